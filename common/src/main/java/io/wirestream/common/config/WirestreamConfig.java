@@ -1,0 +1,249 @@
+package io.wirestream.common.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * Every Wirestream setting, declared once with its type, default, validation and documentation.
+ *
+ * <p>Values are layered: defaults here, then a properties file, then {@code WIRESTREAM_*}
+ * environment variables ({@code WIRESTREAM_TOPIC_RAW} sets {@code topic.raw}), then command-line
+ * options. Keys under {@code kafka.} pass through to every Kafka client with the prefix removed,
+ * which is how SASL/SSL and tuning settings reach the producer, consumer, admin and Streams.
+ */
+public final class WirestreamConfig extends AbstractConfig {
+
+  public static final String ENV_PREFIX = "WIRESTREAM_";
+  public static final String KAFKA_PREFIX = "kafka.";
+
+  public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+  public static final String TOPIC_RAW = "topic.raw";
+  public static final String TOPIC_ENRICHED = "topic.enriched";
+  public static final String TOPIC_DLQ = "topic.dlq";
+  public static final String TOPIC_PARTITIONS = "topic.partitions";
+  public static final String TOPIC_REPLICATION_FACTOR = "topic.replication.factor";
+  public static final String TOPIC_DLQ_RETENTION_MS = "topic.dlq.retention.ms";
+  public static final String INGEST_POLL_INTERVAL_MS = "ingest.poll.interval.ms";
+  public static final String ENRICH_APPLICATION_ID = "enrich.application.id";
+  public static final String ENRICH_THREADS = "enrich.threads";
+  public static final String ENRICH_VERSION = "enrich.version";
+  public static final String ENRICH_ERROR_POLICY = "enrich.error.policy";
+  public static final String ENRICH_NER_MODEL = "enrich.ner.model";
+  public static final String ENRICH_STATE_DIR = "enrich.state.dir";
+  public static final String SINK_STORE = "sink.store";
+  public static final String SINK_GROUP_ID = "sink.group.id";
+  public static final String SINK_BATCH_SIZE = "sink.batch.size";
+
+  /** Send a record that cannot be enriched to the dead-letter topic and go on. */
+  public static final String POLICY_DEAD_LETTER = "dead-letter";
+
+  /** Stop the application on the first record that cannot be enriched. */
+  public static final String POLICY_FAIL = "fail";
+
+  public static final ConfigDef DEFINITION =
+      new ConfigDef()
+          .define(
+              BOOTSTRAP_SERVERS,
+              Type.STRING,
+              "localhost:9092",
+              new ConfigDef.NonEmptyString(),
+              Importance.HIGH,
+              "Kafka bootstrap servers, host:port[,host:port...].")
+          .define(
+              TOPIC_RAW,
+              Type.STRING,
+              "news.raw",
+              new ConfigDef.NonEmptyString(),
+              Importance.MEDIUM,
+              "Topic of raw articles, keyed by article id. Kept until deleted on purpose.")
+          .define(
+              TOPIC_ENRICHED,
+              Type.STRING,
+              "news.enriched",
+              new ConfigDef.NonEmptyString(),
+              Importance.MEDIUM,
+              "Topic of enriched articles, keyed by article id, compacted.")
+          .define(
+              TOPIC_DLQ,
+              Type.STRING,
+              "news.dlq",
+              new ConfigDef.NonEmptyString(),
+              Importance.MEDIUM,
+              "Dead-letter topic: records that could not be enriched, with the reason in headers.")
+          .define(
+              TOPIC_PARTITIONS,
+              Type.INT,
+              3,
+              Range.between(1, 10_000),
+              Importance.LOW,
+              "Partitions of each topic when Wirestream creates it.")
+          .define(
+              TOPIC_REPLICATION_FACTOR,
+              Type.SHORT,
+              (short) 1,
+              Range.between(1, 32),
+              Importance.MEDIUM,
+              "Replication factor of each topic when Wirestream creates it; use 3 on a production"
+                  + " cluster.")
+          .define(
+              TOPIC_DLQ_RETENTION_MS,
+              Type.LONG,
+              30L * 24 * 3600 * 1000,
+              Range.atLeast(-1),
+              Importance.LOW,
+              "Retention of dead letters, in milliseconds (-1 keeps them forever).")
+          .define(
+              INGEST_POLL_INTERVAL_MS,
+              Type.LONG,
+              2_000L,
+              Range.atLeast(100),
+              Importance.LOW,
+              "How often a following ingest looks for new files.")
+          .define(
+              ENRICH_APPLICATION_ID,
+              Type.STRING,
+              "wirestream-enrich",
+              new ConfigDef.NonEmptyString(),
+              Importance.MEDIUM,
+              "Kafka Streams application id of enrich: its consumer group and internal topic"
+                  + " prefix. Change it to replay news.raw from the start as a new application.")
+          .define(
+              ENRICH_THREADS,
+              Type.INT,
+              1,
+              Range.between(1, 256),
+              Importance.MEDIUM,
+              "Stream threads of enrich; each holds its own name finder over the shared model.")
+          .define(
+              ENRICH_VERSION,
+              Type.INT,
+              1,
+              Range.atLeast(0),
+              Importance.MEDIUM,
+              "Enrichment version stamped on each record. The sink keeps the highest version of"
+                  + " each article, so raise it when replaying with a new model.")
+          .define(
+              ENRICH_ERROR_POLICY,
+              Type.STRING,
+              POLICY_DEAD_LETTER,
+              ValidString.in(POLICY_DEAD_LETTER, POLICY_FAIL),
+              Importance.MEDIUM,
+              "What enrich does with a record it cannot parse or enrich: 'dead-letter' sends it to"
+                  + " the dead-letter topic and goes on; 'fail' stops the application.")
+          .define(
+              ENRICH_NER_MODEL,
+              Type.STRING,
+              "",
+              Importance.LOW,
+              "Path of an OpenNLP name finder model; empty uses the model shipped with"
+                  + " Wirestream.")
+          .define(
+              ENRICH_STATE_DIR,
+              Type.STRING,
+              System.getProperty("java.io.tmpdir") + "/wirestream-streams",
+              Importance.LOW,
+              "Kafka Streams state directory of enrich.")
+          .define(
+              SINK_STORE,
+              Type.STRING,
+              "jdbc:sqlite:wirestream.db",
+              new ConfigDef.NonEmptyString(),
+              Importance.HIGH,
+              "JDBC URL of the store: jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB?user=..")
+          .define(
+              SINK_GROUP_ID,
+              Type.STRING,
+              "wirestream-sink",
+              new ConfigDef.NonEmptyString(),
+              Importance.MEDIUM,
+              "Consumer group of the sink.")
+          .define(
+              SINK_BATCH_SIZE,
+              Type.INT,
+              500,
+              Range.between(1, 100_000),
+              Importance.LOW,
+              "Largest number of records the sink writes in one database transaction.");
+
+  private final Map<String, Object> kafkaOverrides;
+
+  public WirestreamConfig(Map<String, ?> values) {
+    super(DEFINITION, values, false);
+    this.kafkaOverrides = originalsWithPrefix(KAFKA_PREFIX, true);
+  }
+
+  /** Defaults only. */
+  public static WirestreamConfig defaults() {
+    return new WirestreamConfig(Map.of());
+  }
+
+  /**
+   * Layers a properties file (may be null), the environment and explicit overrides over the
+   * defaults, in that order of increasing precedence.
+   */
+  public static WirestreamConfig load(
+      Path file, Map<String, String> environment, Map<String, String> overrides) {
+    Map<String, Object> values = new HashMap<>();
+    if (file != null) {
+      values.putAll(readProperties(file));
+    }
+    values.putAll(fromEnvironment(environment));
+    values.putAll(overrides);
+    return new WirestreamConfig(values);
+  }
+
+  /** {@code WIRESTREAM_SINK_BATCH_SIZE=100} → {@code sink.batch.size=100}. */
+  static Map<String, String> fromEnvironment(Map<String, String> environment) {
+    Map<String, String> values = new HashMap<>();
+    environment.forEach(
+        (name, value) -> {
+          if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+            String key =
+                name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+            values.put(key, value);
+          }
+        });
+    return values;
+  }
+
+  private static Map<String, String> readProperties(Path file) {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+    }
+    Map<String, String> values = new HashMap<>();
+    properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k).trim()));
+    return values;
+  }
+
+  /**
+   * Properties for any Kafka client: bootstrap servers plus every {@code kafka.*} pass-through.
+   * Callers add their own client-specific settings on top.
+   */
+  public Properties kafkaProperties() {
+    Properties properties = new Properties();
+    properties.putAll(kafkaOverrides);
+    properties.put("bootstrap.servers", getString(BOOTSTRAP_SERVERS));
+    return properties;
+  }
+
+  public boolean deadLetterOnError() {
+    return POLICY_DEAD_LETTER.equals(getString(ENRICH_ERROR_POLICY));
+  }
+}

@@ -1,0 +1,66 @@
+package io.wirestream.common.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+
+/**
+ * A news article as published on {@code news.raw}.
+ *
+ * <p>{@code published} keeps the form the source gave (a date, a local date-time or an offset
+ * date-time) because narrowing it would throw away precision that the temporal tagger and
+ * downstream users may want; {@link #publicationDate()} gives the calendar date everything is
+ * normalised against.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Article(
+    String id,
+    String source,
+    String url,
+    String title,
+    String body,
+    String published,
+    Instant ingestedAt,
+    String language) {
+
+  public Article {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(published, "published");
+  }
+
+  /** The calendar date of publication, in the offset the source gave. */
+  @JsonIgnore
+  public LocalDate publicationDate() {
+    return parsePublished(published);
+  }
+
+  /**
+   * Parses a date, a local date-time or an offset date-time into its calendar date.
+   *
+   * @throws IllegalArgumentException if the text is none of those
+   */
+  public static LocalDate parsePublished(String published) {
+    String text = published.trim();
+    try {
+      if (text.length() == 10) {
+        return LocalDate.parse(text);
+      }
+      if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+        return OffsetDateTime.parse(text).toLocalDate();
+      }
+      return java.time.LocalDateTime.parse(text).toLocalDate();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("unparseable publication date '" + published + "'", e);
+    }
+  }
+
+  public Article withIngestedAt(Instant when) {
+    return new Article(id, source, url, title, body, published, when, language);
+  }
+}

@@ -1,0 +1,26 @@
+package io.wirestream.ingest.format;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** A file format that articles arrive in. */
+public interface ArticleFormat {
+
+  /**
+   * Reads every record of {@code file}, passing each article or rejection to {@code results} in
+   * file order. Only an unreadable file throws; a bad record is a rejection and reading goes on.
+   */
+  void read(Path file, Consumer<ParseResult> results) throws java.io.IOException;
+
+  /** Picks the format by file name: {@code .jsonl}/{@code .ndjson}/{@code .json} or seed text. */
+  static ArticleFormat forFile(Path file, String source) {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    for (String suffix : List.of(".jsonl", ".ndjson", ".json")) {
+      if (name.endsWith(suffix)) {
+        return new JsonLinesFormat(source);
+      }
+    }
+    return new SeedTextFormat(source);
+  }
+}

@@ -1,0 +1,80 @@
+package io.wirestream.ingest.format;
+
+import io.wirestream.common.model.Article;
+import io.wirestream.common.model.ArticleIds;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One article a file: optional leading whitespace, {@code date YYYY-MM-DD}, then the body (on the
+ * same line or the next), paragraphs separated by blank lines.
+ *
+ * <p>The article id is derived from date and body, so renaming or copying a file does not create
+ * a second article.
+ */
+public final class SeedTextFormat implements ArticleFormat {
+
+  private static final Pattern HEADER = Pattern.compile("\\A\\s*date\\s+(\\S+)[ \\t]*\\R?");
+  private static final DateTimeFormatter STRICT_DATE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+
+  private final String source;
+
+  public SeedTextFormat(String source) {
+    this.source = source;
+  }
+
+  @Override
+  public void read(Path file, Consumer<ParseResult> results) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    results.accept(parse(bytes, file.toString()));
+  }
+
+  /** Parses one article's bytes; {@code name} is used in error locations. */
+  public ParseResult parse(byte[] bytes, String name) {
+    String location = name + ":1";
+    String text;
+    try {
+      text = Utf8.decode(bytes, 0, bytes.length);
+    } catch (CharacterCodingException e) {
+      return new ParseResult.Rejected(location, e.getMessage());
+    }
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      text = text.substring(1);
+    }
+    Matcher header = HEADER.matcher(text);
+    if (!header.find()) {
+      return new ParseResult.Rejected(location, "no 'date YYYY-MM-DD' header line");
+    }
+    String dateText = header.group(1);
+    LocalDate date;
+    try {
+      date = LocalDate.parse(dateText, STRICT_DATE);
+    } catch (DateTimeException e) {
+      return new ParseResult.Rejected(location, "impossible or malformed date '" + dateText + "'");
+    }
+    String body = normaliseBody(text.substring(header.end()));
+    if (body.isBlank()) {
+      return new ParseResult.Rejected(location, "empty body");
+    }
+    String published = date.toString();
+    Article article =
+        new Article(
+            ArticleIds.fromContent(published, body), source, null, null, body, published, null, null);
+    return new ParseResult.Parsed(article, location);
+  }
+
+  /** Trims the ends and unifies line breaks; inner text and paragraph breaks stay as written. */
+  static String normaliseBody(String body) {
+    return body.replace("\r\n", "\n").replace('\r', '\n').strip();
+  }
+}

@@ -1,0 +1,101 @@
+package io.wirestream.ingest.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.common.model.Article;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonLinesFormatTest {
+
+  @TempDir Path dir;
+
+  private List<ParseResult> read(byte[] content) throws IOException {
+    Path file = dir.resolve("articles.jsonl");
+    Files.write(file, content);
+    List<ParseResult> results = new ArrayList<>();
+    new JsonLinesFormat("jsonl").read(file, results::add);
+    return results;
+  }
+
+  private List<ParseResult> read(String content) throws IOException {
+    return read(content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void shouldReadReutersShapedLines() throws IOException {
+    List<ParseResult> results =
+        read(
+            "{\"id\":\"r-1\",\"source\":\"reuters\",\"published\":\"1987-02-26T15:01:01Z\","
+                + "\"title\":\"COCOA\",\"dateline\":\"SALVADOR, Feb 26\",\"body\":\"Showers.\\n\\nMore.\","
+                + "\"topics\":[\"cocoa\"],\"places\":[\"brazil\"]}\n");
+
+    assertThat(results).hasSize(1);
+    Article article = ((ParseResult.Parsed) results.get(0)).article();
+    assertThat(article.source()).isEqualTo("reuters");
+    assertThat(article.title()).isEqualTo("COCOA");
+    assertThat(article.body()).isEqualTo("Showers.\n\nMore.");
+    assertThat(article.published()).isEqualTo("1987-02-26T15:01:01Z");
+    assertThat(article.publicationDate()).hasToString("1987-02-26");
+  }
+
+  @Test
+  void shouldKeyBySourceAndNativeIdSoEqualBodiesStayDistinctArticles() throws IOException {
+    List<ParseResult> results =
+        read(
+            "{\"id\":\"1\",\"source\":\"s\",\"published\":\"2017-04-12\",\"body\":\"Same.\"}\n"
+                + "{\"id\":\"2\",\"source\":\"s\",\"published\":\"2017-04-12\",\"body\":\"Same.\"}\n"
+                + "{\"id\":\"1\",\"source\":\"s\",\"published\":\"2017-04-12\",\"body\":\"Edited.\"}\n");
+
+    List<String> ids = results.stream().map(r -> ((ParseResult.Parsed) r).article().id()).toList();
+    assertThat(ids.get(0)).isNotEqualTo(ids.get(1)).isEqualTo(ids.get(2));
+  }
+
+  @Test
+  void shouldReportEachBadLineWithItsNumberAndGoOn() throws IOException {
+    List<ParseResult> results =
+        read(
+            "{\"id\":\"1\",\"published\":\"2017-04-12\",\"body\":\"Good.\"}\n"
+                + "{\"id\":\"2\",\"published\":\"2017-04-12\",\"body\":\n"
+                + "\n"
+                + "{\"id\":\"3\",\"published\":\"2017-13-01\",\"body\":\"Bad month.\"}\n"
+                + "{\"id\":\"4\",\"body\":\"No date.\"}\n"
+                + "{\"id\":\"5\",\"published\":\"2017-04-12\",\"body\":\"  \"}\n"
+                + "[1,2]\n"
+                + "{\"id\":\"6\",\"published\":\"2017-04-12\",\"body\":\"Last good.\"}");
+
+    assertThat(results).hasSize(7);
+    assertThat(results.get(0)).isInstanceOf(ParseResult.Parsed.class);
+    assertThat(results.get(6)).isInstanceOf(ParseResult.Parsed.class);
+    assertThat(results.subList(1, 6))
+        .extracting(ParseResult::location, r -> ((ParseResult.Rejected) r).reason().split(":")[0])
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(dir.resolve("articles.jsonl") + ":2", "broken JSON"),
+            org.assertj.core.groups.Tuple.tuple(
+                dir.resolve("articles.jsonl") + ":4", "impossible or malformed date '2017-13-01'"),
+            org.assertj.core.groups.Tuple.tuple(dir.resolve("articles.jsonl") + ":5", "no 'published' date"),
+            org.assertj.core.groups.Tuple.tuple(dir.resolve("articles.jsonl") + ":6", "empty body"),
+            org.assertj.core.groups.Tuple.tuple(dir.resolve("articles.jsonl") + ":7", "not a JSON object"));
+  }
+
+  @Test
+  void shouldRejectLineThatIsNotUtf8AndKeepTheNextOne() throws IOException {
+    byte[] bad = "{\"published\":\"2017-04-12\",\"body\":\"Caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] good = "{\"published\":\"2017-04-12\",\"body\":\"Fine.\"}\n".getBytes(StandardCharsets.UTF_8);
+    byte[] both = new byte[bad.length + good.length];
+    System.arraycopy(bad, 0, both, 0, bad.length);
+    System.arraycopy(good, 0, both, bad.length, good.length);
+
+    List<ParseResult> results = read(both);
+
+    assertThat(results).hasSize(2);
+    assertThat(((ParseResult.Rejected) results.get(0)).reason()).startsWith("invalid UTF-8 at byte");
+    assertThat(((ParseResult.Parsed) results.get(1)).article().body()).isEqualTo("Fine.");
+  }
+}

@@ -11,6 +11,10 @@ import picocli.CommandLine.Command;
     description = "Streaming news ingestion: articles to Kafka, enriched with entities and dates, stored in SQL.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
+      IngestCommand.class,
+      EnrichCommand.class,
+      SinkCommand.class,
     })
 public final class Wirestream implements Runnable {
 

@@ -1,0 +1,47 @@
+package io.wirestream.cli;
+
+import io.wirestream.common.config.WirestreamConfig;
+import io.wirestream.sink.SinkService;
+import io.wirestream.sink.store.ArticleStore;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code wirestream sink}: writes enriched articles to SQLite or PostgreSQL. */
+@Command(
+    name = "sink",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Consumes news.enriched and writes articles, entities and dates to a SQL store,",
+      "idempotently: replays leave one copy; a newer enrichment version replaces an older one."
+    })
+public final class SinkCommand implements Callable<Integer> {
+
+  @Mixin ConfigOptions config;
+
+  @Option(names = "--store", paramLabel = "JDBC-URL", description = "jdbc:sqlite:FILE (default jdbc:sqlite:wirestream.db) or jdbc:postgresql://HOST:PORT/DB?user=...")
+  String store;
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, String> overrides = new HashMap<>();
+    if (store != null) {
+      overrides.put(WirestreamConfig.SINK_STORE, store);
+    }
+    WirestreamConfig settings = config.load(overrides);
+    try (ArticleStore articles = ArticleStore.open(settings.getString(WirestreamConfig.SINK_STORE))) {
+      SinkService service = new SinkService(settings, articles);
+      Thread worker = new Thread(service, "wirestream-sink");
+      worker.start();
+      ServiceRunner.runUntilStopped(
+          () -> {
+            service.close();
+            worker.join(30_000);
+          });
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,181 @@
+package io.wirestream.cli.demo;
+
+import io.wirestream.broker.EmbeddedKafkaBroker;
+import io.wirestream.common.config.WirestreamConfig;
+import io.wirestream.common.model.EnrichedArticle;
+import io.wirestream.common.topic.TopicAdmin;
+import io.wirestream.common.topic.Topics;
+import io.wirestream.enrich.EnrichService;
+import io.wirestream.enrich.nlp.NlpDefaults;
+import io.wirestream.ingest.ArticlePublisher;
+import io.wirestream.ingest.FileIngestor;
+import io.wirestream.ingest.IngestStats;
+import io.wirestream.sink.SinkService;
+import io.wirestream.sink.store.ArticleStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * The whole pipeline in one JVM on a real, in-process Kafka broker: ingest, enrich and sink run
+ * exactly as the separate services do, only wired together here.
+ */
+public final class Demo implements AutoCloseable {
+
+  /** What to run. {@code inputs} empty means the shipped samples. */
+  public record Options(
+      Path dataDir, String store, List<Path> inputs, String source, boolean follow, Duration timeout, Map<String, String> settings) {}
+
+  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+  private final Options options;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private Path kafkaDir;
+
+  public Demo(Options options, PrintWriter out, PrintWriter err) {
+    this.options = options;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Runs until every accepted article is stored or dead-lettered (or forever with follow). */
+  public DemoSummary run() throws Exception {
+    long started = System.nanoTime();
+    Files.createDirectories(options.dataDir());
+    List<Path> inputs = options.inputs();
+    if (inputs.isEmpty()) {
+      inputs = List.of(Samples.writeTo(options.dataDir().resolve("samples")));
+    }
+    kafkaDir = Files.createTempDirectory("wirestream-kafka");
+    EmbeddedKafkaBroker broker = own(EmbeddedKafkaBroker.start(kafkaDir));
+    err.println("wirestream demo: Kafka broker at " + broker.bootstrapServers());
+    err.flush();
+
+    Map<String, String> settings = new HashMap<>(options.settings());
+    settings.put(WirestreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+    settings.put(WirestreamConfig.SINK_STORE, options.store());
+    settings.put(WirestreamConfig.ENRICH_STATE_DIR, kafkaDir.resolve("streams").toString());
+    WirestreamConfig config = WirestreamConfig.load(null, Map.of(), settings);
+    Topics topics = new Topics(config);
+    try (Admin admin = Admin.create(config.kafkaProperties())) {
+      TopicAdmin.ensureTopics(admin, topics.specs());
+    }
+
+    TopicCounter<EnrichedArticle> enriched =
+        start(new TopicCounter<>(config, topics.enriched(), "wirestream-demo-enriched", a -> a.entities().size(), a -> a.dates().size()));
+    TopicCounter<byte[]> deadLetters = start(new TopicCounter<>(config, topics.deadLetter(), "wirestream-demo-dlq"));
+    EnrichService enrich = own(new EnrichService(config, NlpDefaults.entityExtractors(config), NlpDefaults.temporalTagger()));
+    enrich.start();
+    ArticleStore store = own(ArticleStore.open(options.store()));
+    SinkService sink = start(new SinkService(config, store));
+
+    IngestStats stats = new IngestStats();
+    FileIngestor ingestor = new FileIngestor(inputs, options.source());
+    ArticlePublisher publisher = own(new ArticlePublisher(config, topics.raw(), stats, Clock.systemUTC()));
+    do {
+      if (ingestor.pass(publisher, stats, rejected -> err.println("rejected " + rejected)) > 0) {
+        publisher.flush();
+        awaitCompletion(stats, sink, deadLetters);
+        if (options.follow()) {
+          out.println(summary(stats, sink, deadLetters, enriched, started));
+          out.flush();
+        }
+      }
+      if (options.follow()) {
+        Thread.sleep(config.getLong(WirestreamConfig.INGEST_POLL_INTERVAL_MS));
+      }
+    } while (options.follow());
+    return summary(stats, sink, deadLetters, enriched, started);
+  }
+
+  private DemoSummary summary(IngestStats stats, SinkService sink, TopicCounter<byte[]> deadLetters, TopicCounter<EnrichedArticle> enriched, long started) {
+    return new DemoSummary(
+        stats.read(),
+        stats.rejected(),
+        sink.stored(),
+        deadLetters.records(),
+        enriched.total(0),
+        enriched.total(1),
+        (System.nanoTime() - started) / 1e9,
+        options.store());
+  }
+
+  private void awaitCompletion(IngestStats stats, SinkService sink, TopicCounter<byte[]> deadLetters)
+      throws InterruptedException, TimeoutException {
+    long deadline = System.nanoTime() + options.timeout().toNanos();
+    long lastReport = System.nanoTime();
+    while (sink.stored() + deadLetters.records() < stats.published()) {
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException(
+            "gave up after " + options.timeout().toSeconds() + " s: " + stats.published() + " articles published, "
+                + sink.stored() + " stored, " + deadLetters.records() + " dead-lettered");
+      }
+      if (System.nanoTime() - lastReport > 10_000_000_000L) {
+        err.printf("wirestream demo: %d of %d articles stored%n", sink.stored() + deadLetters.records(), stats.published());
+        err.flush();
+        lastReport = System.nanoTime();
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private <T extends AutoCloseable> T own(T resource) {
+    resources.push(resource);
+    return resource;
+  }
+
+  private <T extends AutoCloseable & Runnable> T start(T service) {
+    Thread thread = new Thread(service, "wirestream-demo-" + service.getClass().getSimpleName());
+    thread.setDaemon(true);
+    own(
+        () -> {
+          service.close();
+          thread.join(30_000);
+        });
+    thread.start();
+    return service;
+  }
+
+  @Override
+  public void close() throws Exception {
+    Exception failure = null;
+    while (!resources.isEmpty()) {
+      try {
+        resources.pop().close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    deleteRecursively(kafkaDir);
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package io.wirestream.cli.demo;
+
+import io.wirestream.common.config.WirestreamConfig;
+import io.wirestream.common.topic.Topic;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * Counts committed records on a topic, and a per-record figure over them. Offsets cannot be used
+ * for counting: under exactly-once every transaction leaves a marker that takes an offset too.
+ */
+final class TopicCounter<V> implements Runnable, AutoCloseable {
+
+  private final KafkaConsumer<String, V> consumer;
+  private final String topic;
+  private final List<ToLongFunction<V>> figures;
+  private final AtomicLong records = new AtomicLong();
+  private final AtomicLong[] totals;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  @SafeVarargs
+  TopicCounter(WirestreamConfig config, Topic<String, V> topic, String group, ToLongFunction<V>... figures) {
+    Properties props = config.kafkaProperties();
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    this.consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    this.topic = topic.name();
+    this.figures = List.of(figures);
+    this.totals = new AtomicLong[figures.length];
+    for (int i = 0; i < totals.length; i++) {
+      totals[i] = new AtomicLong();
+    }
+  }
+
+  long records() {
+    return records.get();
+  }
+
+  long total(int figure) {
+    return totals[figure].get();
+  }
+
+  @Override
+  public void run() {
+    try {
+      consumer.subscribe(List.of(topic));
+      while (!closed.get()) {
+        for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
+          records.incrementAndGet();
+          for (int i = 0; i < totals.length; i++) {
+            totals[i].addAndGet(record.value() == null ? 0 : figures.get(i).applyAsLong(record.value()));
+          }
+        }
+      }
+    } catch (WakeupException e) {
+      if (!closed.get()) {
+        throw e;
+      }
+    } finally {
+      consumer.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    closed.set(true);
+    consumer.wakeup();
+  }
+}

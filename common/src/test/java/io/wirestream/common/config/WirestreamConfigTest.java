@@ -1,0 +1,65 @@
+package io.wirestream.common.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WirestreamConfigTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldLayerDefaultsFileEnvironmentAndOverridesInThatOrder() throws IOException {
+    Path file = dir.resolve("wirestream.properties");
+    Files.writeString(file, "topic.raw=file.raw\ntopic.enriched=file.enriched\ntopic.dlq=file.dlq\n");
+
+    WirestreamConfig config =
+        WirestreamConfig.load(
+            file,
+            Map.of("WIRESTREAM_TOPIC_ENRICHED", "env.enriched", "WIRESTREAM_TOPIC_DLQ", "env.dlq", "HOME", "/root"),
+            Map.of("topic.dlq", "cli.dlq"));
+
+    assertThat(config.getString(WirestreamConfig.TOPIC_RAW)).isEqualTo("file.raw");
+    assertThat(config.getString(WirestreamConfig.TOPIC_ENRICHED)).isEqualTo("env.enriched");
+    assertThat(config.getString(WirestreamConfig.TOPIC_DLQ)).isEqualTo("cli.dlq");
+    assertThat(config.getString(WirestreamConfig.SINK_STORE)).isEqualTo("jdbc:sqlite:wirestream.db");
+  }
+
+  @Test
+  void shouldPassKafkaPrefixedSettingsThroughToClients() {
+    WirestreamConfig config =
+        WirestreamConfig.load(
+            null,
+            Map.of("WIRESTREAM_KAFKA_SECURITY_PROTOCOL", "SASL_SSL"),
+            Map.of("bootstrap.servers", "broker:9093", "kafka.sasl.mechanism", "PLAIN"));
+
+    assertThat(config.kafkaProperties())
+        .containsEntry("bootstrap.servers", "broker:9093")
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("sasl.mechanism", "PLAIN");
+  }
+
+  @Test
+  void shouldRejectInvalidValuesWithTheKeyInTheMessage() {
+    assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of(), Map.of("enrich.error.policy", "ignore")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("enrich.error.policy");
+    assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of(), Map.of("sink.batch.size", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("sink.batch.size");
+  }
+
+  @Test
+  void shouldReportUnreadableConfigFile() {
+    assertThatThrownBy(() -> WirestreamConfig.load(dir.resolve("missing.properties"), Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("missing.properties");
+  }
+}

@@ -1,0 +1,59 @@
+package io.wirestream.cli.nlp;
+
+import io.wirestream.cli.UsageException;
+import io.wirestream.enrich.nlp.ner.NerRecipe;
+import io.wirestream.enrich.nlp.ner.NerTrainer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Retrains the shipped name model by the fixed recipe in {@link NerRecipe}. */
+@Command(
+    name = "train-ner",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Trains the named-entity model from the corpora folder by the project's fixed recipe",
+      "(see docs/models.md). One training thread; the same corpora give the same model."
+    })
+public final class TrainNerCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--corpora",
+      paramLabel = "DIR",
+      description = "Corpora folder (default: system property wirestream.corpora, else ../shared/corpora).")
+  Path corpora;
+
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "FILE",
+      defaultValue = "target/ner-en.bin",
+      description = "Where to write the model (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    Path dir = corpora != null ? corpora
+        : Path.of(System.getProperty("wirestream.corpora", "../shared/corpora"));
+    if (!Files.isDirectory(dir)) {
+      throw new UsageException("corpora folder " + dir + " not found (use --corpora)");
+    }
+    for (String file : NerRecipe.TRAINING_FILES) {
+      if (!Files.isRegularFile(dir.resolve(file))) {
+        throw new UsageException("training file " + dir.resolve(file) + " not found");
+      }
+    }
+    long started = System.nanoTime();
+    TokenNameFinderModel model = NerRecipe.train(dir);
+    NerTrainer.write(model, out);
+    spec.commandLine().getOut().printf("wrote %s in %.0f s%n", out,
+        (System.nanoTime() - started) / 1e9);
+    return 0;
+  }
+}

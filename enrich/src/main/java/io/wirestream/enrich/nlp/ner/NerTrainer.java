@@ -1,0 +1,95 @@
+package io.wirestream.enrich.nlp.ner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import opennlp.tools.ml.EventTrainer;
+import opennlp.tools.ml.maxent.GISTrainer;
+import opennlp.tools.namefind.BioCodec;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.NameSample;
+import opennlp.tools.namefind.TokenNameFinderFactory;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.ObjectStreamUtils;
+import opennlp.tools.util.TrainingParameters;
+
+/**
+ * Trains the maxent name finder. Everything that decides the model is fixed here (feature
+ * descriptor, algorithm, iterations, cutoff, one thread), and GIS training has no random step, so
+ * the same samples give the same model.
+ */
+public final class NerTrainer {
+
+  /** Feature generator descriptor stored in every model this trainer builds. */
+  public static final String FEATURES_RESOURCE = "/io/wirestream/enrich/nlp/ner/features.xml";
+
+  private final TrainingParameters parameters;
+  private final byte[] features;
+  private final Map<String, Object> resources;
+
+  /**
+   * @param iterations GIS iterations
+   * @param cutoff minimum count of a feature to be kept
+   */
+  public NerTrainer(int iterations, int cutoff) {
+    this(iterations, cutoff, loadResource(FEATURES_RESOURCE), Map.of());
+  }
+
+  public NerTrainer(int iterations, int cutoff, byte[] features, Map<String, Object> resources) {
+    TrainingParameters params = new TrainingParameters();
+    params.put(TrainingParameters.ALGORITHM_PARAM, GISTrainer.MAXENT_VALUE);
+    params.put(TrainingParameters.TRAINER_TYPE_PARAM, EventTrainer.EVENT_VALUE);
+    params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
+    params.put(TrainingParameters.CUTOFF_PARAM, cutoff);
+    params.put(TrainingParameters.THREADS_PARAM, 1);
+    this.parameters = params;
+    this.features = features.clone();
+    this.resources = Map.copyOf(resources);
+  }
+
+  /** The parameters the shipped model was trained with: 100 GIS iterations, cutoff 2. */
+  public static NerTrainer standard() {
+    return new NerTrainer(100, 2);
+  }
+
+  public TokenNameFinderModel train(List<NameSample> samples) {
+    try {
+      TokenNameFinderFactory factory =
+          new TokenNameFinderFactory(features, resources, new BioCodec());
+      return NameFinderME.train(
+          "en", null, ObjectStreamUtils.createObjectStream(samples), parameters, factory);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static void write(TokenNameFinderModel model, Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      try (OutputStream out = Files.newOutputStream(file)) {
+        model.serialize(out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  static byte[] loadResource(String name) {
+    try (InputStream in = NerTrainer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

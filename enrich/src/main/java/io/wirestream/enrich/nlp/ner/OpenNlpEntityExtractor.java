@@ -1,0 +1,130 @@
+package io.wirestream.enrich.nlp.ner;
+
+import io.wirestream.common.model.Entity;
+import io.wirestream.common.model.EntityType;
+import io.wirestream.enrich.nlp.EntityExtractor;
+import java.util.ArrayList;
+import java.util.List;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.util.Span;
+
+/**
+ * Sentence detection, tokenisation and name finding over one article body. Not thread-safe: one
+ * instance per thread, from {@link OpenNlpEntityExtractorFactory}.
+ *
+ * <p>Lines are split first: news bodies put headlines, datelines and paragraphs on lines of their
+ * own, often without a full stop the sentence detector could split at.
+ */
+public final class OpenNlpEntityExtractor implements EntityExtractor {
+
+  private final SentenceDetectorME sentences;
+  private final TokenizerME tokenizer;
+  private final NameFinderME names;
+
+  OpenNlpEntityExtractor(OpenNlpEntityExtractorFactory.NerModels models) {
+    this.sentences = new SentenceDetectorME(models.sentences());
+    this.tokenizer = new TokenizerME(models.tokens());
+    this.names = new NameFinderME(models.names());
+  }
+
+  @Override
+  public List<Entity> extract(String text) {
+    String plain = asciiPunctuation(text);
+    List<String[]> tokens = new ArrayList<>();
+    List<int[]> starts = new ArrayList<>();
+    List<int[]> ends = new ArrayList<>();
+    int lineStart = 0;
+    int length = text.length();
+    while (lineStart < length) {
+      int lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) {
+        lineEnd = length;
+      }
+      if (lineEnd > lineStart) {
+        tokenizeLine(plain, lineStart, lineEnd, tokens, starts, ends);
+      }
+      lineStart = lineEnd + 1;
+    }
+    List<Span[]> found = findNames(tokens);
+    List<Entity> entities = new ArrayList<>();
+    for (int s = 0; s < found.size(); s++) {
+      for (Span name : found.get(s)) {
+        int start = starts.get(s)[name.getStart()];
+        int end = ends.get(s)[name.getEnd() - 1];
+        entities.add(
+            new Entity(
+                text.substring(start, end), EntityType.fromTag(name.getType()), start, end, null));
+      }
+    }
+    return entities;
+  }
+
+  /**
+   * Names in the tokenised sentences of one document, token offsets per sentence. The name
+   * finder's adaptive data is cleared before and after, so documents do not influence each other.
+   */
+  public List<Span[]> findNames(List<String[]> document) {
+    names.clearAdaptiveData();
+    List<Span[]> found = new ArrayList<>(document.size());
+    for (String[] sentence : document) {
+      found.add(sentence.length == 0 ? new Span[0] : NameRules.apply(sentence, names.find(sentence)));
+    }
+    names.clearAdaptiveData();
+    return found;
+  }
+
+  /**
+   * The tokenizer and the CoNLL training text know only ASCII quotes and dashes, and would keep
+   * "Russia’s" as one token. Each replacement is one char for one char, so offsets still point
+   * into the original text.
+   */
+  static String asciiPunctuation(String text) {
+    char[] chars = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      char ascii = switch (c) {
+        case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032' -> '\'';
+        case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> '"';
+        case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> '-';
+        case '\u00A0', '\u2009', '\u202F', '\u2007' -> ' ';
+        default -> c;
+      };
+      if (ascii != c) {
+        if (chars == null) {
+          chars = text.toCharArray();
+        }
+        chars[i] = ascii;
+      }
+    }
+    return chars == null ? text : new String(chars);
+  }
+
+  private void tokenizeLine(
+      String text,
+      int lineStart,
+      int lineEnd,
+      List<String[]> tokens,
+      List<int[]> starts,
+      List<int[]> ends) {
+    String line = text.substring(lineStart, lineEnd);
+    for (Span sentence : sentences.sentPosDetect(line)) {
+      int sentenceStart = lineStart + sentence.getStart();
+      String sentenceText = line.substring(sentence.getStart(), sentence.getEnd());
+      Span[] spans = tokenizer.tokenizePos(sentenceText);
+      if (spans.length == 0) {
+        continue;
+      }
+      int[] s = new int[spans.length];
+      int[] e = new int[spans.length];
+      for (int i = 0; i < spans.length; i++) {
+        s[i] = sentenceStart + spans[i].getStart();
+        e[i] = sentenceStart + spans[i].getEnd();
+      }
+      tokens.add(Span.spansToStrings(spans, sentenceText));
+      starts.add(s);
+      ends.add(e);
+    }
+  }
+}

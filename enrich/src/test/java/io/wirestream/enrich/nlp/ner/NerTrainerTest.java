@@ -1,0 +1,49 @@
+package io.wirestream.enrich.nlp.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.util.Span;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NerTrainerTest {
+
+  @Test
+  void shouldLearnNamesFromTemplateSentences() {
+    NameFinderME finder = new NameFinderME(TinyCorpus.model());
+
+    Span[] names = finder.find(
+        "Kofi Annan said in Oslo that Fiat would grow .".split(" "));
+
+    assertThat(names).containsExactly(
+        new Span(0, 2, "PER"), new Span(4, 5, "LOC"), new Span(6, 7, "ORG"));
+  }
+
+  @Test
+  void shouldTrainTheSameModelTwiceFromTheSameSamples() {
+    NameFinderME first = new NameFinderME(new NerTrainer(30, 1).train(TinyCorpus.samples()));
+    NameFinderME second = new NameFinderME(new NerTrainer(30, 1).train(TinyCorpus.samples()));
+
+    for (String sentence : new String[] {"Oslo said in Fiat that Kofi Annan would grow .",
+        "Reuters opened an office in Berlin , said Ivan Petrov ."}) {
+      String[] tokens = sentence.split(" ");
+      assertThat(second.find(tokens)).containsExactly(first.find(tokens));
+      assertThat(second.probs()).containsExactly(first.probs());
+    }
+  }
+
+  @Test
+  void shouldWriteAModelTheFactoryCanLoad(@TempDir Path dir) {
+    Path file = dir.resolve("tiny.bin");
+    NerTrainer.write(TinyCorpus.model(), file);
+
+    OpenNlpEntityExtractorFactory factory = new OpenNlpEntityExtractorFactory(file);
+
+    assertThat(factory.modelName()).matches("tiny@[0-9a-f]{12}");
+    assertThat(factory.create().extract("Maria Lopez said in Lima that Oxfam would grow."))
+        .extracting(e -> e.text())
+        .containsExactly("Maria Lopez", "Lima", "Oxfam");
+  }
+}

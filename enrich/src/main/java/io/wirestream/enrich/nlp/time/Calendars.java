@@ -1,0 +1,131 @@
+package io.wirestream.enrich.nlp.time;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+
+/** Calendar arithmetic and TIMEX3 value formatting. */
+final class Calendars {
+
+  private Calendars() {}
+
+  static String day(LocalDate d) {
+    return d.toString();
+  }
+
+  static String month(int year, int month) {
+    return String.format("%04d-%02d", year, month);
+  }
+
+  static String year(int year) {
+    return String.format("%04d", year);
+  }
+
+  static String week(LocalDate d) {
+    return String.format(
+        "%04d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+  }
+
+  static String quarter(int year, int quarter) {
+    return year(year) + "-Q" + quarter;
+  }
+
+  static int quarterOf(LocalDate d) {
+    return (d.getMonthValue() - 1) / 3 + 1;
+  }
+
+  static String half(int year, int half) {
+    return year(year) + "-H" + half;
+  }
+
+  /** The last day strictly before {@code d} that falls on {@code dow}. */
+  static LocalDate previous(LocalDate d, DayOfWeek dow) {
+    int back = (d.getDayOfWeek().getValue() - dow.getValue() + 7) % 7;
+    return d.minusDays(back == 0 ? 7 : back);
+  }
+
+  /** The first day strictly after {@code d} that falls on {@code dow}. */
+  static LocalDate next(LocalDate d, DayOfWeek dow) {
+    int ahead = (dow.getValue() - d.getDayOfWeek().getValue() + 7) % 7;
+    return d.plusDays(ahead == 0 ? 7 : ahead);
+  }
+
+  /**
+   * A bare weekday ("on Friday"): the publication day itself when it falls on that day (news says
+   * "Wednesday" of its own day), else the nearest one in the direction the tense points, the past
+   * when the tense says nothing.
+   */
+  static LocalDate weekday(LocalDate dct, DayOfWeek dow, Tense tense) {
+    if (dct.getDayOfWeek() == dow) {
+      return dct;
+    }
+    return tense == Tense.FUTURE ? next(dct, dow) : previous(dct, dow);
+  }
+
+  /** The year of a month named without one: "in January" is past or future by the tense. */
+  static int yearOfMonth(LocalDate dct, int month, Tense tense) {
+    int y = dct.getYear();
+    if (tense == Tense.FUTURE && month < dct.getMonthValue()) {
+      return y + 1;
+    }
+    if (tense == Tense.PAST && month > dct.getMonthValue()) {
+      return y - 1;
+    }
+    return y;
+  }
+
+  /** The year of a day of a month named without one ("March 12"). */
+  static int yearOfDay(LocalDate dct, int month, int day, Tense tense) {
+    int y = dct.getYear();
+    int target = month * 100 + day;
+    int now = dct.getMonthValue() * 100 + dct.getDayOfMonth();
+    if (tense == Tense.FUTURE && target < now && now - target > 100) {
+      return y + 1;
+    }
+    if (tense == Tense.PAST && target > now && target - now > 100) {
+      return y - 1;
+    }
+    // Without a tense, a date more than about half a year away most likely wraps the year.
+    if (tense == Tense.UNKNOWN && target - now > 600) {
+      return y - 1;
+    }
+    if (tense == Tense.UNKNOWN && now - target > 600) {
+      return y + 1;
+    }
+    return y;
+  }
+
+  /** The year of a quarter named without one ("the third quarter"). */
+  static int yearOfQuarter(LocalDate dct, int quarter, Tense tense) {
+    int q = quarterOf(dct);
+    int y = dct.getYear();
+    if (tense != Tense.FUTURE && quarter > q) {
+      return y - 1;
+    }
+    return y;
+  }
+
+  static String season(int year, String season) {
+    return year(year) + "-" + seasonCode(season);
+  }
+
+  static String seasonCode(String season) {
+    switch (season.toLowerCase(java.util.Locale.ROOT)) {
+      case "spring":
+        return "SP";
+      case "summer":
+        return "SU";
+      case "winter":
+        return "WI";
+      default:
+        return "FA";
+    }
+  }
+
+  static boolean valid(int year, int month, int day) {
+    if (month < 1 || month > 12 || day < 1) {
+      return false;
+    }
+    return day <= java.time.YearMonth.of(year, month).lengthOfMonth();
+  }
+}

@@ -1,0 +1,228 @@
+package io.wirestream.enrich.nlp.time;
+
+import static io.wirestream.enrich.nlp.time.Lexicon.DAY_NUM;
+import static io.wirestream.enrich.nlp.time.Lexicon.MONTH;
+import static io.wirestream.enrich.nlp.time.Lexicon.WEEKDAY;
+import static io.wirestream.enrich.nlp.time.Lexicon.YEAR4;
+
+import io.wirestream.common.model.TimexType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/** Explicit calendar dates: full dates, months, years, decades, centuries, year ranges. */
+final class DateRules {
+
+  private DateRules() {}
+
+  /** "early", "mid-", "late", "the end of" and the like: kept in the extent, not in the value. */
+  static final String FUZZ =
+      "(?:(?i:(?:the )?(?:very )?(?:beginning|start|end|middle|rest|remainder|close) of (?:the )?"
+          + "|(?:early|mid|late|middle)[- ]|(?:earlier|later) in )\\s*)?";
+
+  static void addTo(List<Rule> rules) {
+    rules.add(
+        Rule.of(
+            "iso-date",
+            "\\b(\\d{4})-(\\d{2})-(\\d{2})\\b",
+            (m, c) -> date(c, Integer.parseInt(m.group(1)), m.group(2), m.group(3))));
+    rules.add(
+        Rule.of(
+            "us-numeric-date",
+            "(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?![\\d/])",
+            (m, c) -> {
+              int y = Integer.parseInt(m.group(3));
+              if (m.group(3).length() == 2) {
+                y += y < 50 ? 2000 : 1900;
+              }
+              date(c, y, m.group(1), m.group(2));
+            }));
+    rules.add(
+        Rule.of(
+            "month-day-year",
+            "(?:" + WEEKDAY + ",?\\s+)?(?:(?i:the )?)?" + FUZZ + "\\b(" + MONTH + ")\\s+(" + DAY_NUM
+                + ")\\b(?:,?\\s+(" + YEAR4 + ")\\b)?",
+            (m, c) -> {
+              int month = Lexicon.month(m.group(1));
+              int day = Lexicon.ordinal(m.group(2));
+              int year =
+                  m.group(3) != null
+                      ? Integer.parseInt(m.group(3))
+                      : Calendars.yearOfDay(c.dct, month, day, c.tense());
+              if (Calendars.valid(year, month, day)) {
+                c.emit(TimexType.DATE, LocalDate.of(year, month, day).toString());
+              }
+            }));
+    rules.add(
+        Rule.of(
+            "day-month-year",
+            "(?:" + WEEKDAY + ",?\\s+)?(?:(?i:the )?)\\b(" + DAY_NUM + ")\\s+(?:(?i:of)\\s+)?("
+                + MONTH + ")(?:,?\\s+(" + YEAR4 + ")\\b)?",
+            (m, c) -> {
+              int month = Lexicon.month(m.group(2));
+              int day = Lexicon.ordinal(m.group(1));
+              int year =
+                  m.group(3) != null
+                      ? Integer.parseInt(m.group(3))
+                      : Calendars.yearOfDay(c.dct, month, day, c.tense());
+              if (Calendars.valid(year, month, day)) {
+                c.emit(TimexType.DATE, LocalDate.of(year, month, day).toString());
+              }
+            }));
+    rules.add(
+        Rule.of(
+            "month-year",
+            FUZZ + "\\b(?:(?i:(last|next|this|this past|this coming|that) ))?(" + MONTH
+                + ")(?!\\w)(?:,?\\s+(?:(?i:of)\\s+)?(" + YEAR4 + ")\\b)?",
+            (m, c) -> {
+              String name = m.group(2);
+              if (name.equals("May") && m.group(3) == null && m.group(1) == null && modalMay(c)) {
+                return;
+              }
+              int month = Lexicon.month(name);
+              int year;
+              if (m.group(3) != null) {
+                year = Integer.parseInt(m.group(3));
+              } else if (m.group(1) != null) {
+                year = relativeMonthYear(c.dct, month, m.group(1).toLowerCase(Locale.ROOT));
+              } else {
+                year = Calendars.yearOfMonth(c.dct, month, c.tense());
+              }
+              c.emit(TimexType.DATE, Calendars.month(year, month));
+            }));
+    rules.add(
+        Rule.of(
+            "year",
+            FUZZ + "(?:(?i:(?:the )?(?:fiscal|calendar|model|the year|school year) ))?(?<![$\\d.,#])("
+                + YEAR4 + ")(?!\\d|,\\d|\\.\\d|%|-\\d| percent|'?s\\b)",
+            (m, c) -> {
+              String before = c.before(12).toLowerCase(Locale.ROOT);
+              if (before.endsWith("no. ") || before.endsWith("number ")) {
+                return;
+              }
+              c.emit(TimexType.DATE, m.group(1));
+            }));
+    rules.add(
+        Rule.of(
+            "year-range",
+            "(?<![$\\d.,])(" + YEAR4 + ")\\s?[-–/]\\s?(\\d{4}|\\d{2})(?![\\d%])",
+            (m, c) -> {
+              int from = Integer.parseInt(m.group(1));
+              int to = Integer.parseInt(m.group(2));
+              if (m.group(2).length() == 2) {
+                to += from / 100 * 100;
+              }
+              if (to <= from || to - from > 50) {
+                return;
+              }
+              c.emit(m.start(1), m.end(1), TimexType.DATE, Calendars.year(from));
+              c.emit(m.start(2), m.end(2), TimexType.DATE, Calendars.year(to));
+            }));
+    rules.add(
+        Rule.of(
+            "decade",
+            "(?:(?i:the )?)?" + FUZZ + "(?<![$\\d])(1[0-9]|20)(\\d)0'?s\\b",
+            (m, c) -> c.emit(TimexType.DATE, m.group(1) + m.group(2))));
+    rules.add(
+        Rule.of(
+            "short-decade",
+            "(?:(?i:the )?)?" + FUZZ + "['’]([2-9])0s\\b",
+            (m, c) -> c.emit(TimexType.DATE, "19" + m.group(1))));
+    rules.add(
+        Rule.of(
+            "decade-word",
+            "(?i:(?:the )?" + FUZZ + "(twenties|thirties|forties|fifties|sixties|seventies|eighties"
+                + "|nineties))\\b",
+            (m, c) -> c.emit(TimexType.DATE, "19" + decadeWord(m.group(1)))));
+    rules.add(
+        Rule.of(
+            "century",
+            "(?:(?i:the )?)?" + FUZZ + "\\b(\\d{1,2}(?:st|nd|rd|th)|(?i:" + Lexicon.ORDINAL_WORD
+                + "|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
+                + "|twentieth|twenty-first))[- ](?i:century)\\b",
+            (m, c) -> {
+              int n = centuryNumber(m.group(1));
+              if (n > 0) {
+                c.emit(TimexType.DATE, String.format("%02d", n - 1));
+              }
+            }));
+  }
+
+  private static void date(Context c, int year, String month, String day) {
+    int mo = Integer.parseInt(month);
+    int d = Integer.parseInt(day);
+    if (year >= 1000 && Calendars.valid(year, mo, d)) {
+      c.emit(TimexType.DATE, LocalDate.of(year, mo, d).toString());
+    }
+  }
+
+  /** "May" at the start of a sentence followed by a pronoun or verb is the modal. */
+  private static boolean modalMay(Context c) {
+    String after = c.after(12);
+    return after.matches("(?s)\\s+(?:I|we|you|he|she|it|they|be|have|not)\\b.*");
+  }
+
+  private static int relativeMonthYear(LocalDate dct, int month, String modifier) {
+    int y = dct.getYear();
+    switch (modifier) {
+      case "last":
+      case "this past":
+        return month < dct.getMonthValue() ? y : y - 1;
+      case "next":
+      case "this coming":
+        return month > dct.getMonthValue() ? y : y + 1;
+      default:
+        return y;
+    }
+  }
+
+  private static String decadeWord(String w) {
+    switch (w.toLowerCase(Locale.ROOT)) {
+      case "twenties":
+        return "2";
+      case "thirties":
+        return "3";
+      case "forties":
+        return "4";
+      case "fifties":
+        return "5";
+      case "sixties":
+        return "6";
+      case "seventies":
+        return "7";
+      case "eighties":
+        return "8";
+      default:
+        return "9";
+    }
+  }
+
+  private static int centuryNumber(String w) {
+    String s = w.toLowerCase(Locale.ROOT);
+    if (Character.isDigit(s.charAt(0))) {
+      return Integer.parseInt(s.replaceAll("[^0-9]", ""));
+    }
+    switch (s) {
+      case "thirteenth":
+        return 13;
+      case "fourteenth":
+        return 14;
+      case "fifteenth":
+        return 15;
+      case "sixteenth":
+        return 16;
+      case "seventeenth":
+        return 17;
+      case "eighteenth":
+        return 18;
+      case "nineteenth":
+        return 19;
+      case "twentieth":
+        return 20;
+      case "twenty-first":
+        return 21;
+      default:
+        return Lexicon.ordinal(s);
+    }
+  }
+}

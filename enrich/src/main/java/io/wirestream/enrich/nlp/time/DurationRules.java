@@ -1,0 +1,150 @@
+package io.wirestream.enrich.nlp.time;
+
+import static io.wirestream.enrich.nlp.time.Lexicon.NUMBER;
+import static io.wirestream.enrich.nlp.time.Lexicon.NUMBER_WORD;
+import static io.wirestream.enrich.nlp.time.Lexicon.VAGUE_AMOUNT;
+
+import io.wirestream.common.model.TimexType;
+import java.util.List;
+import java.util.Locale;
+
+/** Lengths of time: "three years", "the past two months", "24 hours", "a two-year term". */
+final class DurationRules {
+
+  private DurationRules() {}
+
+  private static final String HEDGE =
+      "(?:(?:about|around|approximately|roughly|nearly|almost|more than|less than|fewer than"
+          + "|at least|at most|up to|over|some|only|just|another|an additional|an extra|a full"
+          + "|the better part of|well over|under|the past|the last|the next|the first"
+          + "|the final|the previous|the coming|the latest|the following|the remaining|past|last"
+          + "|next|first|the|each of the past|all)\\s+)*";
+
+  private static final String QUALIFIER =
+      "(?:(?:more|additional|full|straight|consecutive|trading|business|working|calendar"
+          + "|long|short|fiscal)\\s+)?";
+
+  static void addTo(List<Rule> rules) {
+    rules.add(
+        Rule.of(
+            "duration",
+            "\\b(?i:" + HEDGE + "(" + NUMBER + "|" + VAGUE_AMOUNT + ")(?:\\s+(?:or|to)\\s+(?:"
+                + NUMBER + "))?\\s+" + QUALIFIER
+                + "(second|minute|hour|day|week|month|quarter|year|decade|century|centurie)s?"
+                + "(?:\\s+or\\s+so)?)\\b(?![-'’]|\\s+old\\b)",
+            (m, c) -> {
+              String amount = m.group(1).toLowerCase(Locale.ROOT);
+              String before = c.before(3);
+              if (amount.equals("a") || amount.equals("an")) {
+                // "$5 a year", "twice a year": a rate, not a length of time.
+                String b = c.before(30).toLowerCase(Locale.ROOT).trim();
+                if (b.matches("(?s).*(?:\\d|percent|%|times|twice|once|cents?|dollars?|per)$")) {
+                  return;
+                }
+              }
+              if (before.endsWith("$")) {
+                return;
+              }
+              c.emit(TimexType.DURATION, value(amount, m.group(2).toLowerCase(Locale.ROOT)));
+            }));
+    rules.add(
+        Rule.of(
+            "adjectival-duration",
+            "\\b(?i:(?:an?\\s+|the\\s+)?(\\d{1,3}(?:\\.5)?|" + NUMBER_WORD + "|half)"
+                + "-(second|hour|day|week|month|quarter|year|decade|century)(?:-long)?)\\b(?!-old|-olds|s)",
+            (m, c) -> c.emit(TimexType.DURATION,
+                value(m.group(1).toLowerCase(Locale.ROOT), m.group(2).toLowerCase(Locale.ROOT)))));
+    rules.add(
+        Rule.of(
+            "vague-plural",
+            "(?<=\\b(?i:for|in|over|within|take|takes|took|last|lasted) )(?i:(days|weeks|months|years"
+                + "|decades))\\b(?! ago| earlier| later| of\\b)",
+            (m, c) -> c.emit(TimexType.DURATION, value("several", m.group(1)
+                .toLowerCase(Locale.ROOT).replaceAll("s$", "")))));
+    rules.add(
+        Rule.of(
+            "weekend",
+            "\\b(?i:(?:the|this|over the|last|next) weekend)\\b",
+            (m, c) -> {
+              String t = m.group().toLowerCase(Locale.ROOT);
+              if (t.startsWith("the") || t.startsWith("over")) {
+                int dow = c.dct.getDayOfWeek().getValue();
+                java.time.LocalDate ref =
+                    c.tense() == Tense.FUTURE ? (dow >= 6 ? c.dct.plusWeeks(1) : c.dct)
+                        : (dow >= 6 ? c.dct : c.dct.minusWeeks(1));
+                int start = t.startsWith("over") ? m.start() + 5 : m.start();
+                c.emit(start, m.end(), TimexType.DATE, Calendars.week(ref) + "-WE");
+              }
+            }));
+  }
+
+  /** P3Y, PT24H, PXW, P2Y6M: TIMEX3 durations keep the unit written. */
+  static String value(String amount, String unit) {
+    int tenths =
+        amount.equals("half") ? 5 : Lexicon.tenths(amount.replace("a couple of", "two")
+            .replace("couple of", "two"));
+    String u;
+    int scale = 1;
+    boolean time = false;
+    switch (unit) {
+      case "second":
+        u = "S";
+        time = true;
+        break;
+      case "minute":
+        u = "M";
+        time = true;
+        break;
+      case "hour":
+        u = "H";
+        time = true;
+        break;
+      case "day":
+        u = "D";
+        break;
+      case "week":
+        u = "W";
+        break;
+      case "month":
+        u = "M";
+        break;
+      case "quarter":
+        u = "Q";
+        break;
+      case "decade":
+        u = tenths < 0 ? "DE" : "Y";
+        scale = 10;
+        break;
+      case "century":
+      case "centurie":
+        u = tenths < 0 ? "CE" : "Y";
+        scale = 100;
+        break;
+      default:
+        u = "Y";
+    }
+    String p = time ? "PT" : "P";
+    if (tenths < 0) {
+      return p + "X" + u;
+    }
+    if (tenths % 10 == 0) {
+      return p + (tenths / 10 * scale) + u;
+    }
+    int whole = tenths / 10;
+    // A half: the next smaller unit.
+    switch (u) {
+      case "Y":
+        return scale == 1 ? p + (whole > 0 ? whole + "Y" : "") + "6M" : p + (tenths * scale / 10) + "Y";
+      case "M":
+        return time ? p + (whole > 0 ? whole + "M" : "") + "30S" : p + (whole > 0 ? whole + "M" : "") + "15D";
+      case "D":
+        return "P" + (whole > 0 ? whole + "D" : "") + "T12H";
+      case "H":
+        return p + (whole > 0 ? whole + "H" : "") + "30M";
+      case "W":
+        return "P" + (whole * 7 + 3) + "D";
+      default:
+        return p + whole + u;
+    }
+  }
+}

@@ -1,0 +1,547 @@
+package io.wirestream.enrich.nlp.time;
+
+import static io.wirestream.enrich.nlp.time.Lexicon.NUMBER;
+import static io.wirestream.enrich.nlp.time.Lexicon.PART_OF_DAY;
+import static io.wirestream.enrich.nlp.time.Lexicon.WEEKDAY;
+import static io.wirestream.enrich.nlp.time.Lexicon.YEAR4;
+
+import io.wirestream.common.model.TimexType;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/** Dates relative to the publication date: yesterday, last week, two days ago, on Friday. */
+final class RelativeRules {
+
+  private RelativeRules() {}
+
+  /** "early", "later", "earlier" in front of a relative date stay in its extent. */
+  private static final String EDGE =
+      "(?:(?i:(?:very |much |a little |somewhat )?(?:early|late|earlier|later|the end of|the beginning of"
+          + "|the start of|the middle of|mid)(?: in)?[- ])\\s*)?";
+
+  static void addTo(List<Rule> rules) {
+    rules.add(
+        Rule.of(
+            "deictic-day",
+            EDGE + "\\b(?i:(yesterday|today|tomorrow)(?:(?:'s)?\\s+(morning|afternoon|evening|night))?)\\b",
+            (m, c) -> {
+              LocalDate d = c.dct.plusDays(offset(m.group(1)));
+              if (m.group(2) != null) {
+                c.emit(TimexType.TIME, d + "T" + partOfDay(m.group(2)));
+              } else {
+                c.emit(TimexType.DATE, d.toString());
+              }
+            }));
+    rules.add(
+        Rule.of(
+            "tonight",
+            EDGE + "\\b(?i:tonight|(this|last) (morning|afternoon|evening|night))\\b",
+            (m, c) -> {
+              if (m.group(1) == null) {
+                c.emit(TimexType.TIME, c.dct + "TNI");
+              } else if (m.group(1).equalsIgnoreCase("last")) {
+                if (m.group(2).equalsIgnoreCase("night")) {
+                  c.emit(TimexType.TIME, c.dct.minusDays(1) + "TNI");
+                }
+              } else {
+                c.emit(TimexType.TIME, c.dct + "T" + partOfDay(m.group(2)));
+              }
+            }));
+    rules.add(
+        Rule.of(
+            "relative-unit",
+            EDGE + "\\b(?i:(last|this|next|the past|this past|this coming|the coming|the current"
+                + "|the previous|the following|the last|the next|the same|that|coming|past)"
+                + "\\s+(week|month|year|quarter|weekend|decade|century|fiscal year"
+                + "|spring|summer|fall|autumn|winter))\\b(?!-)",
+            (m, c) -> relativeUnit(c, m.group(1).toLowerCase(Locale.ROOT),
+                m.group(2).toLowerCase(Locale.ROOT))));
+    rules.add(
+        Rule.of(
+            "ago",
+            "(?i:\\b(?:about|around|nearly|almost|roughly|some|just|only|more than|less than"
+                + "|over|barely)\\s+)?\\b(?i:(" + NUMBER + "|several|a few|a couple of|few|many)"
+                + "\\s+(day|week|month|year|decade|quarter|hour|minute)s?(?:\\s+or\\s+so)?"
+                + "\\s+(ago|earlier|before|from now|hence))\\b",
+            (m, c) -> ago(c, m.group(1), m.group(2).toLowerCase(Locale.ROOT),
+                m.group(3).toLowerCase(Locale.ROOT))));
+    rules.add(
+        Rule.of(
+            "year-ago",
+            "(?i:\\b(?:the\\s+)?(?:comparable\\s+|same\\s+|corresponding\\s+)?"
+                + "(?:year-earlier|year-ago|year earlier|year ago)(?:\\s+(?:third|second|first|fourth"
+                + "|fiscal))?(?:\\s+(?:period|quarter|results|level))?)\\b",
+            (m, c) -> {
+              String t = m.group().toLowerCase(Locale.ROOT);
+              if (t.endsWith("results") || t.endsWith("level")) {
+                return;
+              }
+              c.emit(TimexType.DATE, yearEarlier(c));
+            }));
+    rules.add(
+        Rule.of(
+            "weekday",
+            "(?:" + EDGE + "(?i:(last|next|this|this coming|this past|the previous|the following"
+                + "|that|coming|past)\\s+)?)?\\b(" + WEEKDAY + ")(?:'s)?(?![-\\w])(?:\\s+(?i:("
+                + PART_OF_DAY + ")))?",
+            (m, c) -> {
+              DayOfWeek dow = Lexicon.weekday(m.group(2));
+              String mod = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
+              LocalDate d;
+              switch (mod) {
+                case "last":
+                case "this past":
+                case "the previous":
+                case "past":
+                  d = Calendars.previous(c.dct, dow);
+                  break;
+                case "next":
+                case "this coming":
+                case "the following":
+                case "coming":
+                  d = Calendars.next(c.dct, dow);
+                  break;
+                default:
+                  d = Calendars.weekday(c.dct, dow, c.tense());
+              }
+              if (m.group(3) != null) {
+                c.emit(TimexType.TIME, d + "T" + partOfDay(m.group(3)));
+              } else {
+                c.emit(TimexType.DATE, d.toString());
+              }
+            }));
+    rules.add(
+        Rule.of(
+            "quarter",
+            "(?i:\\b(?:(the|its|a|this|last|next|this year's|last year's|next year's|the year's)\\s+)?"
+                + "(?:(?:fiscal|calendar|flat|seasonally)[- ])?"
+                + "(first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|previous|past"
+                + "|recent|last|same)[- ](?:fiscal[- ])?(?:quarter|qtr\\.?)"
+                + "(?:\\s+of\\s+(?:fiscal\\s+)?(" + YEAR4 + "|this year|last year|next year))?)\\b",
+            (m, c) -> quarter(c, m.group(1), m.group(2).toLowerCase(Locale.ROOT), m.group(3))));
+    rules.add(
+        Rule.of(
+            "bare-quarter",
+            "(?i:\\b(the|this|that|last|next) quarter)\\b(?!-)",
+            (m, c) -> quarter(c, m.group(1), m.group(1).toLowerCase(Locale.ROOT), null)));
+    rules.add(
+        Rule.of(
+            "half",
+            "(?i:\\b(?:the\\s+)?(first|second|latter|last|back|front)\\s+half"
+                + "(?:\\s+of\\s+(?:(?:the|this|fiscal)\\s+)?(" + YEAR4 + "|year|this year|last year|next year"
+                + "|fiscal year))?)\\b",
+            (m, c) -> {
+              String after = c.after(20).toLowerCase(Locale.ROOT);
+              if (m.group(2) == null && after.startsWith(" of ")) {
+                return;
+              }
+              String w = m.group(1).toLowerCase(Locale.ROOT);
+              int half = w.equals("first") || w.equals("front") ? 1 : 2;
+              int year = yearOf(c, m.group(2));
+              if (m.group(2) == null && c.tense() != Tense.FUTURE && half == 2
+                  && c.dct.getMonthValue() <= 6) {
+                year--;
+              }
+              c.emit(TimexType.DATE, Calendars.half(year, half));
+            }));
+    rules.add(
+        Rule.of(
+            "season",
+            "(?i:\\b(?:(the|early|late|mid|last|this|next|this past|this coming|in the)[- ]+)?"
+                + "(spring|summer|fall|autumn|winter)(?:\\s+of\\s+(" + YEAR4 + "))?)\\b(?!-)",
+            (m, c) -> season(c, m.group(1), m.group(2), m.group(3))));
+    rules.add(
+        Rule.of(
+            "year-season",
+            "\\b(" + YEAR4 + ")\\s+(?i:(spring|summer|fall|autumn|winter))\\b",
+            (m, c) -> c.emit(TimexType.DATE,
+                Calendars.season(Integer.parseInt(m.group(1)), m.group(2)))));
+    rules.add(
+        Rule.of(
+            "ref",
+            "\\b(?i:(right now|now|currently|current|these days|nowadays|at present|recently"
+                + "|the (?:near |distant |foreseeable )?future|the past|once|formerly|previously"
+                + "|soon|the present))\\b(?![-'])",
+            (m, c) -> ref(c, m.group(1).toLowerCase(Locale.ROOT))));
+    rules.add(
+        Rule.of(
+            "holiday",
+            "\\b(?:(?i:(last|this|next) ))?(Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)"
+                + "|Thanksgiving(?: Day)?|Independence Day|Election Day|Halloween"
+                + "|Valentine's Day|Labor Day|Memorial Day)\\b",
+            (m, c) -> holiday(c, m.group(1), m.group(2))));
+  }
+
+  static int offset(String word) {
+    switch (word.toLowerCase(Locale.ROOT)) {
+      case "yesterday":
+        return -1;
+      case "tomorrow":
+        return 1;
+      default:
+        return 0;
+    }
+  }
+
+  static String partOfDay(String word) {
+    switch (word.toLowerCase(Locale.ROOT)) {
+      case "morning":
+        return "MO";
+      case "afternoon":
+        return "AF";
+      case "evening":
+        return "EV";
+      default:
+        return "NI";
+    }
+  }
+
+  private static int direction(String mod, Tense tense) {
+    switch (mod) {
+      case "last":
+      case "the past":
+      case "this past":
+      case "the previous":
+      case "the last":
+      case "past":
+        return -1;
+      case "next":
+      case "this coming":
+      case "the coming":
+      case "the following":
+      case "the next":
+      case "coming":
+        return 1;
+      default:
+        return 0;
+    }
+  }
+
+  private static void relativeUnit(Context c, String mod, String unit) {
+    int dir = direction(mod, c.tense());
+    LocalDate d = c.dct;
+    if (mod.equals("the following") && c.anchorYear > 0 && unit.equals("year")) {
+      c.emit(TimexType.DATE, Calendars.year(c.anchorYear + 1));
+      return;
+    }
+    switch (unit) {
+      case "week":
+        c.emit(TimexType.DATE, Calendars.week(d.plusWeeks(dir)));
+        break;
+      case "weekend":
+        c.emit(TimexType.DATE, weekend(d, dir, c.tense()));
+        break;
+      case "month":
+        LocalDate m = d.plusMonths(dir);
+        c.emit(TimexType.DATE, Calendars.month(m.getYear(), m.getMonthValue()));
+        break;
+      case "year":
+      case "fiscal year":
+        c.emit(TimexType.DATE, Calendars.year(d.getYear() + dir));
+        break;
+      case "quarter":
+        LocalDate q = d.plusMonths(3L * dir);
+        c.emit(TimexType.DATE, Calendars.quarter(q.getYear(), Calendars.quarterOf(q)));
+        break;
+      case "decade":
+        c.emit(TimexType.DATE, String.valueOf(d.getYear() / 10 + dir));
+        break;
+      case "century":
+        c.emit(TimexType.DATE, String.format("%02d", d.getYear() / 100 + dir));
+        break;
+      default:
+        int year = d.getYear() + dir;
+        if (dir == 0 && mod.equals("this") && unit.equals("winter") && d.getMonthValue() <= 3) {
+          year = d.getYear() - 1;
+        }
+        c.emit(TimexType.DATE, Calendars.season(year, unit));
+    }
+  }
+
+  private static String weekend(LocalDate dct, int dir, Tense tense) {
+    int dow = dct.getDayOfWeek().getValue();
+    LocalDate ref;
+    if (dir < 0 || (dir == 0 && tense != Tense.FUTURE)) {
+      ref = dow >= 6 ? dct : dct.minusWeeks(1);
+    } else if (dir > 0) {
+      ref = dow >= 6 ? dct.plusWeeks(1) : dct;
+    } else {
+      ref = dct;
+    }
+    return Calendars.week(ref) + "-WE";
+  }
+
+  private static void ago(Context c, String amount, String unit, String dir) {
+    int tenths = Lexicon.tenths(amount.replace("a couple of", "two"));
+    int sign = dir.equals("from now") || dir.equals("hence") ? 1 : -1;
+    if (tenths < 0) {
+      c.emit(TimexType.DATE, sign < 0 ? "PAST_REF" : "FUTURE_REF");
+      return;
+    }
+    long n = Math.max(1, tenths / 10) * (long) sign;
+    LocalDate d = c.dct;
+    switch (unit) {
+      case "minute":
+      case "hour":
+        c.emit(TimexType.DATE, "PAST_REF");
+        break;
+      case "day":
+        c.emit(TimexType.DATE, d.plusDays(n).toString());
+        break;
+      case "week":
+        c.emit(TimexType.DATE, Calendars.week(d.plusWeeks(n)));
+        break;
+      case "month":
+        LocalDate m = d.plusMonths(n);
+        c.emit(TimexType.DATE, Calendars.month(m.getYear(), m.getMonthValue()));
+        break;
+      case "quarter":
+        LocalDate q = d.plusMonths(3 * n);
+        c.emit(TimexType.DATE, Calendars.quarter(q.getYear(), Calendars.quarterOf(q)));
+        break;
+      case "decade":
+        c.emit(TimexType.DATE, Calendars.year((int) (d.getYear() + 10 * n)));
+        break;
+      default:
+        if (n == -1 && c.lastQuarter > 0 && !dir.equals("ago")) {
+          c.emit(TimexType.DATE, yearEarlier(c));
+        } else {
+          c.emit(TimexType.DATE, Calendars.year((int) (d.getYear() + n)));
+        }
+    }
+  }
+
+  /** "A year earlier" in a results story means the same quarter of the year before. */
+  private static String yearEarlier(Context c) {
+    if (c.lastQuarter > 0) {
+      return Calendars.quarter(c.lastQuarter / 10 - 1, c.lastQuarter % 10);
+    }
+    return Calendars.year(c.dct.getYear() - 1);
+  }
+
+  private static int yearOf(Context c, String phrase) {
+    if (phrase == null) {
+      return c.dct.getYear();
+    }
+    String p = phrase.toLowerCase(Locale.ROOT);
+    if (p.equals("last year")) {
+      return c.dct.getYear() - 1;
+    }
+    if (p.equals("next year")) {
+      return c.dct.getYear() + 1;
+    }
+    if (Character.isDigit(p.charAt(0))) {
+      return Integer.parseInt(p);
+    }
+    return c.dct.getYear();
+  }
+
+  private static void quarter(Context c, String det, String which, String of) {
+    int dctQ = Calendars.quarterOf(c.dct);
+    int dctY = c.dct.getYear();
+    String d = det == null ? "" : det.toLowerCase(Locale.ROOT);
+    int yearShift = d.startsWith("last year") ? -1 : d.startsWith("next year") ? 1 : 0;
+    int q;
+    int y;
+    switch (which) {
+      case "first":
+      case "1st":
+        q = 1;
+        break;
+      case "second":
+      case "2nd":
+        q = 2;
+        break;
+      case "third":
+      case "3rd":
+        q = 3;
+        break;
+      case "fourth":
+      case "4th":
+      case "final":
+        q = 4;
+        break;
+      default:
+        q = 0;
+    }
+    if (q == 0) {
+      LocalDate ref;
+      if (which.equals("current") || which.equals("this")) {
+        ref = c.dct;
+      } else if (which.equals("next")) {
+        ref = c.dct.plusMonths(3);
+      } else if ((which.equals("latest") || which.equals("the") || which.equals("same")
+              || which.equals("that") || which.equals("recent")) && c.lastQuarter > 0) {
+        c.emit(TimexType.DATE,
+            Calendars.quarter(c.lastQuarter / 10, c.lastQuarter % 10));
+        return;
+      } else if (which.equals("last") && d.isEmpty()) {
+        ref = c.dct.minusMonths(3);
+      } else {
+        // "the quarter", "the latest quarter": the quarter just reported.
+        ref = c.dct.minusMonths(3);
+      }
+      c.emit(TimexType.DATE, Calendars.quarter(ref.getYear(), Calendars.quarterOf(ref)));
+      return;
+    }
+    if (of != null) {
+      y = yearOf(c, of);
+    } else if (yearShift != 0) {
+      y = dctY + yearShift;
+    } else if (d.equals("last")) {
+      y = q >= dctQ ? dctY - 1 : dctY;
+    } else if (d.equals("next")) {
+      y = q <= dctQ ? dctY + 1 : dctY;
+    } else {
+      y = Calendars.yearOfQuarter(c.dct, q, c.tense());
+    }
+    c.emit(TimexType.DATE, Calendars.quarter(y, q));
+  }
+
+  private static void season(Context c, String mod, String season, String year) {
+    String m = mod == null ? "" : mod.toLowerCase(Locale.ROOT).trim();
+    String s = season.toLowerCase(Locale.ROOT);
+    if ((s.equals("fall") || s.equals("spring")) && m.isEmpty() && year == null) {
+      return;
+    }
+    int y;
+    if (year != null) {
+      y = Integer.parseInt(year);
+    } else if (m.equals("last") || m.equals("this past")) {
+      y = c.dct.getYear() - 1;
+    } else if (m.equals("next") || m.equals("this coming")) {
+      y = c.dct.getYear() + 1;
+    } else {
+      y = c.dct.getYear();
+      int code = seasonIndex(s);
+      int now = seasonIndex(seasonNow(c.dct));
+      if (c.tense() == Tense.PAST && code > now) {
+        y--;
+      } else if (c.tense() == Tense.FUTURE && code < now) {
+        y++;
+      }
+    }
+    c.emit(TimexType.DATE, Calendars.season(y, s));
+  }
+
+  private static String seasonNow(LocalDate d) {
+    int mo = d.getMonthValue();
+    if (mo >= 3 && mo <= 5) {
+      return "spring";
+    }
+    if (mo >= 6 && mo <= 8) {
+      return "summer";
+    }
+    if (mo >= 9 && mo <= 11) {
+      return "fall";
+    }
+    return "winter";
+  }
+
+  private static int seasonIndex(String s) {
+    switch (s) {
+      case "spring":
+        return 1;
+      case "summer":
+        return 2;
+      case "fall":
+      case "autumn":
+        return 3;
+      default:
+        return 4;
+    }
+  }
+
+  private static void ref(Context c, String word) {
+    switch (word) {
+      case "right now":
+      case "now":
+      case "currently":
+      case "current":
+      case "these days":
+      case "nowadays":
+      case "at present":
+      case "the present":
+        c.emit(TimexType.DATE, "PRESENT_REF");
+        break;
+      case "recently":
+      case "the past":
+      case "formerly":
+        c.emit(TimexType.DATE, "PAST_REF");
+        break;
+      case "once":
+      case "previously":
+      case "soon":
+        break;
+      default:
+        c.emit(TimexType.DATE, "FUTURE_REF");
+    }
+  }
+
+  private static void holiday(Context c, String mod, String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    int y = c.dct.getYear();
+    String m = mod == null ? "" : mod.toLowerCase(Locale.ROOT);
+    for (int attempt = 0; attempt < 2; attempt++) {
+      LocalDate d = holidayDate(n, y);
+      if (d == null) {
+        return;
+      }
+      boolean past = m.equals("last") || (m.isEmpty() && c.tense() != Tense.FUTURE);
+      if (past && d.isAfter(c.dct) && attempt == 0) {
+        y--;
+        continue;
+      }
+      if (!past && d.isBefore(c.dct) && attempt == 0 && !m.equals("this")) {
+        y++;
+        continue;
+      }
+      c.emit(TimexType.DATE, d.toString());
+      return;
+    }
+    LocalDate d = holidayDate(n, y);
+    if (d != null) {
+      c.emit(TimexType.DATE, d.toString());
+    }
+  }
+
+  private static LocalDate holidayDate(String n, int y) {
+    if (n.startsWith("christmas eve")) {
+      return LocalDate.of(y, 12, 24);
+    }
+    if (n.startsWith("christmas")) {
+      return LocalDate.of(y, 12, 25);
+    }
+    if (n.startsWith("new year's eve")) {
+      return LocalDate.of(y, 12, 31);
+    }
+    if (n.startsWith("new year's")) {
+      return LocalDate.of(y, 1, 1);
+    }
+    if (n.startsWith("thanksgiving")) {
+      return Calendars.next(LocalDate.of(y, 10, 31), DayOfWeek.THURSDAY).plusWeeks(3);
+    }
+    if (n.startsWith("independence")) {
+      return LocalDate.of(y, 7, 4);
+    }
+    if (n.startsWith("halloween")) {
+      return LocalDate.of(y, 10, 31);
+    }
+    if (n.startsWith("valentine")) {
+      return LocalDate.of(y, 2, 14);
+    }
+    if (n.startsWith("labor")) {
+      return Calendars.next(LocalDate.of(y, 8, 31), DayOfWeek.MONDAY);
+    }
+    if (n.startsWith("memorial")) {
+      return Calendars.previous(LocalDate.of(y, 6, 1), DayOfWeek.MONDAY);
+    }
+    if (n.startsWith("election")) {
+      return Calendars.next(Calendars.next(LocalDate.of(y, 10, 31), DayOfWeek.MONDAY),
+          DayOfWeek.TUESDAY);
+    }
+    return null;
+  }
+}

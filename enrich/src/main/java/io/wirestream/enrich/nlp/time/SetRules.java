@@ -1,0 +1,107 @@
+package io.wirestream.enrich.nlp.time;
+
+import static io.wirestream.enrich.nlp.time.Lexicon.MONTH;
+import static io.wirestream.enrich.nlp.time.Lexicon.NUMBER;
+import static io.wirestream.enrich.nlp.time.Lexicon.WEEKDAY;
+
+import io.wirestream.common.model.TimexType;
+import java.util.List;
+import java.util.Locale;
+
+/** Recurring times: "every morning", "weekly", "each year", "on Tuesday nights". */
+final class SetRules {
+
+  private SetRules() {}
+
+  static void addTo(List<Rule> rules) {
+    rules.add(
+        Rule.of(
+            "every-unit",
+            "\\b(?i:(?:every|each|per)\\s+(?:(other|" + NUMBER + ")\\s+)?"
+                + "(day|week|month|quarter|year|decade|hour|minute|morning|afternoon|evening|night"
+                + "|weekend|summer|winter|spring|fall|autumn)s?)\\b",
+            (m, c) -> {
+              String n = m.group(1) == null ? "one" : m.group(1).toLowerCase(Locale.ROOT);
+              String unit = m.group(2).toLowerCase(Locale.ROOT);
+              int k = n.equals("other") ? 2 : Math.max(1, Lexicon.tenths(n) / 10);
+              switch (unit) {
+                case "morning":
+                case "afternoon":
+                case "evening":
+                case "night":
+                  c.emit(TimexType.SET, "XXXX-XX-XXT" + RelativeRules.partOfDay(unit));
+                  break;
+                case "weekend":
+                  c.emit(TimexType.SET, "XXXX-WXX-WE");
+                  break;
+                case "summer":
+                case "winter":
+                case "spring":
+                case "fall":
+                case "autumn":
+                  c.emit(TimexType.SET, "XXXX-" + Calendars.seasonCode(unit));
+                  break;
+                default:
+                  c.emit(TimexType.SET, DurationRules.value(String.valueOf(k), unit));
+              }
+            }));
+    rules.add(
+        Rule.of(
+            "every-weekday",
+            "\\b(?i:every|each)\\s+(" + WEEKDAY + ")(?:\\s+(?i:(morning|afternoon|evening|night)))?",
+            (m, c) -> c.emit(TimexType.SET, "XXXX-WXX-" + Lexicon.weekday(m.group(1)).getValue()
+                + (m.group(2) == null ? "" : "T" + RelativeRules.partOfDay(m.group(2))))));
+    rules.add(
+        Rule.of(
+            "every-month",
+            "\\b(?i:every|each)\\s+(" + MONTH + ")",
+            (m, c) -> c.emit(TimexType.SET,
+                String.format("XXXX-%02d", Lexicon.month(m.group(1))))));
+    rules.add(
+        Rule.of(
+            "plural-weekday",
+            "\\b(Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)"
+                + "|\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\s+(?i:(mornings"
+                + "|afternoons|evenings|nights))\\b",
+            (m, c) -> {
+              if (m.group(1) != null) {
+                c.emit(TimexType.SET, "XXXX-WXX-" + Lexicon.weekday(m.group(1)).getValue());
+              } else {
+                String part = m.group(3).substring(0, m.group(3).length() - 1);
+                c.emit(TimexType.SET, "XXXX-WXX-" + Lexicon.weekday(m.group(2)).getValue() + "T"
+                    + RelativeRules.partOfDay(part));
+              }
+            }));
+    rules.add(
+        Rule.of(
+            "adverb",
+            "\\b(?i:(daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually))\\b",
+            (m, c) -> {
+              switch (m.group(1).toLowerCase(Locale.ROOT)) {
+                case "daily":
+                  c.emit(TimexType.SET, "P1D");
+                  break;
+                case "weekly":
+                  c.emit(TimexType.SET, "P1W");
+                  break;
+                case "biweekly":
+                  c.emit(TimexType.SET, "P2W");
+                  break;
+                case "monthly":
+                  c.emit(TimexType.SET, "P1M");
+                  break;
+                case "hourly":
+                  c.emit(TimexType.SET, "PT1H");
+                  break;
+                case "nightly":
+                  c.emit(TimexType.SET, "XXXX-XX-XXTNI");
+                  break;
+                case "semiannually":
+                  c.emit(TimexType.SET, "P6M");
+                  break;
+                default:
+                  c.emit(TimexType.SET, "P1Y");
+              }
+            }));
+  }
+}

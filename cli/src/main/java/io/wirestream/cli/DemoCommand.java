@@ -44,6 +44,9 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up waiting for the pipeline after this long (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds = 1800;
 
+  @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]", description = "Use this Kafka cluster instead of starting one in-process.")
+  String bootstrapServers;
+
   @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "Any Wirestream setting, e.g. -D enrich.threads=2.")
   Map<String, String> settings = new LinkedHashMap<>();
 
@@ -61,7 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
       throw new UsageException("--timeout must be positive");
     }
     String url = store != null ? store : "jdbc:sqlite:" + dataDir.resolve("wirestream.db");
-    Demo.Options options = new Demo.Options(dataDir, url, inputs, source, follow, Duration.ofSeconds(timeoutSeconds), settings);
+    Demo.Options options = new Demo.Options(dataDir, url, inputs, source, follow, Duration.ofSeconds(timeoutSeconds), bootstrapServers, settings);
     try (Demo demo = new Demo(options, spec.commandLine().getOut(), spec.commandLine().getErr())) {
       if (follow) {
         Thread main = Thread.currentThread();

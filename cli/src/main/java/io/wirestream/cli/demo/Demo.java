@@ -34,9 +34,19 @@ import org.apache.kafka.clients.admin.Admin;
  */
 public final class Demo implements AutoCloseable {
 
-  /** What to run. {@code inputs} empty means the shipped samples. */
+  /**
+   * What to run. {@code inputs} empty means the shipped samples; {@code bootstrapServers} null
+   * means an in-process broker.
+   */
   public record Options(
-      Path dataDir, String store, List<Path> inputs, String source, boolean follow, Duration timeout, Map<String, String> settings) {}
+      Path dataDir,
+      String store,
+      List<Path> inputs,
+      String source,
+      boolean follow,
+      Duration timeout,
+      String bootstrapServers,
+      Map<String, String> settings) {}
 
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final Options options;
@@ -59,12 +69,15 @@ public final class Demo implements AutoCloseable {
       inputs = List.of(Samples.writeTo(options.dataDir().resolve("samples")));
     }
     kafkaDir = Files.createTempDirectory("wirestream-kafka");
-    EmbeddedKafkaBroker broker = own(EmbeddedKafkaBroker.start(kafkaDir));
-    err.println("wirestream demo: Kafka broker at " + broker.bootstrapServers());
-    err.flush();
+    String bootstrap = options.bootstrapServers();
+    if (bootstrap == null) {
+      bootstrap = own(EmbeddedKafkaBroker.start(kafkaDir)).bootstrapServers();
+      err.println("wirestream demo: in-process Kafka broker at " + bootstrap);
+      err.flush();
+    }
 
     Map<String, String> settings = new HashMap<>(options.settings());
-    settings.put(WirestreamConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+    settings.put(WirestreamConfig.BOOTSTRAP_SERVERS, bootstrap);
     settings.put(WirestreamConfig.SINK_STORE, options.store());
     settings.put(WirestreamConfig.ENRICH_STATE_DIR, kafkaDir.resolve("streams").toString());
     WirestreamConfig config = WirestreamConfig.load(null, Map.of(), settings);
@@ -74,8 +87,8 @@ public final class Demo implements AutoCloseable {
     }
 
     TopicCounter<EnrichedArticle> enriched =
-        start(new TopicCounter<>(config, topics.enriched(), "wirestream-demo-enriched", a -> a.entities().size(), a -> a.dates().size()));
-    TopicCounter<byte[]> deadLetters = start(new TopicCounter<>(config, topics.deadLetter(), "wirestream-demo-dlq"));
+        start(new TopicCounter<>(config, topics.enriched(), a -> a.entities().size(), a -> a.dates().size()));
+    TopicCounter<byte[]> deadLetters = start(new TopicCounter<>(config, topics.deadLetter()));
     EnrichService enrich = own(new EnrichService(config, NlpDefaults.entityExtractors(config), NlpDefaults.temporalTagger()));
     enrich.start();
     ArticleStore store = own(ArticleStore.open(options.store()));

@@ -11,6 +11,7 @@ import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
@@ -20,21 +21,24 @@ import org.apache.kafka.common.errors.WakeupException;
 final class TopicCounter<V> implements Runnable, AutoCloseable {
 
   private final KafkaConsumer<String, V> consumer;
-  private final String topic;
   private final List<ToLongFunction<V>> figures;
   private final AtomicLong records = new AtomicLong();
   private final AtomicLong[] totals;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   @SafeVarargs
-  TopicCounter(WirestreamConfig config, Topic<String, V> topic, String group, ToLongFunction<V>... figures) {
+  TopicCounter(WirestreamConfig config, Topic<String, V> topic, ToLongFunction<V>... figures) {
     Properties props = config.kafkaProperties();
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     this.consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
-    this.topic = topic.name();
+    // Count only what arrives from now on: earlier runs against the same topics are done.
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topic.name()).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    partitions.forEach(consumer::position);
     this.figures = List.of(figures);
     this.totals = new AtomicLong[figures.length];
     for (int i = 0; i < totals.length; i++) {
@@ -53,7 +57,6 @@ final class TopicCounter<V> implements Runnable, AutoCloseable {
   @Override
   public void run() {
     try {
-      consumer.subscribe(List.of(topic));
       while (!closed.get()) {
         for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
           records.incrementAndGet();

@@ -1,0 +1,277 @@
+package io.wirestream.sink.store;
+
+import static io.wirestream.sink.store.Articles.enriched;
+import static io.wirestream.sink.store.Articles.smaller;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.common.model.Article;
+import io.wirestream.common.model.CanonicalEntity;
+import io.wirestream.common.model.EnrichedArticle;
+import io.wirestream.common.model.Entity;
+import io.wirestream.common.model.EntityType;
+import io.wirestream.common.model.TemporalExpression;
+import io.wirestream.common.model.TimexType;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Behaviour every dialect of the store must show; subclasses say which database to run on. Row
+ * counts are checked with plain SQL on a second connection, so they see only committed data.
+ */
+abstract class ArticleStoreContract {
+
+  private ArticleStore store;
+
+  /** A JDBC URL of an empty database (or schema) for this test. */
+  abstract String jdbcUrl();
+
+  ArticleStore store() {
+    if (store == null) {
+      store = ArticleStore.open(jdbcUrl());
+    }
+    return store;
+  }
+
+  @AfterEach
+  void closeStore() {
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  @Test
+  void shouldCreateSchemaOnceAndReopenWithoutChanges() throws SQLException {
+    store().write(List.of(enriched("a1", 1)));
+    store().close();
+    store = null;
+
+    JdbcArticleStore reopened = JdbcArticleStore.open(jdbcUrl());
+    reopened.close();
+    try (JdbcArticleStore again = JdbcArticleStore.open(jdbcUrl())) {
+      assertThat(again.schemaVersion()).isEqualTo(new SchemaMigrator(again.dialect()).latestVersion());
+    }
+
+    assertThat(count("SELECT COUNT(*) FROM schema_version")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM articles")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM entities")).isEqualTo(4);
+  }
+
+  @Test
+  void shouldApplyNoMigrationWhenSchemaIsCurrent() throws SQLException {
+    store();
+    Dialect dialect = Dialect.fromUrl(jdbcUrl());
+    try (Connection connection = dialect.connect(jdbcUrl())) {
+      connection.setAutoCommit(false);
+      assertThat(new SchemaMigrator(dialect).migrate(connection)).isZero();
+    }
+  }
+
+  @Test
+  void shouldLeaveOneCopyWhenTheSameRecordIsWrittenTwice() throws SQLException {
+    assertThat(store().write(List.of(enriched("a1", 1)))).isEqualTo(new WriteResult(1, 0));
+    assertThat(store().write(List.of(enriched("a1", 1)))).isEqualTo(new WriteResult(1, 0));
+
+    assertRowCounts("a1", 4, 3, 2);
+    assertThat(count("SELECT COUNT(*) FROM articles")).isEqualTo(1);
+  }
+
+  @Test
+  void shouldReplaceArticleAndChildrenWithNewerVersion() throws SQLException {
+    store().write(List.of(enriched("a1", 1)));
+
+    WriteResult result = store().write(List.of(smaller("a1", 2)));
+
+    assertThat(result).isEqualTo(new WriteResult(1, 0));
+    assertRowCounts("a1", 1, 1, 0);
+    assertThat(store().find("a1")).contains(smaller("a1", 2));
+  }
+
+  @Test
+  void shouldReplaceWithTheSameVersionAgain() throws SQLException {
+    store().write(List.of(enriched("a1", 3)));
+
+    WriteResult result = store().write(List.of(smaller("a1", 3)));
+
+    assertThat(result).isEqualTo(new WriteResult(1, 0));
+    assertRowCounts("a1", 1, 1, 0);
+  }
+
+  @Test
+  void shouldNeverOverwriteNewerVersionWithOlder() throws SQLException {
+    store().write(List.of(smaller("a1", 2)));
+
+    WriteResult result = store().write(List.of(enriched("a1", 1), enriched("b1", 1)));
+
+    assertThat(result).isEqualTo(new WriteResult(1, 1));
+    assertRowCounts("a1", 1, 1, 0);
+    assertThat(store().find("a1").orElseThrow().enrichment().version()).isEqualTo(2);
+    assertRowCounts("b1", 4, 3, 2);
+  }
+
+  @Test
+  void shouldResolveSeveralVersionsInOneBatchToTheHighest() throws SQLException {
+    List<EnrichedArticle> batch =
+        List.of(
+            enriched("a1", 1),
+            smaller("a1", 3),
+            enriched("a1", 2),
+            smaller("a1", 3),
+            enriched("b1", 1),
+            enriched("b1", 1));
+
+    WriteResult result = store().write(batch);
+
+    assertThat(result).isEqualTo(new WriteResult(4, 2));
+    assertThat(store().find("a1")).contains(smaller("a1", 3));
+    assertRowCounts("a1", 1, 1, 0);
+    assertRowCounts("b1", 4, 3, 2);
+    assertThat(count("SELECT COUNT(*) FROM articles")).isEqualTo(2);
+  }
+
+  @Test
+  void shouldKeepLaterRecordOfEqualVersionsInOneBatch() {
+    store().write(List.of(enriched("a1", 1), smaller("a1", 1)));
+
+    assertThat(store().find("a1")).contains(smaller("a1", 1));
+  }
+
+  @Test
+  void shouldRoundTripUnicodeTextAndOffsets() {
+    // Offsets are UTF-16 units: the emoji before "Zürich" counts two, so a driver or column type
+    // that counted code points or bytes would break substring(start, end).
+    String body = "Grüße aus 😀 Zürich: 習近平 trifft Åsa Ödlund am Montag. \u00e9t\u00e9 \u2014 fin.";
+    Entity city = span(body, "Zürich", EntityType.LOCATION, "Zürich");
+    Entity xi = span(body, "習近平", EntityType.PERSON, "習近平");
+    Entity asa = span(body, "Åsa Ödlund", EntityType.PERSON, "Åsa Ödlund");
+    int monday = body.indexOf("Montag");
+    EnrichedArticle original =
+        new EnrichedArticle(
+            new Article(
+                "u1", "tëst", null, "Über «Zürich» — 習近平", body, "2024-02-29",
+                Instant.parse("2024-02-29T23:59:59.999Z"), "de"),
+            List.of(city, xi, asa),
+            List.of(new CanonicalEntity("Zürich", EntityType.LOCATION, 1, city.start(), "CH")),
+            List.of(
+                new TemporalExpression("Montag", monday, monday + 6, TimexType.DATE, "2024-03-04")),
+            Articles.enrichment(1));
+
+    store().write(List.of(original));
+
+    EnrichedArticle stored = store().find("u1").orElseThrow();
+    assertThat(stored).isEqualTo(original);
+    for (Entity entity : stored.entities()) {
+      assertThat(stored.article().body().substring(entity.start(), entity.end()))
+          .isEqualTo(entity.text());
+    }
+  }
+
+  @Test
+  void shouldStorePublicationDateForQueriesAndKeepUnparseableTextAsGiven() throws SQLException {
+    EnrichedArticle odd = enriched("odd", 1);
+    EnrichedArticle unparseable =
+        new EnrichedArticle(
+            new Article("odd", "test", null, null, "body", "last Tuesday", null, null),
+            odd.entities(), odd.canonicalEntities(), odd.dates(), odd.enrichment());
+
+    store().write(List.of(enriched("a1", 1), unparseable));
+
+    assertThat(string("SELECT published FROM articles WHERE id = 'a1'"))
+        .isEqualTo("2017-04-12T09:30:00+02:00");
+    assertThat(string("SELECT CAST(published_date AS TEXT) FROM articles WHERE id = 'a1'"))
+        .isEqualTo("2017-04-12");
+    assertThat(count("SELECT COUNT(*) FROM articles WHERE published_date IS NULL")).isEqualTo(1);
+    assertThat(store().find("odd").orElseThrow().article().published()).isEqualTo("last Tuesday");
+    assertThat(LocalDate.parse(string("SELECT CAST(MAX(published_date) AS TEXT) FROM articles")))
+        .isEqualTo(LocalDate.of(2017, 4, 12));
+  }
+
+  @Test
+  void shouldDeleteChildRowsWithTheirArticle() throws SQLException {
+    store().write(List.of(enriched("a1", 1), enriched("b1", 1)));
+
+    try (Connection connection = DriverManager.getConnection(jdbcUrl(), props());
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate("DELETE FROM articles WHERE id = 'a1'");
+    }
+
+    assertRowCounts("a1", 0, 0, 0);
+    assertRowCounts("b1", 4, 3, 2);
+  }
+
+  @Test
+  void shouldFindEntitiesByCanonicalNameAndDatesByValue() throws SQLException {
+    store().write(List.of(enriched("a1", 1), enriched("b1", 1)));
+
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM entities WHERE canonical = 'Angela Merkel'"
+                    + " AND type = 'PERSON'"))
+        .isEqualTo(4);
+    assertThat(count("SELECT COUNT(DISTINCT article_id) FROM dates WHERE value = '2017-W16'"))
+        .isEqualTo(2);
+    assertThat(
+            count("SELECT COUNT(*) FROM canonical_entities WHERE country_code = 'DE' AND mentions = 1"))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void shouldReturnEmptyForAnUnknownArticle() {
+    assertThat(store().find("nope")).isEmpty();
+    assertThat(store().write(List.of())).isEqualTo(WriteResult.NONE);
+  }
+
+  private static Entity span(String body, String text, EntityType type, String canonical) {
+    int start = body.indexOf(text);
+    return new Entity(text, type, start, start + text.length(), canonical);
+  }
+
+  /** Connection properties for the checking connection; SQLite needs foreign keys turned on. */
+  java.util.Properties props() {
+    java.util.Properties properties = new java.util.Properties();
+    properties.setProperty("foreign_keys", "true");
+    return properties;
+  }
+
+  void assertRowCounts(String articleId, int entities, int canonical, int dates)
+      throws SQLException {
+    assertThat(countFor("entities", articleId)).as("entities of %s", articleId).isEqualTo(entities);
+    assertThat(countFor("canonical_entities", articleId))
+        .as("canonical entities of %s", articleId)
+        .isEqualTo(canonical);
+    assertThat(countFor("dates", articleId)).as("dates of %s", articleId).isEqualTo(dates);
+  }
+
+  private int countFor(String table, String articleId) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl(), props());
+        PreparedStatement select =
+            connection.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE article_id = ?")) {
+      select.setString(1, articleId);
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return row.getInt(1);
+      }
+    }
+  }
+
+  int count(String sql) throws SQLException {
+    return Integer.parseInt(string(sql));
+  }
+
+  String string(String sql) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl(), props());
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery(sql)) {
+      row.next();
+      return row.getString(1);
+    }
+  }
+}

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       EnrichCommand.class,
       SinkCommand.class,
+      ConfigCommand.class,
       io.wirestream.cli.nlp.TrainNerCommand.class, io.wirestream.cli.nlp.EvalNerCommand.class,
     })
 public final class Wirestream implements Runnable {

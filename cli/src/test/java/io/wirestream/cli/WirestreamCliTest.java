@@ -1,0 +1,66 @@
+package io.wirestream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+class WirestreamCliTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = Wirestream.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"demo", "ingest", "enrich", "sink", "config", "train-ner", "eval-ner"})
+  void shouldPrintHelpForEveryCommand(String command) {
+    assertThat(run(command, "--help")).isZero();
+    assertThat(out.toString()).startsWith("Usage: wirestream " + command);
+  }
+
+  @Test
+  void shouldListCommandsInTopLevelHelp() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("demo", "ingest", "enrich", "sink");
+  }
+
+  @Test
+  void shouldExitTwoWithOneLineReasonOnUnknownOption() {
+    assertThat(run("demo", "--no-such-option")).isEqualTo(2);
+    assertThat(err.toString().lines().findFirst()).hasValue("wirestream: Unknown option: '--no-such-option'");
+  }
+
+  @Test
+  void shouldExitTwoWhenAnInputDoesNotExist() {
+    assertThat(run("ingest", "/no/such/dir")).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("wirestream: no such file or directory: /no/such/dir");
+  }
+
+  @Test
+  void shouldExitTwoOnInvalidSetting() {
+    assertThat(run("config", "-D", "enrich.error.policy=ignore")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("wirestream: bad configuration:").contains("enrich.error.policy");
+  }
+
+  @Test
+  void shouldExitTwoWithoutCommand() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(err.toString()).startsWith("wirestream: missing command");
+  }
+
+  @Test
+  void shouldShowEffectiveSettingsFromOptions() {
+    assertThat(run("config", "-b", "broker:9093", "-D", "topic.raw=wire.raw")).isZero();
+    assertThat(out.toString()).contains("bootstrap.servers=broker:9093", "topic.raw=wire.raw", "sink.store=jdbc:sqlite:wirestream.db");
+  }
+}

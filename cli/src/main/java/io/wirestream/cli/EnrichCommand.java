@@ -5,6 +5,8 @@ import io.wirestream.enrich.EnrichService;
 import io.wirestream.enrich.nlp.NlpDefaults;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -27,8 +29,10 @@ public final class EnrichCommand implements Callable<Integer> {
     WirestreamConfig settings = config.load(Map.of());
     EnrichService service =
         new EnrichService(settings, NlpDefaults.entityExtractors(settings), NlpDefaults.temporalTagger());
+    CountDownLatch ended = new CountDownLatch(1);
+    service.onStop(ended::countDown);
     service.start();
-    ServiceRunner.runUntilStopped(service);
-    return 0;
+    ServiceRunner.runUntilStopped(service, ended);
+    return service.state() == KafkaStreams.State.ERROR ? 1 : 0;
   }
 }

@@ -2,13 +2,19 @@ package io.wirestream.cli;
 
 import java.util.concurrent.CountDownLatch;
 
-/** Keeps a long-running service up until the JVM is asked to stop, then closes it. */
+/**
+ * Keeps a long-running service up until the JVM is asked to stop (Ctrl-C, SIGTERM) or the service
+ * ends by itself, then closes it.
+ */
 final class ServiceRunner {
 
   private ServiceRunner() {}
 
-  static void runUntilStopped(AutoCloseable service) throws Exception {
-    CountDownLatch stopped = new CountDownLatch(1);
+  /**
+   * @param ended counted down by the service when it stops on its own (e.g. after a fatal error)
+   */
+  static void runUntilStopped(AutoCloseable service, CountDownLatch ended) throws Exception {
+    CountDownLatch closed = new CountDownLatch(1);
     Thread hook =
         new Thread(
             () -> {
@@ -17,11 +23,18 @@ final class ServiceRunner {
               } catch (Exception e) {
                 System.err.println("wirestream: error while stopping: " + e);
               } finally {
-                stopped.countDown();
+                closed.countDown();
               }
             },
             "wirestream-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    stopped.await();
+    ended.await();
+    // The service ended by itself: close it here, unless shutdown is already doing so.
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+      service.close();
+    } catch (IllegalStateException shuttingDown) {
+      closed.await();
+    }
   }
 }

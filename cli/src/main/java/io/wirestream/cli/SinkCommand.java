@@ -2,10 +2,10 @@ package io.wirestream.cli;
 
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.sink.SinkService;
-import io.wirestream.sink.store.ArticleStore;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,15 +32,23 @@ public final class SinkCommand implements Callable<Integer> {
       overrides.put(WirestreamConfig.SINK_STORE, store);
     }
     WirestreamConfig settings = config.load(overrides);
-    try (ArticleStore articles = ArticleStore.open(settings.getString(WirestreamConfig.SINK_STORE))) {
-      SinkService service = new SinkService(settings, articles);
-      Thread worker = new Thread(service, "wirestream-sink");
-      worker.start();
-      ServiceRunner.runUntilStopped(
-          () -> {
-            service.close();
-            worker.join(30_000);
-          });
+    SinkService service = new SinkService(settings);
+    CountDownLatch ended = new CountDownLatch(1);
+    Thread worker =
+        new Thread(
+            () -> {
+              try {
+                service.run();
+              } finally {
+                ended.countDown();
+              }
+            },
+            "wirestream-sink");
+    worker.start();
+    ServiceRunner.runUntilStopped(service, ended);
+    worker.join(30_000);
+    if (service.failure().isPresent()) {
+      throw new IllegalStateException("sink stopped: " + service.failure().get().getMessage(), service.failure().get());
     }
     return 0;
   }

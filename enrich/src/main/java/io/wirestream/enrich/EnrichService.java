@@ -28,6 +28,7 @@ public final class EnrichService implements AutoCloseable {
   private final Topics topics;
   private final Topology topology;
   private KafkaStreams streams;
+  private Runnable onStop = () -> {};
 
   public EnrichService(
       WirestreamConfig config, EntityExtractorFactory extractors, TemporalTagger tagger) {
@@ -58,7 +59,18 @@ public final class EnrichService implements AutoCloseable {
           LOG.error("stopping enrich: {}", error.toString());
           return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+    streams.setStateListener(
+        (now, before) -> {
+          if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+            onStop.run();
+          }
+        });
     streams.start();
+  }
+
+  /** Called once the application has stopped, by {@link #close()} or by a fatal error. */
+  public void onStop(Runnable callback) {
+    this.onStop = callback;
   }
 
   public KafkaStreams.State state() {

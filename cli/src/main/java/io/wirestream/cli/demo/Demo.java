@@ -91,8 +91,7 @@ public final class Demo implements AutoCloseable {
     TopicCounter<byte[]> deadLetters = start(new TopicCounter<>(config, topics.deadLetter()));
     EnrichService enrich = own(new EnrichService(config, NlpDefaults.entityExtractors(config), NlpDefaults.temporalTagger()));
     enrich.start();
-    ArticleStore store = own(ArticleStore.open(options.store()));
-    SinkService sink = start(new SinkService(config, store));
+    SinkService sink = start(new SinkService(config, ArticleStore.open(options.store())));
 
     IngestStats stats = new IngestStats();
     FileIngestor ingestor = new FileIngestor(inputs, options.source());
@@ -117,7 +116,7 @@ public final class Demo implements AutoCloseable {
     return new DemoSummary(
         stats.read(),
         stats.rejected(),
-        sink.stored(),
+        sink.stats().stored(),
         deadLetters.records(),
         enriched.total(0),
         enriched.total(1),
@@ -129,19 +128,27 @@ public final class Demo implements AutoCloseable {
       throws InterruptedException, TimeoutException {
     long deadline = System.nanoTime() + options.timeout().toNanos();
     long lastReport = System.nanoTime();
-    while (sink.stored() + deadLetters.records() < stats.published()) {
+    // Every published article ends stored, skipped as stale, or dead-lettered (by enrich or sink).
+    while (handled(sink, deadLetters) < stats.published()) {
+      if (sink.failure().isPresent()) {
+        throw new IllegalStateException("the sink stopped: " + sink.failure().get(), sink.failure().get());
+      }
       if (System.nanoTime() > deadline) {
         throw new TimeoutException(
             "gave up after " + options.timeout().toSeconds() + " s: " + stats.published() + " articles published, "
-                + sink.stored() + " stored, " + deadLetters.records() + " dead-lettered");
+                + sink.stats().stored() + " stored, " + deadLetters.records() + " dead-lettered");
       }
       if (System.nanoTime() - lastReport > 10_000_000_000L) {
-        err.printf("wirestream demo: %d of %d articles stored%n", sink.stored() + deadLetters.records(), stats.published());
+        err.printf("wirestream demo: %d of %d articles done%n", handled(sink, deadLetters), stats.published());
         err.flush();
         lastReport = System.nanoTime();
       }
       Thread.sleep(50);
     }
+  }
+
+  private static long handled(SinkService sink, TopicCounter<byte[]> deadLetters) {
+    return sink.stats().stored() + sink.stats().stale() + deadLetters.records();
   }
 
   private <T extends AutoCloseable> T own(T resource) {

@@ -1,0 +1,40 @@
+package io.wirestream.sink;
+
+import java.time.Duration;
+
+/** Running totals of the sink, readable from any thread, with a way to wait for a total. */
+final class SinkCounters {
+
+  private long stored;
+  private long stale;
+  private long deadLettered;
+  private long retries;
+
+  synchronized void batchDone(long storedRecords, long staleRecords, long deadLetteredRecords) {
+    stored += storedRecords;
+    stale += staleRecords;
+    deadLettered += deadLetteredRecords;
+    notifyAll();
+  }
+
+  synchronized void retried() {
+    retries++;
+  }
+
+  synchronized SinkStats snapshot() {
+    return new SinkStats(stored, stale, deadLettered, retries);
+  }
+
+  /** Waits until at least {@code records} records are processed; false on timeout. */
+  synchronized boolean awaitProcessed(long records, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (stored + stale + deadLettered < records) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+    return true;
+  }
+}

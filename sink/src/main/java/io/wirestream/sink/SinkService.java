@@ -1,0 +1,252 @@
+package io.wirestream.sink;
+
+import io.wirestream.common.config.WirestreamConfig;
+import io.wirestream.common.topic.Topics;
+import io.wirestream.sink.store.ArticleStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes the enriched topic into the article store, at least once: offsets are committed only
+ * after the batch's database transaction has committed and its dead letters are acknowledged, and
+ * the store's idempotent writes absorb the redeliveries that follow a crash or rebalance.
+ *
+ * <p>{@link #run()} blocks until {@link #close()} is called from another thread (or a fatal
+ * error); the service owns the consumer, the dead-letter producer and the store, and closes them.
+ */
+public final class SinkService implements Runnable, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SinkService.class);
+
+  static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+  static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(100);
+  static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
+
+  /**
+   * Attempts per poll before a failing batch is rewound; with the delays above this stays well
+   * inside the consumer's max.poll.interval.ms, so a database outage does not cost the group
+   * membership.
+   */
+  static final int ATTEMPTS_PER_POLL = 5;
+
+  private final Consumer<String, byte[]> consumer;
+  private final String topic;
+  private final ArticleStore store;
+  private final DeadLetters deadLetters;
+  private final BatchProcessor processor;
+  private final SinkCounters counters = new SinkCounters();
+  private final CountDownLatch closing = new CountDownLatch(1);
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AtomicBoolean started = new AtomicBoolean();
+  private volatile Throwable failure;
+
+  /** A sink on the store named by {@code sink.store}. */
+  public SinkService(WirestreamConfig config) {
+    this(config, ArticleStore.open(config.getString(WirestreamConfig.SINK_STORE)));
+  }
+
+  /** A sink on a given store, which it takes over and closes. */
+  public SinkService(WirestreamConfig config, ArticleStore store) {
+    this(
+        new KafkaConsumer<>(
+            consumerProperties(config), new StringDeserializer(), new ByteArrayDeserializer()),
+        new KafkaProducer<>(
+            producerProperties(config), new StringSerializer(), new ByteArraySerializer()),
+        store,
+        new Topics(config),
+        FIRST_RETRY_DELAY);
+  }
+
+  SinkService(
+      Consumer<String, byte[]> consumer,
+      Producer<String, byte[]> producer,
+      ArticleStore store,
+      Topics topics,
+      Duration firstRetryDelay) {
+    this.consumer = consumer;
+    this.topic = topics.enriched().name();
+    this.store = store;
+    this.deadLetters = new DeadLetters(producer, topics.deadLetter().name());
+    Backoff backoff = new Backoff(firstRetryDelay, MAX_RETRY_DELAY, this::pauseUnlessClosing);
+    this.processor =
+        new BatchProcessor(
+            store,
+            new RecordDecoder(topics.enriched().valueSerde().deserializer()),
+            deadLetters,
+            backoff,
+            ATTEMPTS_PER_POLL,
+            counters);
+  }
+
+  static Properties consumerProperties(WirestreamConfig config) {
+    Properties properties = config.kafkaProperties();
+    properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(WirestreamConfig.SINK_GROUP_ID));
+    // Enrich writes in transactions; reading uncommitted data could store an article whose
+    // transaction is later aborted.
+    properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    properties.put(
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getInt(WirestreamConfig.SINK_BATCH_SIZE));
+    properties.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "wirestream-sink");
+    return properties;
+  }
+
+  static Properties producerProperties(WirestreamConfig config) {
+    Properties properties = config.kafkaProperties();
+    properties.put(ProducerConfig.ACKS_CONFIG, "all");
+    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    properties.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "wirestream-sink-dlq");
+    return properties;
+  }
+
+  @Override
+  public void run() {
+    if (!started.compareAndSet(false, true)) {
+      if (closing.getCount() == 0) {
+        return; // closed before it ran: nothing to do
+      }
+      throw new IllegalStateException("the sink is already running or has run");
+    }
+    try {
+      consumer.subscribe(List.of(topic));
+      LOG.info("sink consuming {}", topic);
+      while (closing.getCount() > 0) {
+        ConsumerRecords<String, byte[]> batch = consumer.poll(POLL_TIMEOUT);
+        if (!batch.isEmpty()) {
+          apply(processor.process(batch));
+        }
+      }
+    } catch (WakeupException e) {
+      if (closing.getCount() > 0) {
+        failure = e;
+        throw e;
+      }
+    } catch (RuntimeException | Error e) {
+      failure = e;
+      LOG.error("sink stopped: {}", e.toString(), e);
+      throw e;
+    } finally {
+      closeResources();
+      stopped.countDown();
+      LOG.info("sink stopped: {}", counters.snapshot());
+    }
+  }
+
+  private void apply(BatchOutcome outcome) {
+    if (outcome.committed()) {
+      if (commit(outcome.commit())) {
+        // Counted only now, so a caller waiting for N records knows their offsets are committed.
+        counters.batchDone(outcome.stored(), outcome.stale(), outcome.deadLettered());
+      }
+    } else {
+      // Nothing of the batch is committed; seeking back makes the next poll deliver it again
+      // rather than the records after it.
+      outcome.rewind().forEach(consumer::seek);
+    }
+  }
+
+  private boolean commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    try {
+      try {
+        consumer.commitSync(offsets);
+      } catch (WakeupException e) {
+        // close() was called while the batch was being written; finish its commit so a clean
+        // shutdown does not replay it.
+        consumer.commitSync(offsets);
+      }
+      return true;
+    } catch (WakeupException e) {
+      throw e;
+    } catch (KafkaException e) {
+      // Typically a rebalance took the partitions away; their new owner consumes the batch again
+      // and the idempotent store makes that harmless.
+      LOG.warn("cannot commit offsets, the batch will be consumed again: {}", e.getMessage());
+      return false;
+    }
+  }
+
+  private boolean pauseUnlessClosing(Duration delay) {
+    try {
+      return !closing.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Totals so far; safe to call from any thread. */
+  public SinkStats stats() {
+    return counters.snapshot();
+  }
+
+  /**
+   * Waits until at least {@code records} records have been processed (stored, stale or
+   * dead-lettered); false if the timeout passed first.
+   */
+  public boolean awaitProcessed(long records, Duration timeout) throws InterruptedException {
+    return counters.awaitProcessed(records, timeout);
+  }
+
+  /** Why {@link #run()} ended, if it ended on an error. */
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /** Stops {@link #run()} after the batch in hand and waits for it to close the clients. */
+  @Override
+  public void close() {
+    closing.countDown();
+    if (started.compareAndSet(false, true)) {
+      closeResources();
+      stopped.countDown();
+      return;
+    }
+    consumer.wakeup();
+    try {
+      if (!stopped.await(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("sink did not stop within {}", CLOSE_TIMEOUT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void closeResources() {
+    closeQuietly(consumer, "consumer");
+    closeQuietly(deadLetters, "dead-letter producer");
+    closeQuietly(store, "store");
+  }
+
+  private static void closeQuietly(AutoCloseable resource, String name) {
+    try {
+      resource.close();
+    } catch (Exception e) {
+      LOG.warn("cannot close the sink's {}: {}", name, e.toString());
+    }
+  }
+}

@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * after the batch's database transaction has committed and its dead letters are acknowledged, and
  * the store's idempotent writes absorb the redeliveries that follow a crash or rebalance.
  *
- * <p>{@link #run()} blocks until {@link #close()} is called from another thread (or a fatal
- * error); the service owns the consumer, the dead-letter producer and the store, and closes them.
+ * <p>{@link #run()} blocks until {@link #close()} is called from another thread (or a fatal error);
+ * the service owns the consumer, the dead-letter producer and the store, and closes them.
  */
 public final class SinkService implements Runnable, AutoCloseable {
 
@@ -104,7 +104,8 @@ public final class SinkService implements Runnable, AutoCloseable {
 
   static Properties consumerProperties(WirestreamConfig config) {
     Properties properties = config.kafkaProperties();
-    properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(WirestreamConfig.SINK_GROUP_ID));
+    properties.put(
+        ConsumerConfig.GROUP_ID_CONFIG, config.getString(WirestreamConfig.SINK_GROUP_ID));
     // Enrich writes in transactions; reading uncommitted data could store an article whose
     // transaction is later aborted.
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -11,6 +11,7 @@ import io.wirestream.sink.store.Articles;
 import io.wirestream.sink.store.StoreException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The service's consume loop with Kafka's mock clients (no broker): subscribe, poll, write,
- * commit, rewind and shut down. Broker-level behaviour is covered by the end-to-end tests.
+ * The service's consume loop with Kafka's mock clients (no broker): subscribe, poll, write, commit,
+ * rewind and shut down. Broker-level behaviour is covered by the end-to-end tests.
  */
 class SinkServiceTest {
 
@@ -141,9 +142,12 @@ class SinkServiceTest {
     WirestreamConfig config =
         new WirestreamConfig(
             Map.of(
-                WirestreamConfig.SINK_GROUP_ID, "g1",
-                WirestreamConfig.SINK_BATCH_SIZE, "42",
-                "kafka.security.protocol", "SSL"));
+                WirestreamConfig.SINK_GROUP_ID,
+                "g1",
+                WirestreamConfig.SINK_BATCH_SIZE,
+                "42",
+                "kafka.security.protocol",
+                "SSL"));
 
     Properties consumerProperties = SinkService.consumerProperties(config);
     Properties producerProperties = SinkService.producerProperties(config);
@@ -166,7 +170,7 @@ class SinkServiceTest {
   }
 
   private void assign(TopicPartition... partitions) {
-    Map<TopicPartition, Long> beginning = new java.util.HashMap<>();
+    Map<TopicPartition, Long> beginning = new HashMap<>();
     for (TopicPartition partition : partitions) {
       beginning.put(partition, 0L);
     }

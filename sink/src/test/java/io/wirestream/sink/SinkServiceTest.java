@@ -4,6 +4,7 @@ import static io.wirestream.sink.Records.enriched;
 import static io.wirestream.sink.Records.partition;
 import static io.wirestream.sink.Records.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.sink.store.ArticleStore;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -135,6 +137,17 @@ class SinkServiceTest {
 
     assertThat(consumer.closed()).isTrue();
     assertThat(producer.closed()).isTrue();
+  }
+
+  @Test
+  void shouldCloseTheStoreWhenTheKafkaClientsCannotBeCreated() {
+    WirestreamConfig config =
+        new WirestreamConfig(
+            Map.of(WirestreamConfig.BOOTSTRAP_SERVERS, "no-such-host.invalid:9092"));
+
+    assertThatThrownBy(() -> new SinkService(config, store)).isInstanceOf(KafkaException.class);
+
+    assertThatThrownBy(() -> store.find("a1")).hasMessageContaining("closed");
   }
 
   @Test

@@ -124,7 +124,7 @@ final class BatchProcessor {
         }
         counters.retried();
         LOG.warn(
-            "store write failed (attempt {} of {} this poll), retrying in {}: {}",
+            "store write failed (attempt {} of {} this poll), pausing {}: {}",
             attempt,
             attemptsPerPoll,
             backoff.nextDelay(),

@@ -3,8 +3,8 @@ package io.wirestream.sink;
 import java.time.Duration;
 
 /**
- * Exponential backoff between retries of a failing database write. It keeps growing across
- * polls while the database stays down and starts over after a success.
+ * Exponential backoff between retries of a failing database write. It keeps growing across polls
+ * while the database stays down and starts over after a success.
  */
 final class Backoff {
 

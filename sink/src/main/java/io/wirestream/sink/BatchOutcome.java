@@ -6,9 +6,9 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * What the consumer must do after a batch: commit the offsets past it (it is stored and its dead
- * letters are acknowledged), or seek back to its start to consume it again (it could not be
- * stored yet). Exactly one of the maps is non-empty. The counts say what a committed batch did;
- * the service adds them to its totals once the commit succeeded.
+ * letters are acknowledged), or seek back to its start to consume it again (it could not be stored
+ * yet). Exactly one of the maps is non-empty. The counts say what a committed batch did; the
+ * service adds them to its totals once the commit succeeded.
  */
 record BatchOutcome(
     Map<TopicPartition, OffsetAndMetadata> commit,

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One step of the sink, without the consumer: decodes a polled batch, stores it, dead-letters what
  * cannot be stored, and says which offsets may be committed. The order matters for at-least-once:
- * the database transaction commits first, then the dead letters are acknowledged, and only then
- * are offsets handed back for committing; a failure anywhere before that rewinds the batch, which
- * is safe because store writes are idempotent.
+ * the database transaction commits first, then the dead letters are acknowledged, and only then are
+ * offsets handed back for committing; a failure anywhere before that rewinds the batch, which is
+ * safe because store writes are idempotent.
  */
 final class BatchProcessor {
 
@@ -53,8 +53,8 @@ final class BatchProcessor {
   /**
    * Handles a batch.
    *
-   * @throws StoreException if the database fails in a way neither retrying nor skipping records
-   *     can fix (a missing table, no permission); nothing of the batch is committed
+   * @throws StoreException if the database fails in a way neither retrying nor skipping records can
+   *     fix (a missing table, no permission); nothing of the batch is committed
    */
   BatchOutcome process(ConsumerRecords<String, byte[]> batch) {
     List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>();
@@ -97,9 +97,9 @@ final class BatchProcessor {
   }
 
   /**
-   * Writes the batch, retrying retriable failures a few times before giving up for this poll
-   * (the caller rewinds, polls again and so stays in its consumer group). Records the database
-   * rejects are found by writing the records one at a time.
+   * Writes the batch, retrying retriable failures a few times before giving up for this poll (the
+   * caller rewinds, polls again and so stays in its consumer group). Records the database rejects
+   * are found by writing the records one at a time.
    */
   private Optional<Stored> writeWithRetries(
       List<ConsumerRecord<String, byte[]>> records, List<EnrichedArticle> articles) {
@@ -112,7 +112,8 @@ final class BatchProcessor {
           if (e.kind() != StoreException.Kind.DATA) {
             throw e;
           }
-          LOG.warn("the store rejected a batch, writing its records one by one: {}", e.getMessage());
+          LOG.warn(
+              "the store rejected a batch, writing its records one by one: {}", e.getMessage());
           stored = writeOneByOne(records, articles);
         }
         backoff.reset();
@@ -123,7 +124,7 @@ final class BatchProcessor {
         }
         counters.retried();
         LOG.warn(
-            "store write failed (attempt {} of {} this poll), retrying in {}: {}",
+            "store write failed (attempt {} of {} this poll), pausing {}: {}",
             attempt,
             attemptsPerPoll,
             backoff.nextDelay(),

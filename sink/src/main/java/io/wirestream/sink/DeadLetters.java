@@ -2,6 +2,7 @@ package io.wirestream.sink;
 
 import io.wirestream.common.dlq.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +22,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 final class DeadLetters implements AutoCloseable {
 
   static final String STAGE = "sink";
+
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
   private final Producer<String, byte[]> producer;
   private final String topic;
@@ -65,9 +68,10 @@ final class DeadLetters implements AutoCloseable {
     }
   }
 
+  /** Every letter was flushed before its batch was committed, so there is nothing to wait for. */
   @Override
   public void close() {
-    producer.close();
+    producer.close(CLOSE_TIMEOUT);
   }
 
   private static void put(Headers headers, String name, String value) {

@@ -42,7 +42,9 @@ final class RecordDecoder {
       require(entity.text() != null && entity.type() != null, "an entity without text or type");
     }
     for (CanonicalEntity entity : article.canonicalEntities()) {
-      require(entity.name() != null && entity.type() != null, "a canonical entity without name or type");
+      require(
+          entity.name() != null && entity.type() != null,
+          "a canonical entity without name or type");
     }
     for (TemporalExpression date : article.dates()) {
       require(date.text() != null && date.type() != null, "a date without text or type");

@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * after the batch's database transaction has committed and its dead letters are acknowledged, and
  * the store's idempotent writes absorb the redeliveries that follow a crash or rebalance.
  *
- * <p>{@link #run()} blocks until {@link #close()} is called from another thread (or a fatal
- * error); the service owns the consumer, the dead-letter producer and the store, and closes them.
+ * <p>{@link #run()} blocks until {@link #close()} is called from another thread (or a fatal error);
+ * the service owns the consumer, the dead-letter producer and the store, and closes them.
  */
 public final class SinkService implements Runnable, AutoCloseable {
 
@@ -69,16 +69,9 @@ public final class SinkService implements Runnable, AutoCloseable {
     this(config, ArticleStore.open(config.getString(WirestreamConfig.SINK_STORE)));
   }
 
-  /** A sink on a given store, which it takes over and closes. */
+  /** A sink on a given store, which it takes over and closes (also if this constructor fails). */
   public SinkService(WirestreamConfig config, ArticleStore store) {
-    this(
-        new KafkaConsumer<>(
-            consumerProperties(config), new StringDeserializer(), new ByteArrayDeserializer()),
-        new KafkaProducer<>(
-            producerProperties(config), new StringSerializer(), new ByteArraySerializer()),
-        store,
-        new Topics(config),
-        FIRST_RETRY_DELAY);
+    this(Clients.open(config, store), store, new Topics(config), FIRST_RETRY_DELAY);
   }
 
   SinkService(
@@ -87,10 +80,15 @@ public final class SinkService implements Runnable, AutoCloseable {
       ArticleStore store,
       Topics topics,
       Duration firstRetryDelay) {
-    this.consumer = consumer;
+    this(new Clients(consumer, producer), store, topics, firstRetryDelay);
+  }
+
+  private SinkService(
+      Clients clients, ArticleStore store, Topics topics, Duration firstRetryDelay) {
+    this.consumer = clients.consumer();
     this.topic = topics.enriched().name();
     this.store = store;
-    this.deadLetters = new DeadLetters(producer, topics.deadLetter().name());
+    this.deadLetters = new DeadLetters(clients.producer(), topics.deadLetter().name());
     Backoff backoff = new Backoff(firstRetryDelay, MAX_RETRY_DELAY, this::pauseUnlessClosing);
     this.processor =
         new BatchProcessor(
@@ -102,9 +100,33 @@ public final class SinkService implements Runnable, AutoCloseable {
             counters);
   }
 
+  private record Clients(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer) {
+
+    /** Creates both clients, closing whatever was opened (the store too) if one fails. */
+    static Clients open(WirestreamConfig config, ArticleStore store) {
+      Consumer<String, byte[]> consumer = null;
+      try {
+        consumer =
+            new KafkaConsumer<>(
+                consumerProperties(config), new StringDeserializer(), new ByteArrayDeserializer());
+        return new Clients(
+            consumer,
+            new KafkaProducer<>(
+                producerProperties(config), new StringSerializer(), new ByteArraySerializer()));
+      } catch (RuntimeException e) {
+        if (consumer != null) {
+          closeQuietly(consumer, "consumer");
+        }
+        closeQuietly(store, "store");
+        throw e;
+      }
+    }
+  }
+
   static Properties consumerProperties(WirestreamConfig config) {
     Properties properties = config.kafkaProperties();
-    properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(WirestreamConfig.SINK_GROUP_ID));
+    properties.put(
+        ConsumerConfig.GROUP_ID_CONFIG, config.getString(WirestreamConfig.SINK_GROUP_ID));
     // Enrich writes in transactions; reading uncommitted data could store an article whose
     // transaction is later aborted.
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

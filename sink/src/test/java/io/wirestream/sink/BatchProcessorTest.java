@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -79,8 +80,8 @@ class BatchProcessorTest {
 
     assertThat(outcome.commit())
         .containsOnlyKeys(partition(0), partition(1))
-        .containsEntry(partition(0), new OffsetAndMetadata(12, java.util.Optional.of(7), ""))
-        .containsEntry(partition(1), new OffsetAndMetadata(5, java.util.Optional.of(7), ""));
+        .containsEntry(partition(0), new OffsetAndMetadata(12, Optional.of(7), ""))
+        .containsEntry(partition(1), new OffsetAndMetadata(5, Optional.of(7), ""));
     assertThat(outcome.rewind()).isEmpty();
     assertThat(store.find("c1")).contains(Articles.enriched("c1", 1));
     assertThat(stats(outcome)).isEqualTo(new SinkStats(3, 0, 0, 0));
@@ -129,7 +130,8 @@ class BatchProcessorTest {
   @Test
   void shouldDeadLetterTombstonesAndRecordsMissingRequiredFields() {
     String noEntityType =
-        "{\"article\":{\"id\":\"x\",\"source\":\"s\",\"body\":\"Bob\",\"published\":\"2020-01-01\"},"
+        "{\"article\":{\"id\":\"x\",\"source\":\"s\",\"body\":\"Bob\","
+            + "\"published\":\"2020-01-01\"},"
             + "\"entities\":[{\"text\":\"Bob\",\"start\":0,\"end\":3}],"
             + "\"enrichment\":{\"version\":1,\"models\":{}}}";
 
@@ -137,7 +139,8 @@ class BatchProcessorTest {
 
     assertThat(producer.history())
         .extracting(letter -> header(letter, DeadLetterHeaders.REASON))
-        .containsExactly("record has no value (tombstone)", "invalid: an entity without text or type");
+        .containsExactly(
+            "record has no value (tombstone)", "invalid: an entity without text or type");
     assertThat(store.find("x")).isEmpty();
   }
 
@@ -174,8 +177,12 @@ class BatchProcessorTest {
     assertThat(pauses)
         .as("backoff keeps growing across polls, capped")
         .containsExactly(
-            Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400),
-            Duration.ofMillis(400), Duration.ofMillis(400), Duration.ofMillis(400));
+            Duration.ofMillis(100),
+            Duration.ofMillis(200),
+            Duration.ofMillis(400),
+            Duration.ofMillis(400),
+            Duration.ofMillis(400),
+            Duration.ofMillis(400));
   }
 
   @Test

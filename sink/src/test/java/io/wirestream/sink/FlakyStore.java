@@ -39,7 +39,8 @@ final class FlakyStore implements ArticleStore {
       throw new StoreException("injected " + failureKind + " failure", failureKind, null);
     }
     if (batch.stream().anyMatch(record -> record.article().id().equals(rejectedId))) {
-      throw new StoreException("injected rejection of " + rejectedId, StoreException.Kind.DATA, null);
+      throw new StoreException(
+          "injected rejection of " + rejectedId, StoreException.Kind.DATA, null);
     }
     return delegate.write(batch);
   }

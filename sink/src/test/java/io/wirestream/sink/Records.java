@@ -23,20 +23,31 @@ final class Records {
 
   private Records() {}
 
-  static ConsumerRecord<String, byte[]> enriched(int partition, long offset, EnrichedArticle value) {
+  static ConsumerRecord<String, byte[]> enriched(
+      int partition, long offset, EnrichedArticle value) {
     byte[] bytes = TOPICS.enriched().valueSerde().serializer().serialize(TOPIC, value);
     return raw(partition, offset, value.article().id(), bytes);
   }
 
   static ConsumerRecord<String, byte[]> text(int partition, long offset, String key, String value) {
-    return raw(partition, offset, key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+    return raw(
+        partition, offset, key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
   }
 
   static ConsumerRecord<String, byte[]> raw(int partition, long offset, String key, byte[] value) {
     RecordHeaders headers = new RecordHeaders();
     headers.add("trace", ("t-" + offset).getBytes(StandardCharsets.UTF_8));
     return new ConsumerRecord<>(
-        TOPIC, partition, offset, 0L, TimestampType.CREATE_TIME, -1, -1, key, value, headers,
+        TOPIC,
+        partition,
+        offset,
+        0L,
+        TimestampType.CREATE_TIME,
+        -1,
+        -1,
+        key,
+        value,
+        headers,
         Optional.of(7));
   }
 
@@ -45,7 +56,8 @@ final class Records {
     Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition = new LinkedHashMap<>();
     for (ConsumerRecord<String, byte[]> record : records) {
       byPartition
-          .computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new ArrayList<>())
+          .computeIfAbsent(
+              new TopicPartition(record.topic(), record.partition()), p -> new ArrayList<>())
           .add(record);
     }
     return new ConsumerRecords<>(byPartition, Map.of());

@@ -4,6 +4,7 @@ import static io.wirestream.sink.Records.enriched;
 import static io.wirestream.sink.Records.partition;
 import static io.wirestream.sink.Records.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.sink.store.ArticleStore;
@@ -11,6 +12,7 @@ import io.wirestream.sink.store.Articles;
 import io.wirestream.sink.store.StoreException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -28,8 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The service's consume loop with Kafka's mock clients (no broker): subscribe, poll, write,
- * commit, rewind and shut down. Broker-level behaviour is covered by the end-to-end tests.
+ * The service's consume loop with Kafka's mock clients (no broker): subscribe, poll, write, commit,
+ * rewind and shut down. Broker-level behaviour is covered by the end-to-end tests.
  */
 class SinkServiceTest {
 
@@ -137,13 +140,27 @@ class SinkServiceTest {
   }
 
   @Test
+  void shouldCloseTheStoreWhenTheKafkaClientsCannotBeCreated() {
+    WirestreamConfig config =
+        new WirestreamConfig(
+            Map.of(WirestreamConfig.BOOTSTRAP_SERVERS, "no-such-host.invalid:9092"));
+
+    assertThatThrownBy(() -> new SinkService(config, store)).isInstanceOf(KafkaException.class);
+
+    assertThatThrownBy(() -> store.find("a1")).hasMessageContaining("closed");
+  }
+
+  @Test
   void shouldConfigureTheConsumerForTransactionalInputAndManualCommits() {
     WirestreamConfig config =
         new WirestreamConfig(
             Map.of(
-                WirestreamConfig.SINK_GROUP_ID, "g1",
-                WirestreamConfig.SINK_BATCH_SIZE, "42",
-                "kafka.security.protocol", "SSL"));
+                WirestreamConfig.SINK_GROUP_ID,
+                "g1",
+                WirestreamConfig.SINK_BATCH_SIZE,
+                "42",
+                "kafka.security.protocol",
+                "SSL"));
 
     Properties consumerProperties = SinkService.consumerProperties(config);
     Properties producerProperties = SinkService.producerProperties(config);
@@ -166,7 +183,7 @@ class SinkServiceTest {
   }
 
   private void assign(TopicPartition... partitions) {
-    Map<TopicPartition, Long> beginning = new java.util.HashMap<>();
+    Map<TopicPartition, Long> beginning = new HashMap<>();
     for (TopicPartition partition : partitions) {
       beginning.put(partition, 0L);
     }

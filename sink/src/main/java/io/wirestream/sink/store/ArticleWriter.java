@@ -124,8 +124,8 @@ final class ArticleWriter {
   }
 
   /**
-   * An unparseable publication date keeps its text in {@code published} and leaves the date
-   * empty: losing the whole article over it would be worse than one unindexed column.
+   * An unparseable publication date keeps its text in {@code published} and leaves the date empty:
+   * losing the whole article over it would be worse than one unindexed column.
    */
   private static LocalDate publicationDateOrNull(Article article) {
     try {
@@ -164,8 +164,8 @@ final class ArticleWriter {
     }
   }
 
-  private static void insertCanonicalEntities(
-      Connection connection, List<EnrichedArticle> articles) throws SQLException {
+  private static void insertCanonicalEntities(Connection connection, List<EnrichedArticle> articles)
+      throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT_CANONICAL)) {
       for (EnrichedArticle record : articles) {
         int ordinal = 0;

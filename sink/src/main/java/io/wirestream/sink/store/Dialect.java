@@ -84,7 +84,8 @@ public enum Dialect {
       // Two sink instances starting at once must not both apply a migration; the lock is scoped
       // to the schema so pipelines in other schemas of the same database do not wait.
       try (var statement = connection.createStatement()) {
-        statement.execute("SELECT pg_advisory_xact_lock(hashtext('wirestream:' || current_schema()))");
+        statement.execute(
+            "SELECT pg_advisory_xact_lock(hashtext('wirestream:' || current_schema()))");
       }
     }
 

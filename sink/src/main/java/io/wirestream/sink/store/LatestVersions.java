@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The newest enrichment of each article in a batch. Of equal versions the later record wins, as
- * it would if the records had been written one by one; upserting one row per id also keeps a
- * batch from touching the same row twice.
+ * The newest enrichment of each article in a batch. Of equal versions the later record wins, as it
+ * would if the records had been written one by one; upserting one row per id also keeps a batch
+ * from touching the same row twice.
  */
 final class LatestVersions {
 

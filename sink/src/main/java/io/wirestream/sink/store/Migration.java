@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * One numbered schema change: {@code V<n>.sql} in the dialect's migration folder. The first
- * comment line describes it; statements end with a semicolon at the end of a line.
+ * One numbered schema change: {@code V<n>.sql} in the dialect's migration folder. The first comment
+ * line describes it; statements end with a semicolon at the end of a line.
  */
 record Migration(int version, String description, List<String> statements) {
 

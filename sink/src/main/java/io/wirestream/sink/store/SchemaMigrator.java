@@ -37,8 +37,8 @@ final class SchemaMigrator {
   }
 
   /**
-   * Applies every migration newer than the database's version; returns how many were applied.
-   * The connection must not be in auto-commit mode.
+   * Applies every migration newer than the database's version; returns how many were applied. The
+   * connection must not be in auto-commit mode.
    */
   int migrate(Connection connection) throws SQLException {
     try {
@@ -54,8 +54,11 @@ final class SchemaMigrator {
       if (current > latestVersion()) {
         // Running old code against a newer schema could write rows the new code misreads.
         throw new IllegalStateException(
-            "database schema is at version " + current + " but this build knows only up to "
-                + latestVersion() + "; upgrade Wirestream");
+            "database schema is at version "
+                + current
+                + " but this build knows only up to "
+                + latestVersion()
+                + "; upgrade Wirestream");
       }
       int applied = 0;
       for (Migration migration : migrations) {

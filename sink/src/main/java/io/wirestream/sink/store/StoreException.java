@@ -7,7 +7,9 @@ public final class StoreException extends RuntimeException {
   public enum Kind {
     /** The database is busy, unreachable or aborted the transaction: the same write may succeed. */
     RETRIABLE,
-    /** The database rejected the data itself (a constraint, an invalid value): retrying cannot help. */
+    /**
+     * The database rejected the data itself (a constraint, an invalid value): retrying cannot help.
+     */
     DATA,
     /** Anything else (missing table, permissions): neither retrying nor skipping records helps. */
     FATAL

@@ -19,7 +19,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +62,8 @@ abstract class ArticleStoreContract {
     JdbcArticleStore reopened = JdbcArticleStore.open(jdbcUrl());
     reopened.close();
     try (JdbcArticleStore again = JdbcArticleStore.open(jdbcUrl())) {
-      assertThat(again.schemaVersion()).isEqualTo(new SchemaMigrator(again.dialect()).latestVersion());
+      assertThat(again.schemaVersion())
+          .isEqualTo(new SchemaMigrator(again.dialect()).latestVersion());
     }
 
     assertThat(count("SELECT COUNT(*) FROM schema_version")).isEqualTo(1);
@@ -138,6 +144,42 @@ abstract class ArticleStoreContract {
   }
 
   @Test
+  void shouldKeepTheNewestVersionWhenTwoWritersRace() throws Exception {
+    // The version check is part of the upsert, so it holds even when an old enrichment's write
+    // interleaves with a new one's (two sinks during a rebalance, say).
+    List<EnrichedArticle> newer = new ArrayList<>();
+    List<EnrichedArticle> older = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      newer.add(smaller("r" + i, 2));
+      older.add(enriched("r" + i, 1));
+    }
+    store();
+    try (ArticleStore first = ArticleStore.open(jdbcUrl());
+        ArticleStore second = ArticleStore.open(jdbcUrl())) {
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        Future<Void> a = pool.submit(() -> writeEach(first, newer));
+        Future<Void> b = pool.submit(() -> writeEach(second, older));
+        a.get();
+        b.get();
+      } finally {
+        pool.shutdown();
+      }
+    }
+
+    assertThat(count("SELECT COUNT(*) FROM articles WHERE enrichment_version = 2")).isEqualTo(40);
+    assertThat(count("SELECT COUNT(*) FROM entities")).isEqualTo(40);
+    assertThat(count("SELECT COUNT(*) FROM dates")).isZero();
+  }
+
+  private static Void writeEach(ArticleStore store, List<EnrichedArticle> records) {
+    for (EnrichedArticle record : records) {
+      store.write(List.of(record));
+    }
+    return null;
+  }
+
+  @Test
   void shouldKeepLaterRecordOfEqualVersionsInOneBatch() {
     store().write(List.of(enriched("a1", 1), smaller("a1", 1)));
 
@@ -156,8 +198,14 @@ abstract class ArticleStoreContract {
     EnrichedArticle original =
         new EnrichedArticle(
             new Article(
-                "u1", "tëst", null, "Über «Zürich» — 習近平", body, "2024-02-29",
-                Instant.parse("2024-02-29T23:59:59.999Z"), "de"),
+                "u1",
+                "tëst",
+                null,
+                "Über «Zürich» — 習近平",
+                body,
+                "2024-02-29",
+                Instant.parse("2024-02-29T23:59:59.999Z"),
+                "de"),
             List.of(city, xi, asa),
             List.of(new CanonicalEntity("Zürich", EntityType.LOCATION, 1, city.start(), "CH")),
             List.of(
@@ -180,7 +228,10 @@ abstract class ArticleStoreContract {
     EnrichedArticle unparseable =
         new EnrichedArticle(
             new Article("odd", "test", null, null, "body", "last Tuesday", null, null),
-            odd.entities(), odd.canonicalEntities(), odd.dates(), odd.enrichment());
+            odd.entities(),
+            odd.canonicalEntities(),
+            odd.dates(),
+            odd.enrichment());
 
     store().write(List.of(enriched("a1", 1), unparseable));
 
@@ -219,7 +270,9 @@ abstract class ArticleStoreContract {
     assertThat(count("SELECT COUNT(DISTINCT article_id) FROM dates WHERE value = '2017-W16'"))
         .isEqualTo(2);
     assertThat(
-            count("SELECT COUNT(*) FROM canonical_entities WHERE country_code = 'DE' AND mentions = 1"))
+            count(
+                "SELECT COUNT(*) FROM canonical_entities WHERE country_code = 'DE' AND mentions ="
+                    + " 1"))
         .isEqualTo(2);
   }
 
@@ -235,8 +288,8 @@ abstract class ArticleStoreContract {
   }
 
   /** Connection properties for the checking connection; SQLite needs foreign keys turned on. */
-  java.util.Properties props() {
-    java.util.Properties properties = new java.util.Properties();
+  Properties props() {
+    Properties properties = new Properties();
     properties.setProperty("foreign_keys", "true");
     return properties;
   }
@@ -253,7 +306,8 @@ abstract class ArticleStoreContract {
   private int countFor(String table, String articleId) throws SQLException {
     try (Connection connection = DriverManager.getConnection(jdbcUrl(), props());
         PreparedStatement select =
-            connection.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE article_id = ?")) {
+            connection.prepareStatement(
+                "SELECT COUNT(*) FROM " + table + " WHERE article_id = ?")) {
       select.setString(1, articleId);
       try (ResultSet row = select.executeQuery()) {
         row.next();

@@ -16,7 +16,8 @@ import java.util.Map;
 public final class Articles {
 
   public static final String BODY =
-      "Angela Merkel met Emmanuel Macron in Berlin on Tuesday. Merkel said talks continue next week.";
+      "Angela Merkel met Emmanuel Macron in Berlin on Tuesday. Merkel said talks continue next"
+          + " week.";
 
   private Articles() {}
 

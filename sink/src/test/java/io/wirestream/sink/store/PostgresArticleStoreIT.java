@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.wirestream.common.model.Article;
+import io.wirestream.common.model.EnrichedArticle;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -22,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * The store contract on a real PostgreSQL, each test in a schema of its own that is dropped
  * afterwards, so runs from several worktrees can share one server.
  *
- * <p>The server is {@code WIRESTREAM_TEST_POSTGRES_URL} or the local trust-auth default. When it
- * is unreachable the tests skip, unless {@code WIRESTREAM_REQUIRE_POSTGRES=true} (as on CI), where
+ * <p>The server is {@code WIRESTREAM_TEST_POSTGRES_URL} or the local trust-auth default. When it is
+ * unreachable the tests skip, unless {@code WIRESTREAM_REQUIRE_POSTGRES=true} (as on CI), where
  * silently skipping would hide that nothing was tested.
  */
 class PostgresArticleStoreIT extends ArticleStoreContract {
@@ -31,7 +34,8 @@ class PostgresArticleStoreIT extends ArticleStoreContract {
   private static final String SERVER =
       System.getenv()
           .getOrDefault(
-              "WIRESTREAM_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+              "WIRESTREAM_TEST_POSTGRES_URL",
+              "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
   private String schema;
 
@@ -121,9 +125,29 @@ class PostgresArticleStoreIT extends ArticleStoreContract {
     assertThat(count("SELECT COUNT(*) FROM articles")).isEqualTo(2);
   }
 
+  @Test
+  void shouldReportTextPostgresCannotStoreAsADataErrorAndStayUsable() {
+    // PostgreSQL text cannot hold NUL, which JSON can; such a record must be told apart from an
+    // outage so the sink dead-letters it instead of retrying forever.
+    EnrichedArticle valid = enriched("n1", 1);
+    EnrichedArticle withNul =
+        new EnrichedArticle(
+            new Article("n1", "test", null, "nul\u0000title", "body", "2020-01-01", null, null),
+            List.of(),
+            List.of(),
+            List.of(),
+            valid.enrichment());
+
+    StoreException rejected =
+        catchThrowableOfType(StoreException.class, () -> store().write(List.of(withNul)));
+
+    assertThat(rejected.kind()).as("%s", rejected).isEqualTo(StoreException.Kind.DATA);
+    assertThat(store().write(List.of(valid))).isEqualTo(new WriteResult(1, 0));
+  }
+
   @Override
-  java.util.Properties props() {
-    return new java.util.Properties();
+  Properties props() {
+    return new Properties();
   }
 
   private static void execute(String sql) throws SQLException {

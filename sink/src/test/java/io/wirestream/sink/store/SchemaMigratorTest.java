@@ -44,7 +44,8 @@ class SchemaMigratorTest {
             1, "-- half good\nCREATE TABLE first_half (id INTEGER);\nCREATE TABLE oops (;\n");
 
     try (Connection connection = connect()) {
-      assertThatThrownBy(() -> new SchemaMigrator(Dialect.SQLITE, List.of(broken)).migrate(connection))
+      assertThatThrownBy(
+              () -> new SchemaMigrator(Dialect.SQLITE, List.of(broken)).migrate(connection))
           .isInstanceOf(SQLException.class);
 
       assertThat(tables(connection)).doesNotContain("first_half", "schema_version");
@@ -67,7 +68,14 @@ class SchemaMigratorTest {
   @Test
   void shouldSplitScriptsIntoStatementsAndReadTheDescription() {
     Migration migration =
-        Migration.parse(7, "-- two tables\n-- more comment\nCREATE TABLE a (x INT);\n\nCREATE TABLE b (\n  y INT\n);");
+        Migration.parse(
+            7,
+            "-- two tables\n"
+                + "-- more comment\n"
+                + "CREATE TABLE a (x INT);\n\n"
+                + "CREATE TABLE b (\n"
+                + "  y INT\n"
+                + ");");
 
     assertThat(migration.description()).isEqualTo("two tables");
     assertThat(migration.statements())
@@ -83,8 +91,7 @@ class SchemaMigratorTest {
   }
 
   private Connection connect() throws SQLException {
-    Connection connection =
-        Dialect.SQLITE.connect("jdbc:sqlite:" + folder.resolve("migrate.db"));
+    Connection connection = Dialect.SQLITE.connect("jdbc:sqlite:" + folder.resolve("migrate.db"));
     connection.setAutoCommit(false);
     return connection;
   }

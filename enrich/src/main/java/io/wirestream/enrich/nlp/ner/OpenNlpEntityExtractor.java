@@ -72,8 +72,36 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
       found.add(sentence.length == 0 ? new Span[0] : NameRules.apply(sentence, names.find(sentence)));
     }
     names.clearAdaptiveData();
-    return found;
+    return DocumentConsistency.apply(document, found);
   }
+
+  /**
+   * The tokenizer leaves the full stop on a sentence's last word when it does not know the word
+   * ("with Lavrov."), which hides the name from the model. Split it off unless the word is an
+   * abbreviation (has another dot, or is short and capitalised like "Inc." or "Jr.").
+   */
+  static Span[] splitFinalPeriod(String sentence, Span[] spans) {
+    if (spans.length == 0) {
+      return spans;
+    }
+    Span last = spans[spans.length - 1];
+    String token = last.getCoveredText(sentence).toString();
+    int length = token.length();
+    if (length < 3 || token.charAt(length - 1) != '.' || token.indexOf('.') != length - 1
+        || ABBREVIATIONS.contains(token)) {
+      return spans;
+    }
+    Span[] split = java.util.Arrays.copyOf(spans, spans.length + 1);
+    split[spans.length - 1] = new Span(last.getStart(), last.getEnd() - 1);
+    split[spans.length] = new Span(last.getEnd() - 1, last.getEnd());
+    return split;
+  }
+
+  private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of(
+      "Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "Bros.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.",
+      "Gen.", "Col.", "Lt.", "Sgt.", "Capt.", "Gov.", "Sen.", "Rep.", "Prof.", "Rev.", "Mt.",
+      "etc.", "Ave.", "Blvd.", "No.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.",
+      "Dec.", "vs.");
 
   /**
    * The tokenizer and the CoNLL training text know only ASCII quotes and dashes, and would keep
@@ -112,7 +140,7 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
     for (Span sentence : sentences.sentPosDetect(line)) {
       int sentenceStart = lineStart + sentence.getStart();
       String sentenceText = line.substring(sentence.getStart(), sentence.getEnd());
-      Span[] spans = tokenizer.tokenizePos(sentenceText);
+      Span[] spans = splitFinalPeriod(sentenceText, tokenizer.tokenizePos(sentenceText));
       if (spans.length == 0) {
         continue;
       }

@@ -31,34 +31,45 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
 
   @Override
   public List<Entity> extract(String text) {
-    String plain = asciiPunctuation(text);
-    List<String[]> tokens = new ArrayList<>();
-    List<int[]> starts = new ArrayList<>();
-    List<int[]> ends = new ArrayList<>();
-    int lineStart = 0;
-    int length = text.length();
-    while (lineStart < length) {
-      int lineEnd = text.indexOf('\n', lineStart);
-      if (lineEnd < 0) {
-        lineEnd = length;
-      }
-      if (lineEnd > lineStart) {
-        tokenizeLine(plain, lineStart, lineEnd, tokens, starts, ends);
-      }
-      lineStart = lineEnd + 1;
-    }
-    List<Span[]> found = findNames(tokens);
+    Tokens doc = tokens(text);
+    List<Span[]> found = findNames(doc.tokens);
     List<Entity> entities = new ArrayList<>();
     for (int s = 0; s < found.size(); s++) {
       for (Span name : found.get(s)) {
-        int start = starts.get(s)[name.getStart()];
-        int end = ends.get(s)[name.getEnd() - 1];
+        int start = doc.starts.get(s)[name.getStart()];
+        int end = doc.ends.get(s)[name.getEnd() - 1];
         entities.add(
             new Entity(
                 text.substring(start, end), EntityType.fromTag(name.getType()), start, end, null));
       }
     }
     return entities;
+  }
+
+  /** The tokens of each sentence of {@code text}, as {@link #extract} sees them. */
+  public List<String[]> tokenize(String text) {
+    return tokens(text).tokens;
+  }
+
+  /** Tokens of each sentence with their character offsets into the text. */
+  private record Tokens(List<String[]> tokens, List<int[]> starts, List<int[]> ends) {}
+
+  private Tokens tokens(String text) {
+    String plain = asciiPunctuation(text);
+    Tokens doc = new Tokens(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    int lineStart = 0;
+    int length = plain.length();
+    while (lineStart < length) {
+      int lineEnd = plain.indexOf('\n', lineStart);
+      if (lineEnd < 0) {
+        lineEnd = length;
+      }
+      if (lineEnd > lineStart) {
+        tokenizeLine(plain, lineStart, lineEnd, doc);
+      }
+      lineStart = lineEnd + 1;
+    }
+    return doc;
   }
 
   /**
@@ -129,13 +140,7 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
     return chars == null ? text : new String(chars);
   }
 
-  private void tokenizeLine(
-      String text,
-      int lineStart,
-      int lineEnd,
-      List<String[]> tokens,
-      List<int[]> starts,
-      List<int[]> ends) {
+  private void tokenizeLine(String text, int lineStart, int lineEnd, Tokens doc) {
     String line = text.substring(lineStart, lineEnd);
     for (Span sentence : sentences.sentPosDetect(line)) {
       int sentenceStart = lineStart + sentence.getStart();
@@ -150,9 +155,9 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
         s[i] = sentenceStart + spans[i].getStart();
         e[i] = sentenceStart + spans[i].getEnd();
       }
-      tokens.add(Span.spansToStrings(spans, sentenceText));
-      starts.add(s);
-      ends.add(e);
+      doc.tokens.add(Span.spansToStrings(spans, sentenceText));
+      doc.starts.add(s);
+      doc.ends.add(e);
     }
   }
 }

@@ -52,6 +52,9 @@ public final class ConllReader {
     List<String> tokens = new ArrayList<>();
     List<String> tags = new ArrayList<>();
     boolean documentStart = true;
+    // Universal NER files announce themselves with "# sent_id" comments; a CoNLL row may also
+    // start with a number ("90 CD I-NP I-LOC"), so the row shape alone cannot tell.
+    boolean universal = false;
     String line;
     while ((line = in.readLine()) != null) {
       String trimmed = line.strip();
@@ -61,6 +64,7 @@ public final class ConllReader {
         continue;
       }
       if (trimmed.startsWith("#") && isComment(trimmed)) {
+        universal |= trimmed.startsWith("# sent_id") || trimmed.startsWith("# text");
         continue;
       }
       if (trimmed.isEmpty()) {
@@ -70,7 +74,7 @@ public final class ConllReader {
         continue;
       }
       String[] cols = COLUMNS.split(trimmed);
-      if (cols.length >= 4 && INDEX.matcher(cols[0]).matches() && looksLikeTag(cols[2])) {
+      if (universal && cols.length >= 3 && INDEX.matcher(cols[0]).matches()) {
         tokens.add(cols[1]);
         tags.add(cols[2]);
       } else if (cols.length >= 2) {
@@ -87,10 +91,6 @@ public final class ConllReader {
   /** UNER comments are "# key = value"; a bare "#" token row has columns after it. */
   private static boolean isComment(String line) {
     return line.startsWith("# ") && line.contains("=");
-  }
-
-  private static boolean looksLikeTag(String s) {
-    return s.equals("O") || (s.length() > 2 && s.charAt(1) == '-');
   }
 
   private static boolean flush(

@@ -41,15 +41,25 @@ public final class NerTrainer {
   }
 
   public NerTrainer(int iterations, int cutoff, byte[] features, Map<String, Object> resources) {
+    this(gis(iterations, cutoff), features, resources);
+  }
+
+  public NerTrainer(
+      TrainingParameters parameters, byte[] features, Map<String, Object> resources) {
+    this.parameters = parameters;
+    this.features = features.clone();
+    this.resources = Map.copyOf(resources);
+  }
+
+  /** GIS maxent on one thread. */
+  public static TrainingParameters gis(int iterations, int cutoff) {
     TrainingParameters params = new TrainingParameters();
     params.put(TrainingParameters.ALGORITHM_PARAM, GISTrainer.MAXENT_VALUE);
     params.put(TrainingParameters.TRAINER_TYPE_PARAM, EventTrainer.EVENT_VALUE);
     params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
     params.put(TrainingParameters.CUTOFF_PARAM, cutoff);
     params.put(TrainingParameters.THREADS_PARAM, 1);
-    this.parameters = params;
-    this.features = features.clone();
-    this.resources = Map.copyOf(resources);
+    return params;
   }
 
   /** The parameters the shipped model was trained with: 100 GIS iterations, cutoff 2. */

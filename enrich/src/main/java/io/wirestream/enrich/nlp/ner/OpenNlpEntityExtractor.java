@@ -31,34 +31,45 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
 
   @Override
   public List<Entity> extract(String text) {
-    String plain = asciiPunctuation(text);
-    List<String[]> tokens = new ArrayList<>();
-    List<int[]> starts = new ArrayList<>();
-    List<int[]> ends = new ArrayList<>();
-    int lineStart = 0;
-    int length = text.length();
-    while (lineStart < length) {
-      int lineEnd = text.indexOf('\n', lineStart);
-      if (lineEnd < 0) {
-        lineEnd = length;
-      }
-      if (lineEnd > lineStart) {
-        tokenizeLine(plain, lineStart, lineEnd, tokens, starts, ends);
-      }
-      lineStart = lineEnd + 1;
-    }
-    List<Span[]> found = findNames(tokens);
+    Tokens doc = tokens(text);
+    List<Span[]> found = findNames(doc.tokens);
     List<Entity> entities = new ArrayList<>();
     for (int s = 0; s < found.size(); s++) {
       for (Span name : found.get(s)) {
-        int start = starts.get(s)[name.getStart()];
-        int end = ends.get(s)[name.getEnd() - 1];
+        int start = doc.starts.get(s)[name.getStart()];
+        int end = doc.ends.get(s)[name.getEnd() - 1];
         entities.add(
             new Entity(
                 text.substring(start, end), EntityType.fromTag(name.getType()), start, end, null));
       }
     }
     return entities;
+  }
+
+  /** The tokens of each sentence of {@code text}, as {@link #extract} sees them. */
+  public List<String[]> tokenize(String text) {
+    return tokens(text).tokens;
+  }
+
+  /** Tokens of each sentence with their character offsets into the text. */
+  private record Tokens(List<String[]> tokens, List<int[]> starts, List<int[]> ends) {}
+
+  private Tokens tokens(String text) {
+    String plain = asciiPunctuation(text);
+    Tokens doc = new Tokens(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    int lineStart = 0;
+    int length = plain.length();
+    while (lineStart < length) {
+      int lineEnd = plain.indexOf('\n', lineStart);
+      if (lineEnd < 0) {
+        lineEnd = length;
+      }
+      if (lineEnd > lineStart) {
+        tokenizeLine(plain, lineStart, lineEnd, doc);
+      }
+      lineStart = lineEnd + 1;
+    }
+    return doc;
   }
 
   /**
@@ -72,8 +83,36 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
       found.add(sentence.length == 0 ? new Span[0] : NameRules.apply(sentence, names.find(sentence)));
     }
     names.clearAdaptiveData();
-    return found;
+    return DocumentConsistency.apply(document, found);
   }
+
+  /**
+   * The tokenizer leaves the full stop on a sentence's last word when it does not know the word
+   * ("with Lavrov."), which hides the name from the model. Split it off unless the word is an
+   * abbreviation (has another dot, or is short and capitalised like "Inc." or "Jr.").
+   */
+  static Span[] splitFinalPeriod(String sentence, Span[] spans) {
+    if (spans.length == 0) {
+      return spans;
+    }
+    Span last = spans[spans.length - 1];
+    String token = last.getCoveredText(sentence).toString();
+    int length = token.length();
+    if (length < 3 || token.charAt(length - 1) != '.' || token.indexOf('.') != length - 1
+        || ABBREVIATIONS.contains(token)) {
+      return spans;
+    }
+    Span[] split = java.util.Arrays.copyOf(spans, spans.length + 1);
+    split[spans.length - 1] = new Span(last.getStart(), last.getEnd() - 1);
+    split[spans.length] = new Span(last.getEnd() - 1, last.getEnd());
+    return split;
+  }
+
+  private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of(
+      "Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "Bros.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.",
+      "Gen.", "Col.", "Lt.", "Sgt.", "Capt.", "Gov.", "Sen.", "Rep.", "Prof.", "Rev.", "Mt.",
+      "etc.", "Ave.", "Blvd.", "No.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.",
+      "Dec.", "vs.");
 
   /**
    * The tokenizer and the CoNLL training text know only ASCII quotes and dashes, and would keep
@@ -101,18 +140,12 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
     return chars == null ? text : new String(chars);
   }
 
-  private void tokenizeLine(
-      String text,
-      int lineStart,
-      int lineEnd,
-      List<String[]> tokens,
-      List<int[]> starts,
-      List<int[]> ends) {
+  private void tokenizeLine(String text, int lineStart, int lineEnd, Tokens doc) {
     String line = text.substring(lineStart, lineEnd);
     for (Span sentence : sentences.sentPosDetect(line)) {
       int sentenceStart = lineStart + sentence.getStart();
       String sentenceText = line.substring(sentence.getStart(), sentence.getEnd());
-      Span[] spans = tokenizer.tokenizePos(sentenceText);
+      Span[] spans = splitFinalPeriod(sentenceText, tokenizer.tokenizePos(sentenceText));
       if (spans.length == 0) {
         continue;
       }
@@ -122,9 +155,9 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
         s[i] = sentenceStart + spans[i].getStart();
         e[i] = sentenceStart + spans[i].getEnd();
       }
-      tokens.add(Span.spansToStrings(spans, sentenceText));
-      starts.add(s);
-      ends.add(e);
+      doc.tokens.add(Span.spansToStrings(spans, sentenceText));
+      doc.starts.add(s);
+      doc.ends.add(e);
     }
   }
 }

@@ -33,6 +33,20 @@ class ConllReaderTest {
   }
 
   @Test
+  void shouldTakeTheFirstColumnAsTokenEvenWhenItIsANumber() {
+    List<NameSample> samples = ConllReader.parse("""
+        Interstates NNP I-NP I-LOC
+        80 CD I-NP I-LOC
+        and CC O O
+        90 CD I-NP I-LOC
+        """);
+
+    assertThat(samples.get(0).getSentence()).containsExactly("Interstates", "80", "and", "90");
+    assertThat(samples.get(0).getNames())
+        .containsExactly(new Span(0, 2, "LOC"), new Span(3, 4, "LOC"));
+  }
+
+  @Test
   void shouldSplitAdjacentNamesOfOneTypeOnlyAtB() {
     assertThat(ConllReader.decode(List.of("I-LOC", "B-LOC", "I-LOC", "O", "I-PER", "I-ORG")))
         .containsExactly(new Span(0, 1, "LOC"), new Span(1, 3, "LOC"), new Span(4, 5, "PER"),

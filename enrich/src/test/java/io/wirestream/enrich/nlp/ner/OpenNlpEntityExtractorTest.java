@@ -59,6 +59,22 @@ class OpenNlpEntityExtractorTest {
   }
 
   @Test
+  void shouldSplitTheFullStopOffAnUnknownLastWordButNotOffAbbreviations() {
+    String sentence = "talks with Lavrov.";
+    opennlp.tools.util.Span[] spans = {
+        new opennlp.tools.util.Span(0, 5), new opennlp.tools.util.Span(6, 10),
+        new opennlp.tools.util.Span(11, 18)};
+
+    assertThat(OpenNlpEntityExtractor.splitFinalPeriod(sentence, spans)).containsExactly(
+        new opennlp.tools.util.Span(0, 5), new opennlp.tools.util.Span(6, 10),
+        new opennlp.tools.util.Span(11, 17), new opennlp.tools.util.Span(17, 18));
+    opennlp.tools.util.Span[] abbreviation = {
+        new opennlp.tools.util.Span(0, 4), new opennlp.tools.util.Span(5, 9)};
+    assertThat(OpenNlpEntityExtractor.splitFinalPeriod("U.S. Inc.", abbreviation))
+        .containsExactly(abbreviation);
+  }
+
+  @Test
   void shouldFindNothingInEmptyOrBlankText() {
     OpenNlpEntityExtractor extractor = factory.create();
 

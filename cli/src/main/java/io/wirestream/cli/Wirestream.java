@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Streaming news ingestion: articles to Kafka, enriched with entities and dates, stored in SQL.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      io.wirestream.cli.nlp.AnnotateTimemlCommand.class, io.wirestream.cli.nlp.EvalTimexCommand.class,
     })
 public final class Wirestream implements Runnable {
 

@@ -31,14 +31,18 @@ public final class TimemlAnnotator {
     return document.withTimexes(timexes);
   }
 
-  /** Annotates every {@code *.tml} file of {@code in} into {@code out}; returns the file count. */
+  /**
+   * Annotates every {@code *.tml} file under {@code in} into the same relative path under {@code
+   * out}; returns the file count.
+   */
   public int annotateDirectory(Path in, Path out) throws IOException {
     Files.createDirectories(out);
     int count = 0;
     for (Path file : TimemlFiles.list(in)) {
       TimemlDocument annotated = annotate(TimemlDocument.read(file));
-      Files.writeString(
-          out.resolve(file.getFileName().toString()), annotated.toXml(), StandardCharsets.UTF_8);
+      Path target = out.resolve(in.relativize(file).toString());
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, annotated.toXml(), StandardCharsets.UTF_8);
       count++;
     }
     return count;

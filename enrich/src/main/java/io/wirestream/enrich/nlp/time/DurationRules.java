@@ -42,6 +42,10 @@ final class DurationRules {
                   return;
                 }
               }
+              if ((amount.equals("a") || amount.equals("one"))
+                  && m.group(2).equalsIgnoreCase("second")) {
+                return; // "a second attempt"
+              }
               if (before.endsWith("$")) {
                 return;
               }

@@ -78,7 +78,7 @@ final class RelativeRules {
               if (t.endsWith("results") || t.endsWith("level")) {
                 return;
               }
-              c.emit(TimexType.DATE, yearEarlier(c));
+              c.emitDerived(TimexType.DATE, yearEarlier(c));
             }));
     rules.add(
         Rule.of(
@@ -104,7 +104,9 @@ final class RelativeRules {
                   d = Calendars.next(c.dct, dow);
                   break;
                 default:
-                  d = Calendars.weekday(c.dct, dow, c.tense());
+                  // "Tuesday's ruling" names an event already reported.
+                  Tense tense = m.group().endsWith("'s") ? Tense.PAST : c.tense();
+                  d = Calendars.weekday(c.dct, dow, tense);
               }
               if (m.group(3) != null) {
                 c.emit(TimexType.TIME, d + "T" + partOfDay(m.group(3)));
@@ -121,6 +123,23 @@ final class RelativeRules {
                 + "|recent|last|same)[- ](?:fiscal[- ])?(?:quarter|qtr\\.?)"
                 + "(?:\\s+of\\s+(?:fiscal\\s+)?(" + YEAR4 + "|this year|last year|next year))?)\\b",
             (m, c) -> quarter(c, m.group(1), m.group(2).toLowerCase(Locale.ROOT), m.group(3))));
+    rules.add(
+        Rule.of(
+            "year-quarter",
+            "(?i:\\b(?:the\\s+)?(" + YEAR4 + ")\\s+(?:fiscal\\s+)?(?:(first|second|third|fourth)[- ])?"
+                + "(?:fiscal\\s+)?(quarter|period))\\b",
+            (m, c) -> {
+              int year = Integer.parseInt(m.group(1));
+              int q;
+              if (m.group(2) != null) {
+                q = Lexicon.ordinal(m.group(2));
+              } else if (c.lastQuarter > 0) {
+                q = c.lastQuarter % 10;
+              } else {
+                q = Calendars.quarterOf(c.dct.minusMonths(3));
+              }
+              c.emit(TimexType.DATE, Calendars.quarter(year, q));
+            }));
     rules.add(
         Rule.of(
             "bare-quarter",
@@ -222,8 +241,17 @@ final class RelativeRules {
   private static void relativeUnit(Context c, String mod, String unit) {
     int dir = direction(mod, c.tense());
     LocalDate d = c.dct;
-    if (mod.equals("the following") && c.anchorYear > 0 && unit.equals("year")) {
-      c.emit(TimexType.DATE, Calendars.year(c.anchorYear + 1));
+    if (unit.equals("year") && c.anchorYear > 0 && (mod.equals("the following")
+        || mod.equals("that") || mod.equals("the same") || mod.equals("the previous"))) {
+      int shift = mod.equals("the following") ? 1 : mod.equals("the previous") ? -1 : 0;
+      c.emitDerived(TimexType.DATE, Calendars.year(c.anchorYear + shift));
+      return;
+    }
+    if (unit.equals("month") && c.anchorMonth > 0 && (mod.equals("the following")
+        || mod.equals("that") || mod.equals("the same") || mod.equals("the previous"))) {
+      int shift = mod.equals("the following") ? 1 : mod.equals("the previous") ? -1 : 0;
+      LocalDate a = LocalDate.of(c.anchorMonth / 100, c.anchorMonth % 100, 1).plusMonths(shift);
+      c.emitDerived(TimexType.DATE, Calendars.month(a.getYear(), a.getMonthValue()));
       return;
     }
     switch (unit) {
@@ -305,8 +333,8 @@ final class RelativeRules {
         c.emit(TimexType.DATE, Calendars.year((int) (d.getYear() + 10 * n)));
         break;
       default:
-        if (n == -1 && c.lastQuarter > 0 && !dir.equals("ago")) {
-          c.emit(TimexType.DATE, yearEarlier(c));
+        if (n == -1 && c.lastQuarter > 0) {
+          c.emitDerived(TimexType.DATE, yearEarlier(c));
         } else {
           c.emit(TimexType.DATE, Calendars.year((int) (d.getYear() + n)));
         }
@@ -374,7 +402,7 @@ final class RelativeRules {
         ref = c.dct.plusMonths(3);
       } else if ((which.equals("latest") || which.equals("the") || which.equals("same")
               || which.equals("that") || which.equals("recent")) && c.lastQuarter > 0) {
-        c.emit(TimexType.DATE,
+        c.emitDerived(TimexType.DATE,
             Calendars.quarter(c.lastQuarter / 10, c.lastQuarter % 10));
         return;
       } else if (which.equals("last") && d.isEmpty()) {

@@ -30,6 +30,7 @@ public final class RuleBasedTemporalTagger implements TemporalTagger {
     TimeRules.addTo(all);
     DateRules.addTo(all);
     RelativeRules.addTo(all);
+    PeriodRules.addTo(all);
     SetRules.addTo(all);
     DurationRules.addTo(all);
     this.rules = List.copyOf(all);

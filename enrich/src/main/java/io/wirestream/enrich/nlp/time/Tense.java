@@ -58,6 +58,9 @@ enum Tense {
         break;
       }
       Tense t = classify(text, ws, we);
+      if (t == FUTURE && pastAuxiliaryBefore(text, from, ws)) {
+        t = PAST;
+      }
       if (t != UNKNOWN) {
         before = t;
         beforeDist = start - we;
@@ -96,6 +99,12 @@ enum Tense {
     }
     // Verbs in news follow the time adverbial closely ("on Tuesday said"), so prefer the nearer.
     return afterDist < beforeDist ? after : before;
+  }
+
+  /** "had been due", "was expected": the plan lies in the past. */
+  private static boolean pastAuxiliaryBefore(String text, int from, int ws) {
+    String left = text.substring(Math.max(from, ws - 12), ws).toLowerCase(Locale.ROOT);
+    return left.matches("(?s).*\\b(?:had|was|were|been)\\s+$");
   }
 
   private static Tense classify(String text, int ws, int we) {

@@ -90,7 +90,7 @@ final class Calendars {
       LocalDate start = LocalDate.of(y, month, day > 0 ? day : 1);
       LocalDate end = day > 0 ? start : start.withDayOfMonth(start.lengthOfMonth());
       if (tense == Tense.FUTURE) {
-        if (!end.isBefore(dct)) {
+        if (!end.isBefore(dct.minusDays(14))) {
           return y;
         }
         continue;

@@ -34,9 +34,20 @@ final class Context {
     this.dct = dct;
   }
 
+  private int start;
+  private int end;
+
   void at(MatchResult match) {
     this.match = match;
     this.tense = null;
+    this.start = match.start();
+    this.end = match.end();
+  }
+
+  /** Narrows the extent of what the current match emits, e.g. to drop a determiner. */
+  void narrow(int newStart, int newEnd) {
+    this.start = newStart;
+    this.end = newEnd;
   }
 
   /** The tense of the sentence around the current match, computed once. */
@@ -59,7 +70,7 @@ final class Context {
 
   /** Emits the current match; a quarter becomes the antecedent of "a year earlier". */
   void emit(TimexType type, String value) {
-    emit(match.start(), match.end(), type, value);
+    emit(start, end, type, value);
   }
 
   void emit(int start, int end, TimexType type, String value) {
@@ -80,12 +91,12 @@ final class Context {
   }
 
   void emitExplicit(TimexType type, String value) {
-    emitExplicit(match.start(), match.end(), type, value);
+    emitExplicit(start, end, type, value);
   }
 
   /** Emits a value derived from an antecedent; it does not become one itself. */
   void emitDerived(TimexType type, String value) {
-    add(match.start(), match.end(), type, value);
+    add(start, end, type, value);
   }
 
   private boolean add(int start, int end, TimexType type, String value) {

@@ -40,7 +40,7 @@ final class DateRules {
     rules.add(
         Rule.of(
             "month-day-year",
-            "(?:" + WEEKDAY + ",?\\s+)?(?:(?i:the )?)?" + FUZZ + "\\b(" + MONTH + ")\\s+(" + DAY_NUM
+            "(?:" + WEEKDAY + ",?\\s+)?\\b(" + MONTH + ")\\s+(" + DAY_NUM
                 + ")\\b(?:,?\\s+(" + YEAR4 + ")\\b)?",
             (m, c) -> {
               int month = Lexicon.month(m.group(1));
@@ -56,7 +56,7 @@ final class DateRules {
     rules.add(
         Rule.of(
             "day-month-year",
-            "(?:" + WEEKDAY + ",?\\s+)?(?:(?i:the )?)\\b(" + DAY_NUM + ")\\s+(?:(?i:of)\\s+)?("
+            "(?:" + WEEKDAY + ",?\\s+)?\\b(" + DAY_NUM + ")\\s+(?:(?i:of)\\s+)?("
                 + MONTH + ")(?:,?\\s+(" + YEAR4 + ")\\b)?",
             (m, c) -> {
               int month = Lexicon.month(m.group(2));
@@ -73,7 +73,7 @@ final class DateRules {
         Rule.of(
             "month-year",
             FUZZ + "\\b(?:(?i:(last|next|this|this past|this coming|that) ))?(" + MONTH
-                + ")(?!\\w)(?:,?\\s+(?:(?i:of)\\s+)?(" + YEAR4 + ")\\b|\\s+(?i:(this|last|next) year)\\b)?",
+                + ")(?!\\w)(?!\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?!,?\\s*\\d))(?:,?\\s+(?:(?i:of)\\s+)?(" + YEAR4 + ")\\b|\\s+(?i:(this|last|next) year)\\b)?",
             (m, c) -> {
               String name = m.group(2);
               if (name.equals("May") && m.group(3) == null && m.group(1) == null && modalMay(c)) {

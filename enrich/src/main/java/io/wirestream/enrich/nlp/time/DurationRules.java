@@ -14,9 +14,9 @@ final class DurationRules {
   private DurationRules() {}
 
   private static final String HEDGE =
-      "(?:(?:about|around|approximately|roughly|nearly|almost|more than|less than|fewer than"
-          + "|at least|at most|up to|over|some|only|just|another|an additional|an extra|a full"
-          + "|the better part of|well over|under|the past|the last|the next|the first"
+      "(?:(?:nearly|almost|more than|less than|fewer than|no more than|no less than"
+          + "|at least|at most|up to|over(?=\\s+an?\\b)|another|an additional|an extra|a full"
+          + "|the better part of|the past|the last|the next|the first"
           + "|the final|the previous|the coming|the latest|the following|the remaining|past|last"
           + "|next|first|the|each of the past|all)\\s+)*";
 
@@ -38,7 +38,9 @@ final class DurationRules {
               if (amount.equals("a") || amount.equals("an")) {
                 // "$5 a year", "twice a year": a rate, not a length of time.
                 String b = c.before(30).toLowerCase(Locale.ROOT).trim();
-                if (b.matches("(?s).*(?:\\d|percent|%|times|twice|once|cents?|dollars?|per)$")) {
+                if (b.matches("(?s).*(?:\\d|percent|%|times|twice|once|cents?|dollars?|per"
+                    + "|dozens|hundreds|thousands|millions|billions|interviews|calls|trips)$")) {
+                  c.emit(TimexType.SET, value("1", m.group(2).toLowerCase(Locale.ROOT)));
                   return;
                 }
               }
@@ -54,7 +56,7 @@ final class DurationRules {
     rules.add(
         Rule.of(
             "adjectival-duration",
-            "\\b(?i:(?:an?\\s+|the\\s+)?(\\d{1,3}(?:\\.5)?|" + NUMBER_WORD + "|half)"
+            "\\b(?i:(\\d{1,3}(?:\\.5)?|" + NUMBER_WORD + "|half)"
                 + "-(second|hour|day|week|month|quarter|year|decade|century)(?:-long)?)\\b(?!-old|-olds|s)",
             (m, c) -> c.emit(TimexType.DURATION,
                 value(m.group(1).toLowerCase(Locale.ROOT), m.group(2).toLowerCase(Locale.ROOT)))));

@@ -83,8 +83,8 @@ final class RelativeRules {
     rules.add(
         Rule.of(
             "weekday",
-            "(?:" + EDGE + "(?i:(last|next|this|this coming|this past|the previous|the following"
-                + "|that|coming|past)\\s+)?)?\\b(" + WEEKDAY + ")(?:'s)?(?![-\\w])(?:\\s+(?i:("
+            "(?:(?i:(last|next|this|this coming|this past|the previous|the following"
+                + "|that|coming|past)\\s+)?)?\\b(" + WEEKDAY + ")(?![-\\w])(?:\\s+(?i:("
                 + PART_OF_DAY + ")))?",
             (m, c) -> {
               DayOfWeek dow = Lexicon.weekday(m.group(2));
@@ -105,14 +105,12 @@ final class RelativeRules {
                   break;
                 default:
                   // "Tuesday's ruling" names an event already reported.
-                  Tense tense = m.group().endsWith("'s") ? Tense.PAST : c.tense();
+                  Tense tense = c.after(2).startsWith("'s") ? Tense.PAST : c.tense();
                   d = Calendars.weekday(c.dct, dow, tense);
               }
-              if (m.group(3) != null) {
-                c.emit(TimexType.TIME, d + "T" + partOfDay(m.group(3)));
-              } else {
-                c.emit(TimexType.DATE, d.toString());
-              }
+              // TimeBank marks "Friday night" as a DATE more often than as a TIME.
+              c.emit(TimexType.DATE,
+                  m.group(3) == null ? d.toString() : d + "T" + partOfDay(m.group(3)));
             }));
     rules.add(
         Rule.of(
@@ -122,7 +120,19 @@ final class RelativeRules {
                 + "(first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|previous|past"
                 + "|recent|last|same)[- ](?:fiscal[- ])?(?:quarter|qtr\\.?)"
                 + "(?:\\s+of\\s+(?:fiscal\\s+)?(" + YEAR4 + "|this year|last year|next year))?)\\b",
-            (m, c) -> quarter(c, m.group(1), m.group(2).toLowerCase(Locale.ROOT), m.group(3))));
+            (m, c) -> {
+              String det = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
+              // "a third-quarter loss", "its fourth quarter": the determiner stays outside.
+              if (det.equals("its") || det.equals("a")
+                  || (det.equals("the") && m.group().contains("-quarter"))) {
+                int s = m.end(1);
+                while (Character.isWhitespace(c.text.charAt(s))) {
+                  s++;
+                }
+                c.narrow(s, m.end());
+              }
+              quarter(c, m.group(1), m.group(2).toLowerCase(Locale.ROOT), m.group(3));
+            }));
     rules.add(
         Rule.of(
             "year-quarter",
@@ -274,10 +284,14 @@ final class RelativeRules {
         c.emit(TimexType.DATE, Calendars.quarter(q.getYear(), Calendars.quarterOf(q)));
         break;
       case "decade":
-        c.emit(TimexType.DATE, String.valueOf(d.getYear() / 10 + dir));
-        break;
       case "century":
-        c.emit(TimexType.DATE, String.format("%02d", d.getYear() / 100 + dir));
+        if (mod.equals("the past") || mod.equals("the last") || mod.equals("past")) {
+          c.emit(TimexType.DURATION, unit.equals("decade") ? "P10Y" : "P100Y");
+        } else if (unit.equals("decade")) {
+          c.emit(TimexType.DATE, String.valueOf(d.getYear() / 10 + dir));
+        } else {
+          c.emit(TimexType.DATE, String.format("%02d", d.getYear() / 100 + dir));
+        }
         break;
       default:
         int year = d.getYear() + dir;

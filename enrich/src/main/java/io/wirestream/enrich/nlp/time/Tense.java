@@ -18,7 +18,7 @@ enum Tense {
   private static final Set<String> FUTURE_WORDS =
       Set.of(
           "will", "'ll", "shall", "would", "wo", "won't", "plan", "plans", "planned", "scheduled",
-          "expected", "expects", "expect", "due", "upcoming", "next", "going", "until", "till",
+          "expected", "expects", "expect", "due", "upcoming", "next", "going", "soon",
           "intends", "hopes", "aims", "set", "slated", "await", "awaits", "awaiting", "could",
           "may", "might", "starting", "begins", "ends", "opens", "closes", "takes", "comes",
           "meets", "visits", "holds", "is", "are");

@@ -28,8 +28,7 @@ final class TimeRules {
     rules.add(
         Rule.of(
             "clock",
-            "(?:\\b(?i:about|around|approximately|shortly after|shortly before|just after"
-                + "|just before|at about|at around)\\s+)?(?<![\\d.:$])\\b(\\d{1,2})(?:[:.](\\d{2}))?"
+            "(?:\\b(?i:around|approximately)\\s+)?(?<![\\d.:$])\\b(\\d{1,2})(?:[:.](\\d{2}))?"
                 + "\\s*(?i:(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o'clock))" + ZONE + DAY_AFTER,
             (m, c) -> {
               int h = Integer.parseInt(m.group(1));

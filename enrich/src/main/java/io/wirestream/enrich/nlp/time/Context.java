@@ -99,9 +99,15 @@ final class Context {
     add(start, end, type, value);
   }
 
+  /** Whether the expression emitted last named a quarter ("a year earlier" then means one). */
+  boolean lastWasQuarter;
+
   private boolean add(int start, int end, TimexType type, String value) {
     if (value == null) {
       return false;
+    }
+    if (!value.endsWith("_REF")) {
+      lastWasQuarter = isQuarter(value);
     }
     found.add(new TemporalExpression(text.substring(start, end), start, end, type, value));
     return true;

@@ -178,7 +178,7 @@ final class DateRules {
     }
     String before = c.before(10).toLowerCase(Locale.ROOT);
     String after = c.after(6).toLowerCase(Locale.ROOT);
-    return before.matches("(?s).*(?:\\bthe|\\ba|annual|``|\"|')\\s*$")
+    return before.matches("(?s).*(?:annual|``|\"|')\\s*$")
         || after.matches("(?s)\\s+(?:for|of|on|to)\\b.*");
   }
 

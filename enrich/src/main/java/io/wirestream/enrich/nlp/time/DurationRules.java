@@ -39,8 +39,7 @@ final class DurationRules {
                 // "$5 a year", "twice a year": a rate, not a length of time.
                 String b = c.before(30).toLowerCase(Locale.ROOT).trim();
                 if (b.matches("(?s).*(?:\\d|percent|%|times|twice|once|cents?|dollars?|per"
-                    + "|dozens|hundreds|thousands|millions|billions|interviews|calls|trips)$")) {
-                  c.emit(TimexType.SET, value("1", m.group(2).toLowerCase(Locale.ROOT)));
+                    + "|[a-z]{3,}s)$")) {
                   return;
                 }
               }
@@ -49,6 +48,10 @@ final class DurationRules {
                 return; // "a second attempt"
               }
               if (before.endsWith("$")) {
+                return;
+              }
+              if (amount.equals("recent") && m.group(2).equalsIgnoreCase("year")) {
+                c.emit(TimexType.DATE, "PAST_REF");
                 return;
               }
               c.emit(TimexType.DURATION, value(amount, m.group(2).toLowerCase(Locale.ROOT)));

@@ -27,6 +27,12 @@ final class RelativeRules {
             "deictic-day",
             EDGE + "\\b(?i:(yesterday|today|tomorrow)(?:(?:'s)?\\s+(morning|afternoon|evening|night))?)\\b",
             (m, c) -> {
+              // "today's youth", "the people of tomorrow": the present or future in general.
+              if (m.group(2) == null && (c.after(2).startsWith("'s")
+                  || c.before(3).equalsIgnoreCase("of "))
+                  && !m.group(1).equalsIgnoreCase("yesterday")) {
+                return;
+              }
               LocalDate d = c.dct.plusDays(offset(m.group(1)));
               if (m.group(2) != null) {
                 c.emit(TimexType.TIME, d + "T" + partOfDay(m.group(2)));
@@ -76,7 +82,10 @@ final class RelativeRules {
             (m, c) -> {
               String t = m.group().toLowerCase(Locale.ROOT);
               if (t.endsWith("results") || t.endsWith("level")) {
-                return;
+                // "the year-ago results": only the adjective is the expression.
+                int s = m.start() + t.indexOf("year");
+                int e = t.indexOf(' ', t.indexOf("year") + 5);
+                c.narrow(s, e < 0 ? m.end() : m.start() + e);
               }
               c.emitDerived(TimexType.DATE, yearEarlier(c));
             }));
@@ -347,7 +356,7 @@ final class RelativeRules {
         c.emit(TimexType.DATE, Calendars.year((int) (d.getYear() + 10 * n)));
         break;
       default:
-        if (n == -1 && c.lastQuarter > 0) {
+        if (n == -1 && c.lastQuarter > 0 && c.lastWasQuarter) {
           c.emitDerived(TimexType.DATE, yearEarlier(c));
         } else {
           c.emit(TimexType.DATE, Calendars.year((int) (d.getYear() + n)));
@@ -357,7 +366,7 @@ final class RelativeRules {
 
   /** "A year earlier" in a results story means the same quarter of the year before. */
   private static String yearEarlier(Context c) {
-    if (c.lastQuarter > 0) {
+    if (c.lastQuarter > 0 && c.lastWasQuarter) {
       return Calendars.quarter(c.lastQuarter / 10 - 1, c.lastQuarter % 10);
     }
     return Calendars.year(c.dct.getYear() - 1);

@@ -18,9 +18,10 @@ enum Tense {
   private static final Set<String> FUTURE_WORDS =
       Set.of(
           "will", "'ll", "shall", "would", "wo", "won't", "plan", "plans", "planned", "scheduled",
-          "expected", "expects", "expect", "due", "upcoming", "next", "going", "soon",
-          "intends", "hopes", "aims", "set", "slated", "await", "awaits", "awaiting", "could",
-          "may", "might", "starting", "begins", "ends", "opens", "closes", "takes", "comes",
+          "expected", "expects", "expect", "due", "upcoming", "next", "going", "soon", "effective",
+          "payable", "through",
+          "intends", "hopes", "aims", "set", "slated", "await", "awaits", "awaiting",
+          "starting", "begins", "ends", "opens", "closes", "takes", "comes",
           "meets", "visits", "holds", "is", "are");
 
   private static final Set<String> PAST_WORDS =
@@ -97,8 +98,9 @@ enum Tense {
     if (after == UNKNOWN) {
       return before;
     }
-    // Verbs in news follow the time adverbial closely ("on Tuesday said"), so prefer the nearer.
-    return afterDist < beforeDist ? after : before;
+    // The verb before the adverbial governs it ("said on Friday"); one after only when it is
+    // much closer ("Putin on Wednesday said").
+    return afterDist * 3 < beforeDist ? after : before;
   }
 
   /** "had been due", "was expected": the plan lies in the past. */

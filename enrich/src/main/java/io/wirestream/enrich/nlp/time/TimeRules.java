@@ -49,6 +49,9 @@ final class TimeRules {
             "noon",
             "\\b(?i:(noon|midnight|midday))" + DAY_AFTER,
             (m, c) -> {
+              if (c.before(5).equalsIgnoreCase("high ")) {
+                return;
+              }
               String w = m.group(1).toLowerCase(Locale.ROOT);
               c.emit(TimexType.TIME, day(m, c, 2) + (w.equals("midnight") ? "T24:00" : "T12:00"));
             }));

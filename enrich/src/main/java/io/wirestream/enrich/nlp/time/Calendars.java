@@ -117,7 +117,7 @@ final class Calendars {
   static int yearOfQuarter(LocalDate dct, int quarter, Tense tense) {
     int q = quarterOf(dct);
     int y = dct.getYear();
-    if (tense != Tense.FUTURE && quarter > q) {
+    if (tense == Tense.PAST && quarter > q) {
       return y - 1;
     }
     return y;

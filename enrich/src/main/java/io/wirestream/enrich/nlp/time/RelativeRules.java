@@ -187,7 +187,7 @@ final class RelativeRules {
     rules.add(
         Rule.of(
             "season",
-            "(?i:\\b(?:(the|early|late|mid|last|this|next|this past|this coming|in the)[- ]+)?"
+            "(?i:\\b(?:(the|early|late|mid|last|this|next|this past|this coming)[- ]+)?"
                 + "(spring|summer|fall|autumn|winter)(?:\\s+of\\s+(" + YEAR4 + "))?)\\b(?!-)",
             (m, c) -> season(c, m.group(1), m.group(2), m.group(3))));
     rules.add(

@@ -59,6 +59,9 @@ enum Tense {
         break;
       }
       Tense t = classify(text, ws, we);
+      if (t == PAST && passiveBefore(text, from, ws)) {
+        t = UNKNOWN; // "will be debated": the auxiliary decides
+      }
       if (t == FUTURE && pastAuxiliaryBefore(text, from, ws)) {
         t = PAST;
       }
@@ -101,6 +104,11 @@ enum Tense {
     // The verb before the adverbial governs it ("said on Friday"); one after only when it is
     // much closer ("Putin on Wednesday said").
     return afterDist * 3 < beforeDist ? after : before;
+  }
+
+  private static boolean passiveBefore(String text, int from, int ws) {
+    String left = text.substring(Math.max(from, ws - 4), ws).toLowerCase(Locale.ROOT);
+    return left.endsWith("be ");
   }
 
   /** "had been due", "was expected": the plan lies in the past. */

@@ -21,7 +21,7 @@ final class TimeRules {
 
   /** A day after the clock time: "Wednesday", "today", "Nov. 6". */
   private static final String DAY_AFTER =
-      "(?:,?\\s+(?:(?i:on|of)\\s+)?(?:(" + WEEKDAY + ")|(?i:(today|yesterday|tomorrow))|(" + MONTH
+      "(?:,?\\s+(?:(" + WEEKDAY + ")|(?i:(today|yesterday|tomorrow))|(" + MONTH
           + ")\\s+(" + DAY_NUM + ")\\b))?";
 
   static void addTo(List<Rule> rules) {

@@ -91,6 +91,18 @@ final class RelativeRules {
             }));
     rules.add(
         Rule.of(
+            "comparable-period",
+            "(?i:\\b(?:the\\s+)?(?:same\\s+|corresponding\\s+|comparable\\s+|year-ago\\s+)?"
+                + "(?:period|quarter)\\s+(?:a\\s+year\\s+(?:ago|earlier|before)|last\\s+year|of\\s+last\\s+year))\\b",
+            (m, c) -> c.emitDerived(TimexType.DATE, yearEarlier(c))));
+    rules.add(
+        Rule.of(
+            "two-quarters",
+            "(?i:\\b(?:the\\s+)?(first|last|final|second)\\s+(?:two|2)\\s+quarters\\s+of\\s+(" + YEAR4 + "))\\b",
+            (m, c) -> c.emit(TimexType.DATE, Calendars.half(Integer.parseInt(m.group(2)),
+                m.group(1).equalsIgnoreCase("first") ? 1 : 2))));
+    rules.add(
+        Rule.of(
             "weekday",
             "(?:(?i:(last|next|this|this coming|this past|the previous|the following"
                 + "|that|coming|past)\\s+)?)?\\b(" + WEEKDAY + ")(?![-\\w])(?:\\s+(?i:("
@@ -286,7 +298,12 @@ final class RelativeRules {
         break;
       case "year":
       case "fiscal year":
-        c.emit(TimexType.DATE, Calendars.year(d.getYear() + dir));
+        if (dir == -1 && mod.equals("last") && c.lastWasQuarter) {
+          // "up from $3 million last year" after a quarter's figures: that quarter a year back.
+          c.emitDerived(TimexType.DATE, yearEarlier(c));
+        } else {
+          c.emit(TimexType.DATE, Calendars.year(d.getYear() + dir));
+        }
         break;
       case "quarter":
         LocalDate q = d.plusMonths(3L * dir);
@@ -306,6 +323,9 @@ final class RelativeRules {
         int year = d.getYear() + dir;
         if (dir == 0 && mod.equals("this") && unit.equals("winter") && d.getMonthValue() <= 3) {
           year = d.getYear() - 1;
+        }
+        if (mod.equals("this past") && seasonIndex(unit) < seasonIndex(seasonNow(d))) {
+          year = d.getYear(); // "this past spring" in October: the spring just gone
         }
         c.emit(TimexType.DATE, Calendars.season(year, unit));
     }
@@ -423,7 +443,7 @@ final class RelativeRules {
         ref = c.dct;
       } else if (which.equals("next")) {
         ref = c.dct.plusMonths(3);
-      } else if ((which.equals("latest") || which.equals("the") || which.equals("same")
+      } else if ((which.equals("the") || which.equals("same")
               || which.equals("that") || which.equals("recent")) && c.lastQuarter > 0) {
         c.emitDerived(TimexType.DATE,
             Calendars.quarter(c.lastQuarter / 10, c.lastQuarter % 10));
@@ -460,8 +480,10 @@ final class RelativeRules {
     int y;
     if (year != null) {
       y = Integer.parseInt(year);
-    } else if (m.equals("last") || m.equals("this past")) {
+    } else if (m.equals("last")) {
       y = c.dct.getYear() - 1;
+    } else if (m.equals("this past")) {
+      y = seasonIndex(s) < seasonIndex(seasonNow(c.dct)) ? c.dct.getYear() : c.dct.getYear() - 1;
     } else if (m.equals("next") || m.equals("this coming")) {
       y = c.dct.getYear() + 1;
     } else {

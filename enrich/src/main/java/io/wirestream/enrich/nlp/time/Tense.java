@@ -17,9 +17,9 @@ enum Tense {
 
   private static final Set<String> FUTURE_WORDS =
       Set.of(
-          "will", "'ll", "shall", "would", "wo", "won't", "plan", "plans", "planned", "scheduled",
+          "will", "'ll", "shall", "would", "wo", "won't", "plans", "planned", "scheduled",
           "expected", "expects", "expect", "due", "upcoming", "next", "going", "soon", "effective",
-          "payable", "through",
+          "payable",
           "intends", "hopes", "aims", "set", "slated", "await", "awaits", "awaiting",
           "starting", "begins", "ends", "opens", "closes", "takes", "comes",
           "meets", "visits", "holds", "is", "are");

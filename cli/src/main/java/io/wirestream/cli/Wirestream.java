@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       SinkCommand.class,
       ConfigCommand.class,
       io.wirestream.cli.nlp.TrainNerCommand.class, io.wirestream.cli.nlp.EvalNerCommand.class,
+      io.wirestream.cli.nlp.AnnotateTimemlCommand.class, io.wirestream.cli.nlp.EvalTimexCommand.class,
     })
 public final class Wirestream implements Runnable {
 

@@ -26,14 +26,28 @@ final class Context {
   /** The year of the last explicit date in the text, or 0. */
   int anchorYear;
 
+  /** The month of the last explicit date in the text, as year * 100 + month, or 0. */
+  int anchorMonth;
+
   Context(String text, LocalDate dct) {
     this.text = text;
     this.dct = dct;
   }
 
+  private int start;
+  private int end;
+
   void at(MatchResult match) {
     this.match = match;
     this.tense = null;
+    this.start = match.start();
+    this.end = match.end();
+  }
+
+  /** Narrows the extent of what the current match emits, e.g. to drop a determiner. */
+  void narrow(int newStart, int newEnd) {
+    this.start = newStart;
+    this.end = newEnd;
   }
 
   /** The tense of the sentence around the current match, computed once. */
@@ -54,25 +68,52 @@ final class Context {
     return text.substring(Math.max(0, match.start() - n), match.start());
   }
 
+  /** Emits the current match; a quarter becomes the antecedent of "a year earlier". */
   void emit(TimexType type, String value) {
-    emit(match.start(), match.end(), type, value);
+    emit(start, end, type, value);
   }
 
   void emit(int start, int end, TimexType type, String value) {
-    if (value == null) {
-      return;
+    if (add(start, end, type, value)) {
+      if (isQuarter(value)) {
+        lastQuarter = Integer.parseInt(value.substring(0, 4)) * 10 + (value.charAt(6) - '0');
+      }
     }
-    found.add(new TemporalExpression(text.substring(start, end), start, end, type, value));
-    remember(value);
   }
 
-  private void remember(String value) {
-    if (value.length() >= 4 && Character.isDigit(value.charAt(0)) && Character.isDigit(value.charAt(3))) {
-      int year = Integer.parseInt(value.substring(0, 4));
-      if (value.length() == 7 && value.charAt(5) == 'Q') {
-        lastQuarter = year * 10 + (value.charAt(6) - '0');
-      }
-      anchorYear = year;
+  /** Emits an explicit calendar date, which anchors "that year" and "the following month". */
+  void emitExplicit(int start, int end, TimexType type, String value) {
+    if (add(start, end, type, value) && value.length() >= 4 && Character.isDigit(value.charAt(3))) {
+      anchorYear = Integer.parseInt(value.substring(0, 4));
+      anchorMonth = value.length() >= 7 && value.charAt(4) == '-' && Character.isDigit(value.charAt(5))
+          ? anchorYear * 100 + Integer.parseInt(value.substring(5, 7)) : 0;
     }
+  }
+
+  void emitExplicit(TimexType type, String value) {
+    emitExplicit(start, end, type, value);
+  }
+
+  /** Emits a value derived from an antecedent; it does not become one itself. */
+  void emitDerived(TimexType type, String value) {
+    add(start, end, type, value);
+  }
+
+  /** Whether the expression emitted last named a quarter ("a year earlier" then means one). */
+  boolean lastWasQuarter;
+
+  private boolean add(int start, int end, TimexType type, String value) {
+    if (value == null) {
+      return false;
+    }
+    if (!value.endsWith("_REF")) {
+      lastWasQuarter = isQuarter(value);
+    }
+    found.add(new TemporalExpression(text.substring(start, end), start, end, type, value));
+    return true;
+  }
+
+  private static boolean isQuarter(String value) {
+    return value.length() == 7 && value.charAt(5) == 'Q' && Character.isDigit(value.charAt(0));
   }
 }

@@ -40,7 +40,7 @@ final class DateRules {
     rules.add(
         Rule.of(
             "month-day-year",
-            "(?:" + WEEKDAY + ",?\\s+)?(?:(?i:the )?)?" + FUZZ + "\\b(" + MONTH + ")\\s+(" + DAY_NUM
+            "(?:" + WEEKDAY + ",?\\s+)?\\b(" + MONTH + ")\\s+(" + DAY_NUM
                 + ")\\b(?:,?\\s+(" + YEAR4 + ")\\b)?",
             (m, c) -> {
               int month = Lexicon.month(m.group(1));
@@ -50,13 +50,13 @@ final class DateRules {
                       ? Integer.parseInt(m.group(3))
                       : Calendars.yearOfDay(c.dct, month, day, c.tense());
               if (Calendars.valid(year, month, day)) {
-                c.emit(TimexType.DATE, LocalDate.of(year, month, day).toString());
+                c.emitExplicit(TimexType.DATE, LocalDate.of(year, month, day).toString());
               }
             }));
     rules.add(
         Rule.of(
             "day-month-year",
-            "(?:" + WEEKDAY + ",?\\s+)?(?:(?i:the )?)\\b(" + DAY_NUM + ")\\s+(?:(?i:of)\\s+)?("
+            "(?:" + WEEKDAY + ",?\\s+)?\\b(" + DAY_NUM + ")\\s+(?:(?i:of)\\s+)?("
                 + MONTH + ")(?:,?\\s+(" + YEAR4 + ")\\b)?",
             (m, c) -> {
               int month = Lexicon.month(m.group(2));
@@ -66,17 +66,26 @@ final class DateRules {
                       ? Integer.parseInt(m.group(3))
                       : Calendars.yearOfDay(c.dct, month, day, c.tense());
               if (Calendars.valid(year, month, day)) {
-                c.emit(TimexType.DATE, LocalDate.of(year, month, day).toString());
+                c.emitExplicit(TimexType.DATE, LocalDate.of(year, month, day).toString());
               }
             }));
     rules.add(
         Rule.of(
             "month-year",
             FUZZ + "\\b(?:(?i:(last|next|this|this past|this coming|that) ))?(" + MONTH
-                + ")(?!\\w)(?:,?\\s+(?:(?i:of)\\s+)?(" + YEAR4 + ")\\b)?",
+                + ")(?!\\w)(?!\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?!,?\\s*\\d))(?:,?\\s+(?:(?i:of)\\s+)?(" + YEAR4 + ")\\b|\\s+(?i:(this|last|next) year)\\b)?",
             (m, c) -> {
               String name = m.group(2);
               if (name.equals("May") && m.group(3) == null && m.group(1) == null && modalMay(c)) {
+                return;
+              }
+              if (m.group(3) == null && m.group(1) == null && nounMonth(c, name)) {
+                return;
+              }
+              if (m.group(4) != null) {
+                String rel = m.group(4).toLowerCase(Locale.ROOT);
+                int y = c.dct.getYear() + (rel.equals("last") ? -1 : rel.equals("next") ? 1 : 0);
+                c.emitExplicit(TimexType.DATE, Calendars.month(y, Lexicon.month(name)));
                 return;
               }
               int month = Lexicon.month(name);
@@ -88,7 +97,7 @@ final class DateRules {
               } else {
                 year = Calendars.yearOfMonth(c.dct, month, c.tense());
               }
-              c.emit(TimexType.DATE, Calendars.month(year, month));
+              c.emitExplicit(TimexType.DATE, Calendars.month(year, month));
             }));
     rules.add(
         Rule.of(
@@ -100,7 +109,7 @@ final class DateRules {
               if (before.endsWith("no. ") || before.endsWith("number ")) {
                 return;
               }
-              c.emit(TimexType.DATE, m.group(1));
+              c.emitExplicit(TimexType.DATE, m.group(1));
             }));
     rules.add(
         Rule.of(
@@ -115,25 +124,25 @@ final class DateRules {
               if (to <= from || to - from > 50) {
                 return;
               }
-              c.emit(m.start(1), m.end(1), TimexType.DATE, Calendars.year(from));
-              c.emit(m.start(2), m.end(2), TimexType.DATE, Calendars.year(to));
+              c.emitExplicit(m.start(1), m.end(1), TimexType.DATE, Calendars.year(from));
+              c.emitExplicit(m.start(2), m.end(2), TimexType.DATE, Calendars.year(to));
             }));
     rules.add(
         Rule.of(
             "decade",
             "(?:(?i:the )?)?" + FUZZ + "(?<![$\\d])(1[0-9]|20)(\\d)0'?s\\b",
-            (m, c) -> c.emit(TimexType.DATE, m.group(1) + m.group(2))));
+            (m, c) -> c.emitExplicit(TimexType.DATE, m.group(1) + m.group(2))));
     rules.add(
         Rule.of(
             "short-decade",
             "(?:(?i:the )?)?" + FUZZ + "['’]([2-9])0s\\b",
-            (m, c) -> c.emit(TimexType.DATE, "19" + m.group(1))));
+            (m, c) -> c.emitExplicit(TimexType.DATE, "19" + m.group(1))));
     rules.add(
         Rule.of(
             "decade-word",
             "(?i:(?:the )?" + FUZZ + "(twenties|thirties|forties|fifties|sixties|seventies|eighties"
                 + "|nineties))\\b",
-            (m, c) -> c.emit(TimexType.DATE, "19" + decadeWord(m.group(1)))));
+            (m, c) -> c.emitExplicit(TimexType.DATE, "19" + decadeWord(m.group(1)))));
     rules.add(
         Rule.of(
             "century",
@@ -143,7 +152,7 @@ final class DateRules {
             (m, c) -> {
               int n = centuryNumber(m.group(1));
               if (n > 0) {
-                c.emit(TimexType.DATE, String.format("%02d", n - 1));
+                c.emitExplicit(TimexType.DATE, String.format("%02d", n - 1));
               }
             }));
   }
@@ -152,7 +161,7 @@ final class DateRules {
     int mo = Integer.parseInt(month);
     int d = Integer.parseInt(day);
     if (year >= 1000 && Calendars.valid(year, mo, d)) {
-      c.emit(TimexType.DATE, LocalDate.of(year, mo, d).toString());
+      c.emitExplicit(TimexType.DATE, LocalDate.of(year, mo, d).toString());
     }
   }
 
@@ -160,6 +169,17 @@ final class DateRules {
   private static boolean modalMay(Context c) {
     String after = c.after(12);
     return after.matches("(?s)\\s+(?:I|we|you|he|she|it|they|be|have|not)\\b.*");
+  }
+
+  /** "the annual March for Life", "the March of the Mothers": a march, not the month. */
+  private static boolean nounMonth(Context c, String name) {
+    if (!name.equals("March") && !name.equals("MARCH")) {
+      return false;
+    }
+    String before = c.before(10).toLowerCase(Locale.ROOT);
+    String after = c.after(6).toLowerCase(Locale.ROOT);
+    return before.matches("(?s).*(?:annual|``|\"|')\\s*$")
+        || after.matches("(?s)\\s+(?:for|of|on|to)\\b.*");
   }
 
   private static int relativeMonthYear(LocalDate dct, int month, String modifier) {

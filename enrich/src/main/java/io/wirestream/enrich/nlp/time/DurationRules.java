@@ -14,9 +14,9 @@ final class DurationRules {
   private DurationRules() {}
 
   private static final String HEDGE =
-      "(?:(?:about|around|approximately|roughly|nearly|almost|more than|less than|fewer than"
-          + "|at least|at most|up to|over|some|only|just|another|an additional|an extra|a full"
-          + "|the better part of|well over|under|the past|the last|the next|the first"
+      "(?:(?:nearly|almost|more than|less than|fewer than|no more than|no less than"
+          + "|at least|at most|up to|over(?=\\s+an?\\b)|another|an additional|an extra|a full"
+          + "|the better part of|the past|the last|the next|the first"
           + "|the final|the previous|the coming|the latest|the following|the remaining|past|last"
           + "|next|first|the|each of the past|all)\\s+)*";
 
@@ -38,11 +38,20 @@ final class DurationRules {
               if (amount.equals("a") || amount.equals("an")) {
                 // "$5 a year", "twice a year": a rate, not a length of time.
                 String b = c.before(30).toLowerCase(Locale.ROOT).trim();
-                if (b.matches("(?s).*(?:\\d|percent|%|times|twice|once|cents?|dollars?|per)$")) {
+                if (b.matches("(?s).*(?:\\d|percent|%|times|twice|once|cents?|dollars?|per"
+                    + "|[a-z]{3,}s)$")) {
                   return;
                 }
               }
+              if ((amount.equals("a") || amount.equals("one"))
+                  && m.group(2).equalsIgnoreCase("second")) {
+                return; // "a second attempt"
+              }
               if (before.endsWith("$")) {
+                return;
+              }
+              if (amount.equals("recent") && m.group(2).equalsIgnoreCase("year")) {
+                c.emit(TimexType.DATE, "PAST_REF");
                 return;
               }
               c.emit(TimexType.DURATION, value(amount, m.group(2).toLowerCase(Locale.ROOT)));
@@ -50,7 +59,7 @@ final class DurationRules {
     rules.add(
         Rule.of(
             "adjectival-duration",
-            "\\b(?i:(?:an?\\s+|the\\s+)?(\\d{1,3}(?:\\.5)?|" + NUMBER_WORD + "|half)"
+            "\\b(?i:(\\d{1,3}(?:\\.5)?|" + NUMBER_WORD + "|half)"
                 + "-(second|hour|day|week|month|quarter|year|decade|century)(?:-long)?)\\b(?!-old|-olds|s)",
             (m, c) -> c.emit(TimexType.DURATION,
                 value(m.group(1).toLowerCase(Locale.ROOT), m.group(2).toLowerCase(Locale.ROOT)))));

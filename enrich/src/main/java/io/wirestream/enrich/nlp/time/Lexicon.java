@@ -16,7 +16,7 @@ final class Lexicon {
   static final String MONTH =
       "(?:January|February|March|April|May|June|July|August|September|October|November|December"
           + "|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
-          + "|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?)";
+          + "|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\\.|(?=\\s+\\d)))";
 
   static final String WEEKDAY =
       "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"

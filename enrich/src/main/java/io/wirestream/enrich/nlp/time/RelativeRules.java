@@ -27,6 +27,12 @@ final class RelativeRules {
             "deictic-day",
             EDGE + "\\b(?i:(yesterday|today|tomorrow)(?:(?:'s)?\\s+(morning|afternoon|evening|night))?)\\b",
             (m, c) -> {
+              // "today's youth", "the people of tomorrow": the present or future in general.
+              if (m.group(2) == null && (c.after(2).startsWith("'s")
+                  || c.before(3).equalsIgnoreCase("of "))
+                  && !m.group(1).equalsIgnoreCase("yesterday")) {
+                return;
+              }
               LocalDate d = c.dct.plusDays(offset(m.group(1)));
               if (m.group(2) != null) {
                 c.emit(TimexType.TIME, d + "T" + partOfDay(m.group(2)));
@@ -76,15 +82,30 @@ final class RelativeRules {
             (m, c) -> {
               String t = m.group().toLowerCase(Locale.ROOT);
               if (t.endsWith("results") || t.endsWith("level")) {
-                return;
+                // "the year-ago results": only the adjective is the expression.
+                int s = m.start() + t.indexOf("year");
+                int e = t.indexOf(' ', t.indexOf("year") + 5);
+                c.narrow(s, e < 0 ? m.end() : m.start() + e);
               }
-              c.emit(TimexType.DATE, yearEarlier(c));
+              c.emitDerived(TimexType.DATE, yearEarlier(c));
             }));
     rules.add(
         Rule.of(
+            "comparable-period",
+            "(?i:\\b(?:the\\s+)?(?:same\\s+|corresponding\\s+|comparable\\s+|year-ago\\s+)?"
+                + "(?:period|quarter)\\s+(?:a\\s+year\\s+(?:ago|earlier|before)|last\\s+year|of\\s+last\\s+year))\\b",
+            (m, c) -> c.emitDerived(TimexType.DATE, yearEarlier(c))));
+    rules.add(
+        Rule.of(
+            "two-quarters",
+            "(?i:\\b(?:the\\s+)?(first|last|final|second)\\s+(?:two|2)\\s+quarters\\s+of\\s+(" + YEAR4 + "))\\b",
+            (m, c) -> c.emit(TimexType.DATE, Calendars.half(Integer.parseInt(m.group(2)),
+                m.group(1).equalsIgnoreCase("first") ? 1 : 2))));
+    rules.add(
+        Rule.of(
             "weekday",
-            "(?:" + EDGE + "(?i:(last|next|this|this coming|this past|the previous|the following"
-                + "|that|coming|past)\\s+)?)?\\b(" + WEEKDAY + ")(?:'s)?(?![-\\w])(?:\\s+(?i:("
+            "(?:(?i:(last|next|this|this coming|this past|the previous|the following"
+                + "|that|coming|past)\\s+)?)?\\b(" + WEEKDAY + ")(?![-\\w])(?:\\s+(?i:("
                 + PART_OF_DAY + ")))?",
             (m, c) -> {
               DayOfWeek dow = Lexicon.weekday(m.group(2));
@@ -104,13 +125,13 @@ final class RelativeRules {
                   d = Calendars.next(c.dct, dow);
                   break;
                 default:
-                  d = Calendars.weekday(c.dct, dow, c.tense());
+                  // "Tuesday's ruling" names an event already reported.
+                  Tense tense = c.after(2).startsWith("'s") ? Tense.PAST : c.tense();
+                  d = Calendars.weekday(c.dct, dow, tense);
               }
-              if (m.group(3) != null) {
-                c.emit(TimexType.TIME, d + "T" + partOfDay(m.group(3)));
-              } else {
-                c.emit(TimexType.DATE, d.toString());
-              }
+              // TimeBank marks "Friday night" as a DATE more often than as a TIME.
+              c.emit(TimexType.DATE,
+                  m.group(3) == null ? d.toString() : d + "T" + partOfDay(m.group(3)));
             }));
     rules.add(
         Rule.of(
@@ -120,7 +141,36 @@ final class RelativeRules {
                 + "(first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|previous|past"
                 + "|recent|last|same)[- ](?:fiscal[- ])?(?:quarter|qtr\\.?)"
                 + "(?:\\s+of\\s+(?:fiscal\\s+)?(" + YEAR4 + "|this year|last year|next year))?)\\b",
-            (m, c) -> quarter(c, m.group(1), m.group(2).toLowerCase(Locale.ROOT), m.group(3))));
+            (m, c) -> {
+              String det = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
+              // "a third-quarter loss", "its fourth quarter": the determiner stays outside.
+              if (det.equals("its") || det.equals("a")
+                  || (det.equals("the") && m.group().contains("-quarter"))) {
+                int s = m.end(1);
+                while (Character.isWhitespace(c.text.charAt(s))) {
+                  s++;
+                }
+                c.narrow(s, m.end());
+              }
+              quarter(c, m.group(1), m.group(2).toLowerCase(Locale.ROOT), m.group(3));
+            }));
+    rules.add(
+        Rule.of(
+            "year-quarter",
+            "(?i:\\b(?:the\\s+)?(" + YEAR4 + ")\\s+(?:fiscal\\s+)?(?:(first|second|third|fourth)[- ])?"
+                + "(?:fiscal\\s+)?(quarter|period))\\b",
+            (m, c) -> {
+              int year = Integer.parseInt(m.group(1));
+              int q;
+              if (m.group(2) != null) {
+                q = Lexicon.ordinal(m.group(2));
+              } else if (c.lastQuarter > 0) {
+                q = c.lastQuarter % 10;
+              } else {
+                q = Calendars.quarterOf(c.dct.minusMonths(3));
+              }
+              c.emit(TimexType.DATE, Calendars.quarter(year, q));
+            }));
     rules.add(
         Rule.of(
             "bare-quarter",
@@ -149,7 +199,7 @@ final class RelativeRules {
     rules.add(
         Rule.of(
             "season",
-            "(?i:\\b(?:(the|early|late|mid|last|this|next|this past|this coming|in the)[- ]+)?"
+            "(?i:\\b(?:(the|early|late|mid|last|this|next|this past|this coming)[- ]+)?"
                 + "(spring|summer|fall|autumn|winter)(?:\\s+of\\s+(" + YEAR4 + "))?)\\b(?!-)",
             (m, c) -> season(c, m.group(1), m.group(2), m.group(3))));
     rules.add(
@@ -222,8 +272,17 @@ final class RelativeRules {
   private static void relativeUnit(Context c, String mod, String unit) {
     int dir = direction(mod, c.tense());
     LocalDate d = c.dct;
-    if (mod.equals("the following") && c.anchorYear > 0 && unit.equals("year")) {
-      c.emit(TimexType.DATE, Calendars.year(c.anchorYear + 1));
+    if (unit.equals("year") && c.anchorYear > 0 && (mod.equals("the following")
+        || mod.equals("that") || mod.equals("the same") || mod.equals("the previous"))) {
+      int shift = mod.equals("the following") ? 1 : mod.equals("the previous") ? -1 : 0;
+      c.emitDerived(TimexType.DATE, Calendars.year(c.anchorYear + shift));
+      return;
+    }
+    if (unit.equals("month") && c.anchorMonth > 0 && (mod.equals("the following")
+        || mod.equals("that") || mod.equals("the same") || mod.equals("the previous"))) {
+      int shift = mod.equals("the following") ? 1 : mod.equals("the previous") ? -1 : 0;
+      LocalDate a = LocalDate.of(c.anchorMonth / 100, c.anchorMonth % 100, 1).plusMonths(shift);
+      c.emitDerived(TimexType.DATE, Calendars.month(a.getYear(), a.getMonthValue()));
       return;
     }
     switch (unit) {
@@ -239,22 +298,34 @@ final class RelativeRules {
         break;
       case "year":
       case "fiscal year":
-        c.emit(TimexType.DATE, Calendars.year(d.getYear() + dir));
+        if (dir == -1 && mod.equals("last") && c.lastWasQuarter) {
+          // "up from $3 million last year" after a quarter's figures: that quarter a year back.
+          c.emitDerived(TimexType.DATE, yearEarlier(c));
+        } else {
+          c.emit(TimexType.DATE, Calendars.year(d.getYear() + dir));
+        }
         break;
       case "quarter":
         LocalDate q = d.plusMonths(3L * dir);
         c.emit(TimexType.DATE, Calendars.quarter(q.getYear(), Calendars.quarterOf(q)));
         break;
       case "decade":
-        c.emit(TimexType.DATE, String.valueOf(d.getYear() / 10 + dir));
-        break;
       case "century":
-        c.emit(TimexType.DATE, String.format("%02d", d.getYear() / 100 + dir));
+        if (mod.equals("the past") || mod.equals("the last") || mod.equals("past")) {
+          c.emit(TimexType.DURATION, unit.equals("decade") ? "P10Y" : "P100Y");
+        } else if (unit.equals("decade")) {
+          c.emit(TimexType.DATE, String.valueOf(d.getYear() / 10 + dir));
+        } else {
+          c.emit(TimexType.DATE, String.format("%02d", d.getYear() / 100 + dir));
+        }
         break;
       default:
         int year = d.getYear() + dir;
         if (dir == 0 && mod.equals("this") && unit.equals("winter") && d.getMonthValue() <= 3) {
           year = d.getYear() - 1;
+        }
+        if (mod.equals("this past") && seasonIndex(unit) < seasonIndex(seasonNow(d))) {
+          year = d.getYear(); // "this past spring" in October: the spring just gone
         }
         c.emit(TimexType.DATE, Calendars.season(year, unit));
     }
@@ -305,8 +376,8 @@ final class RelativeRules {
         c.emit(TimexType.DATE, Calendars.year((int) (d.getYear() + 10 * n)));
         break;
       default:
-        if (n == -1 && c.lastQuarter > 0 && !dir.equals("ago")) {
-          c.emit(TimexType.DATE, yearEarlier(c));
+        if (n == -1 && c.lastQuarter > 0 && c.lastWasQuarter) {
+          c.emitDerived(TimexType.DATE, yearEarlier(c));
         } else {
           c.emit(TimexType.DATE, Calendars.year((int) (d.getYear() + n)));
         }
@@ -315,7 +386,7 @@ final class RelativeRules {
 
   /** "A year earlier" in a results story means the same quarter of the year before. */
   private static String yearEarlier(Context c) {
-    if (c.lastQuarter > 0) {
+    if (c.lastQuarter > 0 && c.lastWasQuarter) {
       return Calendars.quarter(c.lastQuarter / 10 - 1, c.lastQuarter % 10);
     }
     return Calendars.year(c.dct.getYear() - 1);
@@ -372,9 +443,9 @@ final class RelativeRules {
         ref = c.dct;
       } else if (which.equals("next")) {
         ref = c.dct.plusMonths(3);
-      } else if ((which.equals("latest") || which.equals("the") || which.equals("same")
+      } else if ((which.equals("the") || which.equals("same")
               || which.equals("that") || which.equals("recent")) && c.lastQuarter > 0) {
-        c.emit(TimexType.DATE,
+        c.emitDerived(TimexType.DATE,
             Calendars.quarter(c.lastQuarter / 10, c.lastQuarter % 10));
         return;
       } else if (which.equals("last") && d.isEmpty()) {
@@ -409,8 +480,10 @@ final class RelativeRules {
     int y;
     if (year != null) {
       y = Integer.parseInt(year);
-    } else if (m.equals("last") || m.equals("this past")) {
+    } else if (m.equals("last")) {
       y = c.dct.getYear() - 1;
+    } else if (m.equals("this past")) {
+      y = seasonIndex(s) < seasonIndex(seasonNow(c.dct)) ? c.dct.getYear() : c.dct.getYear() - 1;
     } else if (m.equals("next") || m.equals("this coming")) {
       y = c.dct.getYear() + 1;
     } else {

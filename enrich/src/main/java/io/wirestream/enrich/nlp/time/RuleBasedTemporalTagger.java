@@ -30,6 +30,7 @@ public final class RuleBasedTemporalTagger implements TemporalTagger {
     TimeRules.addTo(all);
     DateRules.addTo(all);
     RelativeRules.addTo(all);
+    PeriodRules.addTo(all);
     SetRules.addTo(all);
     DurationRules.addTo(all);
     this.rules = List.copyOf(all);
@@ -40,10 +41,25 @@ public final class RuleBasedTemporalTagger implements TemporalTagger {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(documentDate, "documentDate");
     List<Candidate> candidates = new ArrayList<>();
+    Matcher[] matchers = new Matcher[rules.size()];
     for (int r = 0; r < rules.size(); r++) {
-      Matcher m = rules.get(r).pattern().matcher(text);
-      while (m.find()) {
-        if (m.end() > m.start()) {
+      matchers[r] = rules.get(r).pattern().matcher(text);
+      matchers[r].useTransparentBounds(true).useAnchoringBounds(false);
+    }
+    int n = text.length();
+    // Every expression starts a word (or is "'80s"), so rules are tried only where words start.
+    for (int i = 0; i < n; i++) {
+      if (!startsWord(text, i)) {
+        continue;
+      }
+      char first = text.charAt(i);
+      for (int r = 0; r < matchers.length; r++) {
+        if (!rules.get(r).mayStartWith(first)) {
+          continue;
+        }
+        Matcher m = matchers[r];
+        m.region(i, n);
+        if (m.lookingAt() && m.end() > m.start()) {
           candidates.add(new Candidate(r, m.toMatchResult()));
         }
       }
@@ -76,6 +92,14 @@ public final class RuleBasedTemporalTagger implements TemporalTagger {
   @Override
   public String name() {
     return NAME;
+  }
+
+  private static boolean startsWord(String text, int i) {
+    char c = text.charAt(i);
+    if (Character.isLetterOrDigit(c)) {
+      return i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
+    }
+    return (c == '\'' || c == '’') && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1));
   }
 
   private record Candidate(int rule, MatchResult match) {}

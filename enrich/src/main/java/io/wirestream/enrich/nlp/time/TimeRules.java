@@ -21,15 +21,14 @@ final class TimeRules {
 
   /** A day after the clock time: "Wednesday", "today", "Nov. 6". */
   private static final String DAY_AFTER =
-      "(?:,?\\s+(?:(?i:on|of)\\s+)?(?:(" + WEEKDAY + ")|(?i:(today|yesterday|tomorrow))|(" + MONTH
+      "(?:,?\\s+(?:(" + WEEKDAY + ")|(?i:(today|yesterday|tomorrow))|(" + MONTH
           + ")\\s+(" + DAY_NUM + ")\\b))?";
 
   static void addTo(List<Rule> rules) {
     rules.add(
         Rule.of(
             "clock",
-            "(?:\\b(?i:about|around|approximately|shortly after|shortly before|just after"
-                + "|just before|at about|at around)\\s+)?(?<![\\d.:$])\\b(\\d{1,2})(?:[:.](\\d{2}))?"
+            "(?:\\b(?i:around|approximately)\\s+)?(?<![\\d.:$])\\b(\\d{1,2})(?:[:.](\\d{2}))?"
                 + "\\s*(?i:(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o'clock))" + ZONE + DAY_AFTER,
             (m, c) -> {
               int h = Integer.parseInt(m.group(1));
@@ -50,6 +49,9 @@ final class TimeRules {
             "noon",
             "\\b(?i:(noon|midnight|midday))" + DAY_AFTER,
             (m, c) -> {
+              if (c.before(5).equalsIgnoreCase("high ")) {
+                return;
+              }
               String w = m.group(1).toLowerCase(Locale.ROOT);
               c.emit(TimexType.TIME, day(m, c, 2) + (w.equals("midnight") ? "T24:00" : "T12:00"));
             }));

@@ -1,0 +1,64 @@
+package io.wirestream.enrich.nlp.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.wirestream.enrich.nlp.time.timeml.TimemlFiles;
+import io.wirestream.enrich.nlp.time.timeml.TimexEvaluation;
+import io.wirestream.enrich.nlp.time.timeml.TimexScore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins the TempEval-3 Task A scores of the tagger on TBAQ, the TempEval-3 training data: the
+ * TimeBank part (where the rules were tuned) and the AQUAINT part (the check), see docs/timex.md.
+ * Figures are the measured ones minus a margin of half a point.
+ */
+@Tag("accuracy")
+class TimexAccuracyTest {
+
+  private static final double MARGIN = 0.5;
+  private static Path tbaq;
+
+  @BeforeAll
+  static void findCorpus() {
+    String corpora = System.getProperty("wirestream.corpora");
+    tbaq = corpora == null ? null : Path.of(corpora, "timex", "tbaq");
+    assumeTrue(
+        tbaq != null && Files.isDirectory(tbaq.resolve("TimeBank")),
+        "TBAQ not found under wirestream.corpora=" + corpora + "; skipping TIMEX accuracy");
+  }
+
+  private static TimexScore score(Path dir) throws Exception {
+    TimexScore s =
+        TimexEvaluation.run(new RuleBasedTemporalTagger(), TimemlFiles.list(dir)).score();
+    System.out.println("TIMEX " + tbaq.relativize(dir) + "\n" + s.report());
+    return s;
+  }
+
+  private static void assertAtLeast(
+      TimexScore s, double strict, double relaxed, double type, double value) {
+    assertThat(s.strictF1()).as("strict F1").isGreaterThanOrEqualTo(strict - MARGIN);
+    assertThat(s.relaxedF1()).as("relaxed F1").isGreaterThanOrEqualTo(relaxed - MARGIN);
+    assertThat(s.typeF1()).as("type F1").isGreaterThanOrEqualTo(type - MARGIN);
+    assertThat(s.valueF1()).as("value F1").isGreaterThanOrEqualTo(value - MARGIN);
+  }
+
+  @Test
+  void shouldKeepScoresOnTimeBank() throws Exception {
+    assertAtLeast(score(tbaq.resolve("TimeBank")), 89.70, 93.93, 90.44, 82.11);
+  }
+
+  @Test
+  void shouldKeepScoresOnAquaint() throws Exception {
+    assertAtLeast(score(tbaq.resolve("AQUAINT")), 86.37, 94.21, 90.42, 77.34);
+  }
+
+  @Test
+  void shouldKeepScoresOnAllOfTbaq() throws Exception {
+    assertAtLeast(score(tbaq), 88.64, 94.02, 90.43, 80.59);
+  }
+}

@@ -28,10 +28,10 @@ public record Article(
     String language) {
 
   public Article {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(body, "body");
-    Objects.requireNonNull(published, "published");
+    Objects.requireNonNull(id, "article has no 'id'");
+    Objects.requireNonNull(source, "article has no 'source'");
+    Objects.requireNonNull(body, "article has no 'body'");
+    Objects.requireNonNull(published, "article has no 'published' date");
   }
 
   /** The calendar date of publication, in the offset the source gave. */

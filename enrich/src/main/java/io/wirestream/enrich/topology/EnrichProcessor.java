@@ -92,15 +92,18 @@ final class EnrichProcessor implements Processor<String, byte[], String, Object>
     context.forward(letter, EnrichTopology.DEAD_LETTER_SINK);
   }
 
+  /** The message, plus the first line of the innermost cause when it adds something. */
   private static String describe(Throwable e) {
-    StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
-    for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-      if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
-        text.append(" (").append(cause.getMessage().lines().findFirst().orElse("")).append(')');
-        break;
-      }
+    String text = String.valueOf(e.getMessage());
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
     }
-    return text.toString();
+    String detail = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+    if (root != e && !detail.isEmpty() && !text.contains(detail)) {
+      text += " (" + detail + ")";
+    }
+    return text;
   }
 
   private static void put(Headers headers, String name, String value) {

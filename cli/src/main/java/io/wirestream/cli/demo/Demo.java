@@ -156,6 +156,8 @@ public final class Demo implements AutoCloseable {
     return resource;
   }
 
+  // The bound only says what start needs; exceptions from close are collected by close() below.
+  @SuppressWarnings("try")
   private <T extends AutoCloseable & Runnable> T start(T service) {
     Thread thread = new Thread(service, "wirestream-demo-" + service.getClass().getSimpleName());
     thread.setDaemon(true);
@@ -168,21 +170,30 @@ public final class Demo implements AutoCloseable {
     return service;
   }
 
+  /** Stops everything in reverse order of starting; the first failure is rethrown. */
   @Override
-  public void close() throws Exception {
-    Exception failure = null;
+  public void close() {
+    RuntimeException failure = null;
     while (!resources.isEmpty()) {
       try {
         resources.pop().close();
       } catch (Exception e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
         if (failure == null) {
-          failure = e;
+          failure = new IllegalStateException("could not stop the demo cleanly: " + e, e);
         } else {
           failure.addSuppressed(e);
         }
       }
     }
-    deleteRecursively(kafkaDir);
+    try {
+      deleteRecursively(kafkaDir);
+    } catch (IOException e) {
+      // Only a temporary folder is left behind.
+      System.err.println("wirestream demo: could not delete " + kafkaDir + ": " + e);
+    }
     if (failure != null) {
       throw failure;
     }

@@ -16,14 +16,16 @@ final class Lexicon {
   static final String MONTH =
       "(?:January|February|March|April|May|June|July|August|September|October|November|December"
           + "|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
-          + "|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\\.|(?=\\s+\\d)))";
+          + "|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+          + "(?:\\.|(?=\\s+(?:[0-9]{1,2}(?:st|nd|rd|th)?|[0-9]{4})\\b(?![.,][0-9]))))";
 
   static final String WEEKDAY =
       "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
           + "|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY"
           + "|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\.)";
 
-  static final String DAY_NUM = "(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?";
+  /** A day of the month; not the start of a decimal ("May 20.0" in a table). */
+  static final String DAY_NUM = "(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![.,][0-9])";
 
   static final String YEAR4 = "(?:1[6-9][0-9]{2}|20[0-9]{2})";
 

@@ -28,7 +28,10 @@ final class PeriodRules {
               if (m.group(1) != null) {
                 c.emit(m.start(), end, TimexType.DURATION, "P1Y");
               } else {
-                c.emit(m.start(), end, TimexType.DATE, Calendars.year(c.dct.getYear()));
+                // "In 1986 the company earned $1 a share for the full year": that year.
+                int anchor = c.recentAnchorYear(120);
+                c.emit(m.start(), end, TimexType.DATE,
+                    Calendars.year(anchor > 0 ? anchor : c.dct.getYear()));
               }
             }));
     rules.add(

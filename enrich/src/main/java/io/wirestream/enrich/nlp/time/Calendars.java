@@ -116,11 +116,15 @@ final class Calendars {
     return best;
   }
 
-  /** The year of a quarter named without one ("the third quarter"). */
+  /**
+   * The year of a quarter named without one ("the third quarter"): last year's when a past-tense
+   * sentence names a quarter that has not begun, unless it is the next one ("said it would ship
+   * in the second quarter" in March).
+   */
   static int yearOfQuarter(LocalDate dct, int quarter, Tense tense) {
     int q = quarterOf(dct);
     int y = dct.getYear();
-    if (tense == Tense.PAST && quarter > q) {
+    if (tense == Tense.PAST && quarter > q + 1) {
       return y - 1;
     }
     return y;

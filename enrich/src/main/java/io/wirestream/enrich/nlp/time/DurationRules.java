@@ -47,7 +47,7 @@ final class DurationRules {
                   && m.group(2).equalsIgnoreCase("second")) {
                 return; // "a second attempt"
               }
-              if (before.endsWith("$")) {
+              if (before.endsWith("$") || Lexicon.tenths(amount) > 100_000) {
                 return;
               }
               if (amount.equals("recent") && m.group(2).equalsIgnoreCase("year")) {

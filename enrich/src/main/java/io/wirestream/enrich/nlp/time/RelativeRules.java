@@ -140,7 +140,8 @@ final class RelativeRules {
                 + "(?:(?:fiscal|calendar|flat|seasonally)[- ])?"
                 + "(first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|previous|past"
                 + "|recent|last|same)[- ](?:fiscal[- ])?(?:quarter|qtr\\.?)"
-                + "(?:\\s+of\\s+(?:fiscal\\s+)?(" + YEAR4 + "|this year|last year|next year))?)\\b",
+                + "(?:\\s+of\\s+(?:fiscal\\s+)?(" + YEAR4 + "|this year|last year|next year)|,?\\s+("
+                + YEAR4 + "))?)\\b",
             (m, c) -> {
               String det = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
               // "a third-quarter loss", "its fourth quarter": the determiner stays outside.
@@ -152,7 +153,8 @@ final class RelativeRules {
                 }
                 c.narrow(s, m.end());
               }
-              quarter(c, m.group(1), m.group(2).toLowerCase(Locale.ROOT), m.group(3));
+              quarter(c, m.group(1), m.group(2).toLowerCase(Locale.ROOT),
+                  m.group(3) != null ? m.group(3) : m.group(4));
             }));
     rules.add(
         Rule.of(

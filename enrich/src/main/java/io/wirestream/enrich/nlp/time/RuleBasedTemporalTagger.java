@@ -59,7 +59,7 @@ public final class RuleBasedTemporalTagger implements TemporalTagger {
         }
         Matcher m = matchers[r];
         m.region(i, n);
-        if (m.lookingAt() && m.end() > m.start()) {
+        if (m.lookingAt() && m.end() > m.start() && !spansParagraphs(text, i, m.end())) {
           candidates.add(new Candidate(r, m.toMatchResult()));
         }
       }
@@ -92,6 +92,23 @@ public final class RuleBasedTemporalTagger implements TemporalTagger {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** Expressions do not run across a blank line (table rows, paragraphs). */
+  private static boolean spansParagraphs(String text, int start, int end) {
+    int nl = text.indexOf('\n', start);
+    while (nl >= 0 && nl < end) {
+      int next = nl + 1;
+      while (next < end && (text.charAt(next) == ' ' || text.charAt(next) == '\t'
+          || text.charAt(next) == '\r')) {
+        next++;
+      }
+      if (next < end && text.charAt(next) == '\n') {
+        return true;
+      }
+      nl = text.indexOf('\n', nl + 1);
+    }
+    return false;
   }
 
   private static boolean startsWord(String text, int i) {

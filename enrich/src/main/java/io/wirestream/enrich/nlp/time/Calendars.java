@@ -68,6 +68,9 @@ final class Calendars {
    */
   private static final int PAST_SLACK_DAYS = 75;
 
+  /** The same for a month named alone: "in May, he left" written in March is last May. */
+  private static final int PAST_SLACK_MONTH_DAYS = 31;
+
   /** The year of a month named without one: "in January" is past or future by the tense. */
   static int yearOfMonth(LocalDate dct, int month, Tense tense) {
     return pickYear(dct, month, 0, tense);
@@ -99,7 +102,7 @@ final class Calendars {
         continue;
       }
       if (tense == Tense.PAST) {
-        if (!start.isAfter(dct.plusDays(PAST_SLACK_DAYS))) {
+        if (!start.isAfter(dct.plusDays(day > 0 ? PAST_SLACK_DAYS : PAST_SLACK_MONTH_DAYS))) {
           best = y;
         }
         continue;

@@ -8,7 +8,7 @@ import io.wirestream.enrich.nlp.time.timeml.TimexEvaluation;
 import io.wirestream.enrich.nlp.time.timeml.TimexScore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 class TimexAccuracyTest {
 
   private static final double MARGIN = 0.5;
-  private static Path tbaq;
+  private Path tbaq;
 
-  @BeforeAll
-  static void findCorpus() {
+  @BeforeEach
+  void findCorpus() {
     String corpora = System.getProperty("wirestream.corpora");
     tbaq = corpora == null ? null : Path.of(corpora, "timex", "tbaq");
     assumeTrue(
@@ -32,7 +32,7 @@ class TimexAccuracyTest {
         "TBAQ not found under wirestream.corpora=" + corpora + "; skipping TIMEX accuracy");
   }
 
-  private static TimexScore score(Path dir) throws Exception {
+  private TimexScore score(Path dir) throws Exception {
     TimexScore s =
         TimexEvaluation.run(new RuleBasedTemporalTagger(), TimemlFiles.list(dir)).score();
     System.out.println("TIMEX " + tbaq.relativize(dir) + "\n" + s.report());

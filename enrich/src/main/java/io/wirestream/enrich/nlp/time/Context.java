@@ -94,8 +94,9 @@ final class Context {
     if (add(start, end, type, value) && value.length() >= 4 && Character.isDigit(value.charAt(3))) {
       anchorYear = Integer.parseInt(value.substring(0, 4));
       anchorEnd = end;
-      anchorMonth = value.length() >= 7 && value.charAt(4) == '-' && Character.isDigit(value.charAt(5))
-          ? anchorYear * 100 + Integer.parseInt(value.substring(5, 7)) : 0;
+      boolean hasMonth =
+          value.length() >= 7 && value.charAt(4) == '-' && Character.isDigit(value.charAt(5));
+      anchorMonth = hasMonth ? anchorYear * 100 + Integer.parseInt(value.substring(5, 7)) : 0;
     }
   }
 

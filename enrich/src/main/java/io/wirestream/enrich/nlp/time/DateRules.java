@@ -73,7 +73,9 @@ final class DateRules {
         Rule.of(
             "month-year",
             FUZZ + "\\b(?:(?i:(last|next|this|this past|this coming|that) ))?(" + MONTH
-                + ")(?!\\w)(?!\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?!,?\\s*\\d))(?:,?\\s+(?:(?i:of)\\s+)?(" + YEAR4 + ")\\b|\\s+(?i:(this|last|next) year)\\b)?",
+                + ")(?!\\w)(?!\\s+\\d{1,2}(?:st|nd|rd|"
+                + "th)?\\b(?!,?\\s*\\d))(?:,?\\s+(?:(?i:of)\\s+)?(" + YEAR4 + ")\\b|"
+                + "\\s+(?i:(this|last|next) year)\\b)?",
             (m, c) -> {
               String name = m.group(2);
               if (name.equals("May") && m.group(3) == null && m.group(1) == null && modalMay(c)) {
@@ -103,7 +105,8 @@ final class DateRules {
     rules.add(
         Rule.of(
             "year",
-            FUZZ + "(?:(?i:(?:the )?(?:fiscal|calendar|model|the year|school year) ))?(?<![$\\d.,#])("
+            FUZZ + "(?:(?i:(?:the )?(?:fiscal|calendar|model|the year|"
+                + "school year) ))?(?<![$\\d.,#])("
                 + YEAR4 + ")(?!\\d|,\\d|\\.\\d|%|-\\d| percent|'?s\\b)",
             (m, c) -> {
               String before = c.before(12).toLowerCase(Locale.ROOT);
@@ -176,7 +179,8 @@ final class DateRules {
       java.util.Set.of(
           "In", "By", "Since", "Until", "On", "From", "Through", "During", "Before", "After", "Of",
           "And", "Or", "Last", "Next", "This", "That", "Early", "Late", "Mid", "Till", "To",
-          "For", "At", "Between", "Also", "But", "Then", "Throughout", "The", "A", "An", "Its", "His",
+          "For", "At", "Between", "Also", "But", "Then", "Throughout", "The", "A", "An", "Its",
+          "His",
           "Her", "Their", "Our", "Every", "Each", "Only", "IN", "BY", "OF");
 
   /** "said Richard May, an analyst": a capitalised word before a bare month is a first name. */

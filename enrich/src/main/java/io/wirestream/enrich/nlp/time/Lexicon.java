@@ -64,13 +64,8 @@ final class Lexicon {
       "(?:a few|a couple of|a number of|several|few|some|many|numerous|the next few|recent|coming)";
 
   static final String NUMBER =
-      "(?:[0-9]{1,3}(?:,[0-9]{3})*(?: 1/2|\\.5)?|" + NUMBER_WORD + "(?: and a half)?|an?|couple of)";
-
-  static final String UNIT_SINGULAR =
-      "(?:second|minute|hour|day|week|month|quarter|year|decade|century)";
-
-  static final String UNIT_PLURAL =
-      "(?:seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)";
+      "(?:[0-9]{1,3}(?:,[0-9]{3})*(?: 1/2|\\.5)?|" + NUMBER_WORD + "(?: and a half)?|an?|"
+          + "couple of)";
 
   static final String PART_OF_DAY = "(?:morning|afternoon|evening|night)";
 

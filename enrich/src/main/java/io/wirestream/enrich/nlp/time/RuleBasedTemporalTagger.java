@@ -30,6 +30,8 @@ public final class RuleBasedTemporalTagger implements TemporalTagger {
     TimeRules.addTo(all);
     DateRules.addTo(all);
     RelativeRules.addTo(all);
+    QuarterRules.addTo(all);
+    SeasonRules.addTo(all);
     PeriodRules.addTo(all);
     SetRules.addTo(all);
     DurationRules.addTo(all);
@@ -116,7 +118,9 @@ public final class RuleBasedTemporalTagger implements TemporalTagger {
     if (Character.isLetterOrDigit(c)) {
       return i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
     }
-    return (c == '\'' || c == '’') && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1));
+    return (c == '\'' || c == '’')
+        && i + 1 < text.length()
+        && Character.isDigit(text.charAt(i + 1));
   }
 
   private record Candidate(int rule, MatchResult match) {}

@@ -48,7 +48,8 @@ public class TimexTaggerBenchmark {
 
   @Setup
   public void load() throws IOException {
-    Path tbaq = Path.of(System.getProperty("wirestream.corpora", "../shared/corpora"), "timex", "tbaq");
+    String corpora = System.getProperty("wirestream.corpora", "../shared/corpora");
+    Path tbaq = Path.of(corpora, "timex", "tbaq");
     if (!Files.isDirectory(tbaq)) {
       throw new IllegalStateException(
           "TBAQ not found at " + tbaq.toAbsolutePath() + "; set -Dwirestream.corpora=DIR");

@@ -68,6 +68,9 @@ final class Calendars {
    */
   private static final int PAST_SLACK_DAYS = 75;
 
+  /** The same for a month named alone: "in May, he left" written in March is last May. */
+  private static final int PAST_SLACK_MONTH_DAYS = 31;
+
   /** The year of a month named without one: "in January" is past or future by the tense. */
   static int yearOfMonth(LocalDate dct, int month, Tense tense) {
     return pickYear(dct, month, 0, tense);
@@ -99,7 +102,7 @@ final class Calendars {
         continue;
       }
       if (tense == Tense.PAST) {
-        if (!start.isAfter(dct.plusDays(PAST_SLACK_DAYS))) {
+        if (!start.isAfter(dct.plusDays(day > 0 ? PAST_SLACK_DAYS : PAST_SLACK_MONTH_DAYS))) {
           best = y;
         }
         continue;
@@ -116,11 +119,15 @@ final class Calendars {
     return best;
   }
 
-  /** The year of a quarter named without one ("the third quarter"). */
+  /**
+   * The year of a quarter named without one ("the third quarter"): last year's when a past-tense
+   * sentence names a quarter that has not begun, unless it is the next one ("said it would ship
+   * in the second quarter" in March).
+   */
   static int yearOfQuarter(LocalDate dct, int quarter, Tense tense) {
     int q = quarterOf(dct);
     int y = dct.getYear();
-    if (tense == Tense.PAST && quarter > q) {
+    if (tense == Tense.PAST && quarter > q + 1) {
       return y - 1;
     }
     return y;

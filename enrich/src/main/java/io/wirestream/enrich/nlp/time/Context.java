@@ -29,6 +29,9 @@ final class Context {
   /** The month of the last explicit date in the text, as year * 100 + month, or 0. */
   int anchorMonth;
 
+  /** Where the last explicit date ends, or -1. */
+  int anchorEnd = -1;
+
   Context(String text, LocalDate dct) {
     this.text = text;
     this.dct = dct;
@@ -58,6 +61,11 @@ final class Context {
     return tense;
   }
 
+  /** The year of an explicit date that ended at most {@code distance} characters ago, or 0. */
+  int recentAnchorYear(int distance) {
+    return anchorEnd >= 0 && match.start() - anchorEnd <= distance ? anchorYear : 0;
+  }
+
   /** Text right after the current match, at most {@code n} characters. */
   String after(int n) {
     return text.substring(match.end(), Math.min(text.length(), match.end() + n));
@@ -85,8 +93,10 @@ final class Context {
   void emitExplicit(int start, int end, TimexType type, String value) {
     if (add(start, end, type, value) && value.length() >= 4 && Character.isDigit(value.charAt(3))) {
       anchorYear = Integer.parseInt(value.substring(0, 4));
-      anchorMonth = value.length() >= 7 && value.charAt(4) == '-' && Character.isDigit(value.charAt(5))
-          ? anchorYear * 100 + Integer.parseInt(value.substring(5, 7)) : 0;
+      anchorEnd = end;
+      boolean hasMonth =
+          value.length() >= 7 && value.charAt(4) == '-' && Character.isDigit(value.charAt(5));
+      anchorMonth = hasMonth ? anchorYear * 100 + Integer.parseInt(value.substring(5, 7)) : 0;
     }
   }
 

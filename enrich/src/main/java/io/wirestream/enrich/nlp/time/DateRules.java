@@ -40,11 +40,11 @@ final class DateRules {
     rules.add(
         Rule.of(
             "month-day-year",
-            "(?:" + WEEKDAY + ",?\\s+)?\\b(" + MONTH + ")\\s+(" + DAY_NUM
+            "(?:" + WEEKDAY + ",?\\s+)?\\b(" + MONTH + ")\\s+(" + DAY_NUM + "|" + Lexicon.DAY_WORD
                 + ")\\b(?:,?\\s+(" + YEAR4 + ")\\b)?",
             (m, c) -> {
               int month = Lexicon.month(m.group(1));
-              int day = Lexicon.ordinal(m.group(2));
+              int day = Lexicon.dayOfMonth(m.group(2));
               int year =
                   m.group(3) != null
                       ? Integer.parseInt(m.group(3))
@@ -73,13 +73,16 @@ final class DateRules {
         Rule.of(
             "month-year",
             FUZZ + "\\b(?:(?i:(last|next|this|this past|this coming|that) ))?(" + MONTH
-                + ")(?!\\w)(?!\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?!,?\\s*\\d))(?:,?\\s+(?:(?i:of)\\s+)?(" + YEAR4 + ")\\b|\\s+(?i:(this|last|next) year)\\b)?",
+                + ")(?!\\w)(?!\\s+\\d{1,2}(?:st|nd|rd|"
+                + "th)?\\b(?!,?\\s*\\d))(?:,?\\s+(?:(?i:of)\\s+)?(" + YEAR4 + ")\\b|"
+                + "\\s+(?i:(this|last|next) year)\\b)?",
             (m, c) -> {
               String name = m.group(2);
               if (name.equals("May") && m.group(3) == null && m.group(1) == null && modalMay(c)) {
                 return;
               }
-              if (m.group(3) == null && m.group(1) == null && nounMonth(c, name)) {
+              if (m.group(3) == null && m.group(1) == null
+                  && (nounMonth(c, name) || surname(c))) {
                 return;
               }
               if (m.group(4) != null) {
@@ -102,7 +105,8 @@ final class DateRules {
     rules.add(
         Rule.of(
             "year",
-            FUZZ + "(?:(?i:(?:the )?(?:fiscal|calendar|model|the year|school year) ))?(?<![$\\d.,#])("
+            FUZZ + "(?:(?i:(?:the )?(?:fiscal|calendar|model|the year|"
+                + "school year) ))?(?<![$\\d.,#])("
                 + YEAR4 + ")(?!\\d|,\\d|\\.\\d|%|-\\d| percent|'?s\\b)",
             (m, c) -> {
               String before = c.before(12).toLowerCase(Locale.ROOT);
@@ -169,6 +173,22 @@ final class DateRules {
   private static boolean modalMay(Context c) {
     String after = c.after(12);
     return after.matches("(?s)\\s+(?:I|we|you|he|she|it|they|be|have|not)\\b.*");
+  }
+
+  private static final java.util.Set<String> CAPITALISED_FUNCTION_WORDS =
+      java.util.Set.of(
+          "In", "By", "Since", "Until", "On", "From", "Through", "During", "Before", "After", "Of",
+          "And", "Or", "Last", "Next", "This", "That", "Early", "Late", "Mid", "Till", "To",
+          "For", "At", "Between", "Also", "But", "Then", "Throughout", "The", "A", "An", "Its",
+          "His",
+          "Her", "Their", "Our", "Every", "Each", "Only", "IN", "BY", "OF");
+
+  /** "said Richard May, an analyst": a capitalised word before a bare month is a first name. */
+  private static boolean surname(Context c) {
+    String before = c.before(20);
+    java.util.regex.Matcher w =
+        java.util.regex.Pattern.compile("([A-Z][a-z]+)\\s+$").matcher(before);
+    return w.find() && !CAPITALISED_FUNCTION_WORDS.contains(w.group(1));
   }
 
   /** "the annual March for Life", "the March of the Mothers": a march, not the month. */

@@ -47,7 +47,7 @@ final class DurationRules {
                   && m.group(2).equalsIgnoreCase("second")) {
                 return; // "a second attempt"
               }
-              if (before.endsWith("$")) {
+              if (before.endsWith("$") || Lexicon.tenths(amount) > 100_000) {
                 return;
               }
               if (amount.equals("recent") && m.group(2).equalsIgnoreCase("year")) {
@@ -60,13 +60,15 @@ final class DurationRules {
         Rule.of(
             "adjectival-duration",
             "\\b(?i:(\\d{1,3}(?:\\.5)?|" + NUMBER_WORD + "|half)"
-                + "-(second|hour|day|week|month|quarter|year|decade|century)(?:-long)?)\\b(?!-old|-olds|s)",
+                + "-(second|hour|day|week|month|quarter|year|decade|"
+                + "century)(?:-long)?)\\b(?!-old|-olds|s)",
             (m, c) -> c.emit(TimexType.DURATION,
                 value(m.group(1).toLowerCase(Locale.ROOT), m.group(2).toLowerCase(Locale.ROOT)))));
     rules.add(
         Rule.of(
             "vague-plural",
-            "(?<=\\b(?i:for|in|over|within|take|takes|took|last|lasted) )(?i:(days|weeks|months|years"
+            "(?<=\\b(?i:for|in|over|within|take|takes|took|last|lasted) )(?i:(days|weeks|"
+                + "months|years"
                 + "|decades))\\b(?! ago| earlier| later| of\\b)",
             (m, c) -> c.emit(TimexType.DURATION, value("several", m.group(1)
                 .toLowerCase(Locale.ROOT).replaceAll("s$", "")))));
@@ -143,9 +145,12 @@ final class DurationRules {
     // A half: the next smaller unit.
     switch (u) {
       case "Y":
-        return scale == 1 ? p + (whole > 0 ? whole + "Y" : "") + "6M" : p + (tenths * scale / 10) + "Y";
+        return scale == 1
+            ? p + (whole > 0 ? whole + "Y" : "") + "6M"
+            : p + (tenths * scale / 10) + "Y";
       case "M":
-        return time ? p + (whole > 0 ? whole + "M" : "") + "30S" : p + (whole > 0 ? whole + "M" : "") + "15D";
+        String months = whole > 0 ? whole + "M" : "";
+        return time ? p + months + "30S" : p + months + "15D";
       case "D":
         return "P" + (whole > 0 ? whole + "D" : "") + "T12H";
       case "H":

@@ -16,14 +16,25 @@ final class Lexicon {
   static final String MONTH =
       "(?:January|February|March|April|May|June|July|August|September|October|November|December"
           + "|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
-          + "|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\\.|(?=\\s+\\d)))";
+          + "|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+          + "(?:\\.|(?=\\s+(?:[0-9]{1,2}(?:st|nd|rd|th)?|[0-9]{4})\\b(?![.,][0-9]))))";
 
   static final String WEEKDAY =
       "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
           + "|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY"
           + "|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\.)";
 
-  static final String DAY_NUM = "(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?";
+  /** A day of the month; not the start of a decimal ("May 20.0" in a table). */
+  static final String DAY_NUM = "(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![.,][0-9])";
+
+  /** A day of the month in words: "March two", "March eighth", "the twenty-first". */
+  static final String DAY_WORD =
+      "(?i:(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+          + "|one|two|three|four|five|six|seven|eight|nine)|thirtieth|twentieth|thirty"
+          + "|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
+          + "|eighteenth|nineteenth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+          + "|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+          + "|twenty|one|two|three|four|five|six|seven|eight|nine)";
 
   static final String YEAR4 = "(?:1[6-9][0-9]{2}|20[0-9]{2})";
 
@@ -53,13 +64,8 @@ final class Lexicon {
       "(?:a few|a couple of|a number of|several|few|some|many|numerous|the next few|recent|coming)";
 
   static final String NUMBER =
-      "(?:[0-9]{1,3}(?:,[0-9]{3})*(?: 1/2|\\.5)?|" + NUMBER_WORD + "(?: and a half)?|an?|couple of)";
-
-  static final String UNIT_SINGULAR =
-      "(?:second|minute|hour|day|week|month|quarter|year|decade|century)";
-
-  static final String UNIT_PLURAL =
-      "(?:seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)";
+      "(?:[0-9]{1,3}(?:,[0-9]{3})*(?: 1/2|\\.5)?|" + NUMBER_WORD + "(?: and a half)?|an?|"
+          + "couple of)";
 
   static final String PART_OF_DAY = "(?:morning|afternoon|evening|night)";
 
@@ -127,6 +133,38 @@ final class Lexicon {
           Map.entry("tenth", 10),
           Map.entry("eleventh", 11),
           Map.entry("twelfth", 12));
+
+  /** The day of "12", "12th", "two", "eighth" or "twenty-first". */
+  static int dayOfMonth(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    if (Character.isDigit(w.charAt(0))) {
+      return Integer.parseInt(w.replaceAll("[^0-9]", ""));
+    }
+    int total = 0;
+    for (String part : w.split("[- ]")) {
+      Integer n = ORDINALS.get(part);
+      if (n == null) {
+        n = MORE_ORDINALS.get(part);
+      }
+      if (n == null) {
+        n = SMALL_NUMBERS.get(part);
+      }
+      total += n == null ? 0 : n;
+    }
+    return total;
+  }
+
+  private static final Map<String, Integer> MORE_ORDINALS =
+      Map.ofEntries(
+          Map.entry("thirteenth", 13),
+          Map.entry("fourteenth", 14),
+          Map.entry("fifteenth", 15),
+          Map.entry("sixteenth", 16),
+          Map.entry("seventeenth", 17),
+          Map.entry("eighteenth", 18),
+          Map.entry("nineteenth", 19),
+          Map.entry("twentieth", 20),
+          Map.entry("thirtieth", 30));
 
   /** 1–12 for a month name or abbreviation. */
   static int month(String name) {

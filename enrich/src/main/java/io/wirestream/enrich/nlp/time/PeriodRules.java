@@ -21,24 +21,30 @@ final class PeriodRules {
     rules.add(
         Rule.of(
             "the-year",
-            "\\b(?i:the\\s+(?:full\\s+|fiscal\\s+|current\\s+|calendar\\s+|whole\\s+|entire\\s+)*year)\\b"
+            "\\b(?i:the\\s+(?:full\\s+|fiscal\\s+|current\\s+|calendar\\s+|whole\\s+|"
+                + "entire\\s+)*year)\\b"
                 + "(?![-'’])(\\s+(?i:ended|ending|to|through))?",
             (m, c) -> {
               int end = m.group(1) == null ? m.end() : m.start(1);
               if (m.group(1) != null) {
                 c.emit(m.start(), end, TimexType.DURATION, "P1Y");
               } else {
-                c.emit(m.start(), end, TimexType.DATE, Calendars.year(c.dct.getYear()));
+                // "In 1986 the company earned $1 a share for the full year": that year.
+                int anchor = c.recentAnchorYear(120);
+                c.emit(m.start(), end, TimexType.DATE,
+                    Calendars.year(anchor > 0 ? anchor : c.dct.getYear()));
               }
             }));
     rules.add(
         Rule.of(
             "latest-period",
-            "\\b(?i:the\\s+(?:latest|most recent|current|same)\\s+(?:fiscal\\s+)?(period|year))\\b(?!-)",
+            "\\b(?i:the\\s+(?:latest|most recent|current|same)\\s+(?:fiscal\\s+)?(period|"
+                + "year))\\b(?!-)",
             (m, c) -> {
               if (m.group(1).equalsIgnoreCase("year")) {
                 String t = m.group().toLowerCase(Locale.ROOT);
-                c.emit(TimexType.DATE, Calendars.year(c.dct.getYear() - (t.contains("latest") ? 1 : 0)));
+                int back = t.contains("latest") ? 1 : 0;
+                c.emit(TimexType.DATE, Calendars.year(c.dct.getYear() - back));
               } else if (c.lastQuarter > 0) {
                 c.emitDerived(TimexType.DATE,
                     Calendars.quarter(c.lastQuarter / 10, c.lastQuarter % 10));
@@ -50,7 +56,8 @@ final class PeriodRules {
     rules.add(
         Rule.of(
             "year-end",
-            "\\b(?i:(?:around\\s+)?(?:the\\s+)?(?:(this|last|next)\\s+)?(?:year[- ]end|year's end))\\b",
+            "\\b(?i:(?:around\\s+)?(?:the\\s+)?(?:(this|last|next)\\s+)?(?:year[- ]end|"
+                + "year's end))\\b",
             (m, c) -> {
               String mod = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
               int y = c.dct.getYear() + (mod.equals("last") ? -1 : mod.equals("next") ? 1 : 0);
@@ -86,7 +93,8 @@ final class PeriodRules {
     rules.add(
         Rule.of(
             "spoken-year",
-            "\\b(?i:(?:the\\s+year\\s+)?(nineteen|eighteen)[- ](" + TENS_WORD + ")(?:[- ](" + DIGIT_WORD
+            "\\b(?i:(?:the\\s+year\\s+)?(nineteen|"
+                + "eighteen)[- ](" + TENS_WORD + ")(?:[- ](" + DIGIT_WORD
                 + "))?)\\b",
             (m, c) -> {
               int century = m.group(1).equalsIgnoreCase("nineteen") ? 1900 : 1800;
@@ -98,7 +106,8 @@ final class PeriodRules {
     rules.add(
         Rule.of(
             "year-two-thousand",
-            "\\b(?i:(?:the\\s+year\\s+)two[- ]thousand(?:(?:\\s+and)?[- ](" + DIGIT_WORD + "|ten))?)\\b",
+            "\\b(?i:(?:the\\s+year\\s+)two[- ]thousand(?:(?:\\s+and)?[- ](" + DIGIT_WORD + "|"
+                + "ten))?)\\b",
             (m, c) -> {
               int units = m.group(1) == null ? 0 : Lexicon.tenths(m.group(1)) / 10;
               c.emitExplicit(m.start(), m.end(), TimexType.DATE, Calendars.year(2000 + units));

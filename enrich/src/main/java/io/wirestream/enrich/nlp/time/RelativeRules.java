@@ -3,7 +3,6 @@ package io.wirestream.enrich.nlp.time;
 import static io.wirestream.enrich.nlp.time.Lexicon.NUMBER;
 import static io.wirestream.enrich.nlp.time.Lexicon.PART_OF_DAY;
 import static io.wirestream.enrich.nlp.time.Lexicon.WEEKDAY;
-import static io.wirestream.enrich.nlp.time.Lexicon.YEAR4;
 
 import io.wirestream.common.model.TimexType;
 import java.time.DayOfWeek;
@@ -18,14 +17,16 @@ final class RelativeRules {
 
   /** "early", "later", "earlier" in front of a relative date stay in its extent. */
   private static final String EDGE =
-      "(?:(?i:(?:very |much |a little |somewhat )?(?:early|late|earlier|later|the end of|the beginning of"
+      "(?:(?i:(?:very |much |a little |somewhat )?(?:early|late|earlier|later|the end of|"
+          + "the beginning of"
           + "|the start of|the middle of|mid)(?: in)?[- ])\\s*)?";
 
   static void addTo(List<Rule> rules) {
     rules.add(
         Rule.of(
             "deictic-day",
-            EDGE + "\\b(?i:(yesterday|today|tomorrow)(?:(?:'s)?\\s+(morning|afternoon|evening|night))?)\\b",
+            EDGE + "\\b(?i:(yesterday|today|tomorrow)(?:(?:'s)?\\s+(morning|afternoon|evening|"
+                + "night))?)\\b",
             (m, c) -> {
               // "today's youth", "the people of tomorrow": the present or future in general.
               if (m.group(2) == null && (c.after(2).startsWith("'s")
@@ -77,7 +78,8 @@ final class RelativeRules {
         Rule.of(
             "year-ago",
             "(?i:\\b(?:the\\s+)?(?:comparable\\s+|same\\s+|corresponding\\s+)?"
-                + "(?:year-earlier|year-ago|year earlier|year ago)(?:\\s+(?:third|second|first|fourth"
+                + "(?:year-earlier|year-ago|year earlier|year ago)(?:\\s+(?:third|second|"
+                + "first|fourth"
                 + "|fiscal))?(?:\\s+(?:period|quarter|results|level))?)\\b",
             (m, c) -> {
               String t = m.group().toLowerCase(Locale.ROOT);
@@ -93,14 +95,9 @@ final class RelativeRules {
         Rule.of(
             "comparable-period",
             "(?i:\\b(?:the\\s+)?(?:same\\s+|corresponding\\s+|comparable\\s+|year-ago\\s+)?"
-                + "(?:period|quarter)\\s+(?:a\\s+year\\s+(?:ago|earlier|before)|last\\s+year|of\\s+last\\s+year))\\b",
+                + "(?:period|quarter)\\s+(?:a\\s+year\\s+(?:ago|earlier|before)|last\\s+year|"
+                + "of\\s+last\\s+year))\\b",
             (m, c) -> c.emitDerived(TimexType.DATE, yearEarlier(c))));
-    rules.add(
-        Rule.of(
-            "two-quarters",
-            "(?i:\\b(?:the\\s+)?(first|last|final|second)\\s+(?:two|2)\\s+quarters\\s+of\\s+(" + YEAR4 + "))\\b",
-            (m, c) -> c.emit(TimexType.DATE, Calendars.half(Integer.parseInt(m.group(2)),
-                m.group(1).equalsIgnoreCase("first") ? 1 : 2))));
     rules.add(
         Rule.of(
             "weekday",
@@ -135,93 +132,11 @@ final class RelativeRules {
             }));
     rules.add(
         Rule.of(
-            "quarter",
-            "(?i:\\b(?:(the|its|a|this|last|next|this year's|last year's|next year's|the year's)\\s+)?"
-                + "(?:(?:fiscal|calendar|flat|seasonally)[- ])?"
-                + "(first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|previous|past"
-                + "|recent|last|same)[- ](?:fiscal[- ])?(?:quarter|qtr\\.?)"
-                + "(?:\\s+of\\s+(?:fiscal\\s+)?(" + YEAR4 + "|this year|last year|next year))?)\\b",
-            (m, c) -> {
-              String det = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
-              // "a third-quarter loss", "its fourth quarter": the determiner stays outside.
-              if (det.equals("its") || det.equals("a")
-                  || (det.equals("the") && m.group().contains("-quarter"))) {
-                int s = m.end(1);
-                while (Character.isWhitespace(c.text.charAt(s))) {
-                  s++;
-                }
-                c.narrow(s, m.end());
-              }
-              quarter(c, m.group(1), m.group(2).toLowerCase(Locale.ROOT), m.group(3));
-            }));
-    rules.add(
-        Rule.of(
-            "year-quarter",
-            "(?i:\\b(?:the\\s+)?(" + YEAR4 + ")\\s+(?:fiscal\\s+)?(?:(first|second|third|fourth)[- ])?"
-                + "(?:fiscal\\s+)?(quarter|period))\\b",
-            (m, c) -> {
-              int year = Integer.parseInt(m.group(1));
-              int q;
-              if (m.group(2) != null) {
-                q = Lexicon.ordinal(m.group(2));
-              } else if (c.lastQuarter > 0) {
-                q = c.lastQuarter % 10;
-              } else {
-                q = Calendars.quarterOf(c.dct.minusMonths(3));
-              }
-              c.emit(TimexType.DATE, Calendars.quarter(year, q));
-            }));
-    rules.add(
-        Rule.of(
-            "bare-quarter",
-            "(?i:\\b(the|this|that|last|next) quarter)\\b(?!-)",
-            (m, c) -> quarter(c, m.group(1), m.group(1).toLowerCase(Locale.ROOT), null)));
-    rules.add(
-        Rule.of(
-            "half",
-            "(?i:\\b(?:the\\s+)?(first|second|latter|last|back|front)\\s+half"
-                + "(?:\\s+of\\s+(?:(?:the|this|fiscal)\\s+)?(" + YEAR4 + "|year|this year|last year|next year"
-                + "|fiscal year))?)\\b",
-            (m, c) -> {
-              String after = c.after(20).toLowerCase(Locale.ROOT);
-              if (m.group(2) == null && after.startsWith(" of ")) {
-                return;
-              }
-              String w = m.group(1).toLowerCase(Locale.ROOT);
-              int half = w.equals("first") || w.equals("front") ? 1 : 2;
-              int year = yearOf(c, m.group(2));
-              if (m.group(2) == null && c.tense() != Tense.FUTURE && half == 2
-                  && c.dct.getMonthValue() <= 6) {
-                year--;
-              }
-              c.emit(TimexType.DATE, Calendars.half(year, half));
-            }));
-    rules.add(
-        Rule.of(
-            "season",
-            "(?i:\\b(?:(the|early|late|mid|last|this|next|this past|this coming)[- ]+)?"
-                + "(spring|summer|fall|autumn|winter)(?:\\s+of\\s+(" + YEAR4 + "))?)\\b(?!-)",
-            (m, c) -> season(c, m.group(1), m.group(2), m.group(3))));
-    rules.add(
-        Rule.of(
-            "year-season",
-            "\\b(" + YEAR4 + ")\\s+(?i:(spring|summer|fall|autumn|winter))\\b",
-            (m, c) -> c.emit(TimexType.DATE,
-                Calendars.season(Integer.parseInt(m.group(1)), m.group(2)))));
-    rules.add(
-        Rule.of(
             "ref",
             "\\b(?i:(right now|now|currently|current|these days|nowadays|at present|recently"
                 + "|the (?:near |distant |foreseeable )?future|the past|once|formerly|previously"
                 + "|soon|the present))\\b(?![-'])",
             (m, c) -> ref(c, m.group(1).toLowerCase(Locale.ROOT))));
-    rules.add(
-        Rule.of(
-            "holiday",
-            "\\b(?:(?i:(last|this|next) ))?(Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)"
-                + "|Thanksgiving(?: Day)?|Independence Day|Election Day|Halloween"
-                + "|Valentine's Day|Labor Day|Memorial Day)\\b",
-            (m, c) -> holiday(c, m.group(1), m.group(2))));
   }
 
   static int offset(String word) {
@@ -248,7 +163,7 @@ final class RelativeRules {
     }
   }
 
-  private static int direction(String mod, Tense tense) {
+  private static int direction(String mod) {
     switch (mod) {
       case "last":
       case "the past":
@@ -270,7 +185,7 @@ final class RelativeRules {
   }
 
   private static void relativeUnit(Context c, String mod, String unit) {
-    int dir = direction(mod, c.tense());
+    int dir = direction(mod);
     LocalDate d = c.dct;
     if (unit.equals("year") && c.anchorYear > 0 && (mod.equals("the following")
         || mod.equals("that") || mod.equals("the same") || mod.equals("the previous"))) {
@@ -324,7 +239,8 @@ final class RelativeRules {
         if (dir == 0 && mod.equals("this") && unit.equals("winter") && d.getMonthValue() <= 3) {
           year = d.getYear() - 1;
         }
-        if (mod.equals("this past") && seasonIndex(unit) < seasonIndex(seasonNow(d))) {
+        if (mod.equals("this past")
+            && SeasonRules.seasonIndex(unit) < SeasonRules.seasonIndex(SeasonRules.seasonNow(d))) {
           year = d.getYear(); // "this past spring" in October: the spring just gone
         }
         c.emit(TimexType.DATE, Calendars.season(year, unit));
@@ -392,141 +308,6 @@ final class RelativeRules {
     return Calendars.year(c.dct.getYear() - 1);
   }
 
-  private static int yearOf(Context c, String phrase) {
-    if (phrase == null) {
-      return c.dct.getYear();
-    }
-    String p = phrase.toLowerCase(Locale.ROOT);
-    if (p.equals("last year")) {
-      return c.dct.getYear() - 1;
-    }
-    if (p.equals("next year")) {
-      return c.dct.getYear() + 1;
-    }
-    if (Character.isDigit(p.charAt(0))) {
-      return Integer.parseInt(p);
-    }
-    return c.dct.getYear();
-  }
-
-  private static void quarter(Context c, String det, String which, String of) {
-    int dctQ = Calendars.quarterOf(c.dct);
-    int dctY = c.dct.getYear();
-    String d = det == null ? "" : det.toLowerCase(Locale.ROOT);
-    int yearShift = d.startsWith("last year") ? -1 : d.startsWith("next year") ? 1 : 0;
-    int q;
-    int y;
-    switch (which) {
-      case "first":
-      case "1st":
-        q = 1;
-        break;
-      case "second":
-      case "2nd":
-        q = 2;
-        break;
-      case "third":
-      case "3rd":
-        q = 3;
-        break;
-      case "fourth":
-      case "4th":
-      case "final":
-        q = 4;
-        break;
-      default:
-        q = 0;
-    }
-    if (q == 0) {
-      LocalDate ref;
-      if (which.equals("current") || which.equals("this")) {
-        ref = c.dct;
-      } else if (which.equals("next")) {
-        ref = c.dct.plusMonths(3);
-      } else if ((which.equals("the") || which.equals("same")
-              || which.equals("that") || which.equals("recent")) && c.lastQuarter > 0) {
-        c.emitDerived(TimexType.DATE,
-            Calendars.quarter(c.lastQuarter / 10, c.lastQuarter % 10));
-        return;
-      } else if (which.equals("last") && d.isEmpty()) {
-        ref = c.dct.minusMonths(3);
-      } else {
-        // "the quarter", "the latest quarter": the quarter just reported.
-        ref = c.dct.minusMonths(3);
-      }
-      c.emit(TimexType.DATE, Calendars.quarter(ref.getYear(), Calendars.quarterOf(ref)));
-      return;
-    }
-    if (of != null) {
-      y = yearOf(c, of);
-    } else if (yearShift != 0) {
-      y = dctY + yearShift;
-    } else if (d.equals("last")) {
-      y = q >= dctQ ? dctY - 1 : dctY;
-    } else if (d.equals("next")) {
-      y = q <= dctQ ? dctY + 1 : dctY;
-    } else {
-      y = Calendars.yearOfQuarter(c.dct, q, c.tense());
-    }
-    c.emit(TimexType.DATE, Calendars.quarter(y, q));
-  }
-
-  private static void season(Context c, String mod, String season, String year) {
-    String m = mod == null ? "" : mod.toLowerCase(Locale.ROOT).trim();
-    String s = season.toLowerCase(Locale.ROOT);
-    if ((s.equals("fall") || s.equals("spring")) && m.isEmpty() && year == null) {
-      return;
-    }
-    int y;
-    if (year != null) {
-      y = Integer.parseInt(year);
-    } else if (m.equals("last")) {
-      y = c.dct.getYear() - 1;
-    } else if (m.equals("this past")) {
-      y = seasonIndex(s) < seasonIndex(seasonNow(c.dct)) ? c.dct.getYear() : c.dct.getYear() - 1;
-    } else if (m.equals("next") || m.equals("this coming")) {
-      y = c.dct.getYear() + 1;
-    } else {
-      y = c.dct.getYear();
-      int code = seasonIndex(s);
-      int now = seasonIndex(seasonNow(c.dct));
-      if (c.tense() == Tense.PAST && code > now) {
-        y--;
-      } else if (c.tense() == Tense.FUTURE && code < now) {
-        y++;
-      }
-    }
-    c.emit(TimexType.DATE, Calendars.season(y, s));
-  }
-
-  private static String seasonNow(LocalDate d) {
-    int mo = d.getMonthValue();
-    if (mo >= 3 && mo <= 5) {
-      return "spring";
-    }
-    if (mo >= 6 && mo <= 8) {
-      return "summer";
-    }
-    if (mo >= 9 && mo <= 11) {
-      return "fall";
-    }
-    return "winter";
-  }
-
-  private static int seasonIndex(String s) {
-    switch (s) {
-      case "spring":
-        return 1;
-      case "summer":
-        return 2;
-      case "fall":
-      case "autumn":
-        return 3;
-      default:
-        return 4;
-    }
-  }
-
   private static void ref(Context c, String word) {
     switch (word) {
       case "right now":
@@ -551,70 +332,5 @@ final class RelativeRules {
       default:
         c.emit(TimexType.DATE, "FUTURE_REF");
     }
-  }
-
-  private static void holiday(Context c, String mod, String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    int y = c.dct.getYear();
-    String m = mod == null ? "" : mod.toLowerCase(Locale.ROOT);
-    for (int attempt = 0; attempt < 2; attempt++) {
-      LocalDate d = holidayDate(n, y);
-      if (d == null) {
-        return;
-      }
-      boolean past = m.equals("last") || (m.isEmpty() && c.tense() != Tense.FUTURE);
-      if (past && d.isAfter(c.dct) && attempt == 0) {
-        y--;
-        continue;
-      }
-      if (!past && d.isBefore(c.dct) && attempt == 0 && !m.equals("this")) {
-        y++;
-        continue;
-      }
-      c.emit(TimexType.DATE, d.toString());
-      return;
-    }
-    LocalDate d = holidayDate(n, y);
-    if (d != null) {
-      c.emit(TimexType.DATE, d.toString());
-    }
-  }
-
-  private static LocalDate holidayDate(String n, int y) {
-    if (n.startsWith("christmas eve")) {
-      return LocalDate.of(y, 12, 24);
-    }
-    if (n.startsWith("christmas")) {
-      return LocalDate.of(y, 12, 25);
-    }
-    if (n.startsWith("new year's eve")) {
-      return LocalDate.of(y, 12, 31);
-    }
-    if (n.startsWith("new year's")) {
-      return LocalDate.of(y, 1, 1);
-    }
-    if (n.startsWith("thanksgiving")) {
-      return Calendars.next(LocalDate.of(y, 10, 31), DayOfWeek.THURSDAY).plusWeeks(3);
-    }
-    if (n.startsWith("independence")) {
-      return LocalDate.of(y, 7, 4);
-    }
-    if (n.startsWith("halloween")) {
-      return LocalDate.of(y, 10, 31);
-    }
-    if (n.startsWith("valentine")) {
-      return LocalDate.of(y, 2, 14);
-    }
-    if (n.startsWith("labor")) {
-      return Calendars.next(LocalDate.of(y, 8, 31), DayOfWeek.MONDAY);
-    }
-    if (n.startsWith("memorial")) {
-      return Calendars.previous(LocalDate.of(y, 6, 1), DayOfWeek.MONDAY);
-    }
-    if (n.startsWith("election")) {
-      return Calendars.next(Calendars.next(LocalDate.of(y, 10, 31), DayOfWeek.MONDAY),
-          DayOfWeek.TUESDAY);
-    }
-    return null;
   }
 }

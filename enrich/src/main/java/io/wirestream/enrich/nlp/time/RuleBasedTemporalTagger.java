@@ -30,6 +30,8 @@ public final class RuleBasedTemporalTagger implements TemporalTagger {
     TimeRules.addTo(all);
     DateRules.addTo(all);
     RelativeRules.addTo(all);
+    QuarterRules.addTo(all);
+    SeasonRules.addTo(all);
     PeriodRules.addTo(all);
     SetRules.addTo(all);
     DurationRules.addTo(all);
@@ -59,7 +61,7 @@ public final class RuleBasedTemporalTagger implements TemporalTagger {
         }
         Matcher m = matchers[r];
         m.region(i, n);
-        if (m.lookingAt() && m.end() > m.start()) {
+        if (m.lookingAt() && m.end() > m.start() && !spansParagraphs(text, i, m.end())) {
           candidates.add(new Candidate(r, m.toMatchResult()));
         }
       }
@@ -94,12 +96,31 @@ public final class RuleBasedTemporalTagger implements TemporalTagger {
     return NAME;
   }
 
+  /** Expressions do not run across a blank line (table rows, paragraphs). */
+  private static boolean spansParagraphs(String text, int start, int end) {
+    int nl = text.indexOf('\n', start);
+    while (nl >= 0 && nl < end) {
+      int next = nl + 1;
+      while (next < end && (text.charAt(next) == ' ' || text.charAt(next) == '\t'
+          || text.charAt(next) == '\r')) {
+        next++;
+      }
+      if (next < end && text.charAt(next) == '\n') {
+        return true;
+      }
+      nl = text.indexOf('\n', nl + 1);
+    }
+    return false;
+  }
+
   private static boolean startsWord(String text, int i) {
     char c = text.charAt(i);
     if (Character.isLetterOrDigit(c)) {
       return i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
     }
-    return (c == '\'' || c == '’') && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1));
+    return (c == '\'' || c == '’')
+        && i + 1 < text.length()
+        && Character.isDigit(text.charAt(i + 1));
   }
 
   private record Candidate(int rule, MatchResult match) {}

@@ -48,7 +48,8 @@ final class SetRules {
     rules.add(
         Rule.of(
             "every-weekday",
-            "\\b(?i:every|each)\\s+(" + WEEKDAY + ")(?:\\s+(?i:(morning|afternoon|evening|night)))?",
+            "\\b(?i:every|each)\\s+(" + WEEKDAY + ")(?:\\s+(?i:(morning|afternoon|evening|"
+                + "night)))?",
             (m, c) -> c.emit(TimexType.SET, "XXXX-WXX-" + Lexicon.weekday(m.group(1)).getValue()
                 + (m.group(2) == null ? "" : "T" + RelativeRules.partOfDay(m.group(2))))));
     rules.add(
@@ -75,7 +76,8 @@ final class SetRules {
     rules.add(
         Rule.of(
             "adverb",
-            "\\b(?i:(daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually))\\b",
+            "\\b(?i:(daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|"
+                + "semiannually))\\b",
             (m, c) -> {
               switch (m.group(1).toLowerCase(Locale.ROOT)) {
                 case "daily":

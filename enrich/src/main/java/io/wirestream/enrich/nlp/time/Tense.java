@@ -150,7 +150,9 @@ enum Tense {
       if (c == '\n' && i > 0 && text.charAt(i - 1) == '\n') {
         return i + 1;
       }
-      if ((c == '.' || c == '!' || c == '?') && i + 1 < pos && Character.isWhitespace(text.charAt(i + 1))
+      if ((c == '.' || c == '!' || c == '?')
+          && i + 1 < pos
+          && Character.isWhitespace(text.charAt(i + 1))
           && !abbreviationBefore(text, i)) {
         return i + 1;
       }

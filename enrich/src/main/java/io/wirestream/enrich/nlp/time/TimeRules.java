@@ -58,7 +58,8 @@ final class TimeRules {
     rules.add(
         Rule.of(
             "clock-24h",
-            "(?<![\\d.:$])\\b([01]?\\d|2[0-3]):([0-5]\\d)\\s*(?:GMT|UTC|EST|EDT|(?i:local time|hrs|hours))\\b"
+            "(?<![\\d.:$])\\b([01]?\\d|2[0-3]):([0-5]\\d)\\s*(?:GMT|UTC|EST|EDT|"
+                + "(?i:local time|hrs|hours))\\b"
                 + DAY_AFTER,
             (m, c) -> c.emit(TimexType.TIME, day(m, c, 3) + "T" + String.format("%02d:%s",
                 Integer.parseInt(m.group(1)), m.group(2)))));

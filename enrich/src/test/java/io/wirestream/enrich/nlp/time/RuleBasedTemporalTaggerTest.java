@@ -37,6 +37,8 @@ class RuleBasedTemporalTaggerTest {
           Sales fell in April 2017.                           | April 2017     | DATE | 2017-04
           The vote is set for Friday, April 14.               | Friday, April 14 | DATE | 2017-04-14
           He died on Dec. 2, 1956, in Havana.                 | Dec. 2, 1956   | DATE | 1956-12-02
+          The strike began at 0600 EDT March two.             | March two      | DATE | 2017-03-02
+          Sales fell in the fourth quarter 2016.              | the fourth quarter 2016 | DATE | 2016-Q4
           """)
   void shouldNormaliseExplicitDates(String sentence, String extent, TimexType type, String value) {
     assertTagged(sentence, extent, type, value);
@@ -224,6 +226,9 @@ class RuleBasedTemporalTaggerTest {
         "The case shapes today's youth.",
         "Bank of America said 1,000 jobs would go.",
         "The 1,999 delegates voted.",
+        "\"It will be tough,\" said Richard May, an analyst.",
+        "Wheat prev 39.9, Feb 48.7, Apr 10.0, total 111.8.",
+        "Avg shrs 7,382,802 vs 6,747,442\n\nYear oper shr 33 cts",
       })
   void shouldNotTagLookalikes(String sentence) {
     assertThat(tag(sentence)).isEmpty();

@@ -8,10 +8,12 @@ import io.wirestream.enrich.nlp.EntityExtractorFactory;
 import io.wirestream.enrich.nlp.TemporalTagger;
 import io.wirestream.enrich.topology.EnrichTopology;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -94,10 +96,16 @@ public final class EnrichService implements AutoCloseable {
     return props;
   }
 
+  /**
+   * Stops processing and leaves the consumer group, so that another instance takes over this one's
+   * partitions at once instead of after the session timeout.
+   */
   @Override
   public void close() {
     if (streams != null) {
-      streams.close();
+      streams.close(
+          CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+              .withTimeout(Duration.ofSeconds(30)));
     }
   }
 }

@@ -37,12 +37,28 @@ public final class TrainNerCommand implements Callable<Integer> {
       description = "Where to write the model (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(
+      names = "--build-resources",
+      paramLabel = "DIR",
+      description = {
+        "Instead of training, rebuild the gazetteer and word clusters the features read into DIR",
+        "(copy them to enrich/src/main/resources/io/wirestream/enrich/nlp/ner/, rebuild, then train)."
+      })
+  Path resourcesOut;
+
   @Override
   public Integer call() {
     Path dir = corpora != null ? corpora
         : Path.of(System.getProperty("wirestream.corpora", "../shared/corpora"));
     if (!Files.isDirectory(dir)) {
       throw new UsageException("corpora folder " + dir + " not found (use --corpora)");
+    }
+    if (resourcesOut != null) {
+      long started = System.nanoTime();
+      NerRecipe.buildResources(dir, resourcesOut);
+      spec.commandLine().getOut().printf("wrote gazetteer.txt and word-clusters.txt to %s in %.0f s%n",
+          resourcesOut, (System.nanoTime() - started) / 1e9);
+      return 0;
     }
     for (String file : NerRecipe.TRAINING_FILES) {
       if (!Files.isRegularFile(dir.resolve(file))) {

@@ -114,11 +114,22 @@ public final class WordClusterBuilder {
     return result;
   }
 
-  /** Writes {@code word<TAB>cluster} lines, the format of OpenNLP's word cluster dictionary. */
-  public static void write(Map<String, Integer> clusters, Path file) {
+  /**
+   * Writes one {@code word<TAB>cluster...} line per word, a column per granularity in the order
+   * of {@code clusterings} (the format {@link WordClusters} reads).
+   */
+  public static void write(Map<Integer, Map<String, Integer>> clusterings, String header,
+      Path file) {
+    List<Map<String, Integer>> columns = new ArrayList<>(clusterings.values());
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      for (Map.Entry<String, Integer> e : clusters.entrySet()) {
-        out.write(e.getKey() + "\t" + e.getValue() + "\n");
+      out.write("# " + header + "\n");
+      out.write("# word\tclusters at k=" + clusterings.keySet() + "\n");
+      for (String word : columns.get(0).keySet()) {
+        StringBuilder line = new StringBuilder(word);
+        for (Map<String, Integer> column : columns) {
+          line.append('\t').append(column.getOrDefault(word, -1));
+        }
+        out.write(line.append('\n').toString());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);

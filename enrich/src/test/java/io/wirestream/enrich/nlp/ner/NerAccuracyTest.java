@@ -1,0 +1,63 @@
+package io.wirestream.enrich.nlp.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.wirestream.common.model.Entity;
+import io.wirestream.common.model.EntityType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import opennlp.tools.namefind.NameSample;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The shipped model on the corpora's dev sets; floors a little under the measured scores. */
+@Tag("accuracy")
+class NerAccuracyTest {
+
+  private static Path corpora() {
+    String dir = System.getProperty("wirestream.corpora");
+    assumeTrue(dir != null && Files.isDirectory(Path.of(dir)),
+        "corpora folder (system property wirestream.corpora) not available; skipping");
+    return Path.of(dir);
+  }
+
+  private static SpanScores score(Path file, boolean raw) {
+    assumeTrue(Files.isRegularFile(file), file + " not available; skipping");
+    List<NameSample> samples = ConllReader.read(file);
+    NerEvaluator evaluator = new NerEvaluator(new OpenNlpEntityExtractorFactory().create(),
+        NerEvaluator.typesIn(samples));
+    return raw ? evaluator.evaluateRaw(samples) : evaluator.evaluateTokens(samples, null);
+  }
+
+  @Test
+  void shouldScoreAtLeast91F1OnConllDev() {
+    SpanScores scores = score(corpora().resolve("ner/conll2003/dev.txt"), false);
+
+    assertThat(scores.overall().f1()).as(scores.report()).isGreaterThan(0.91);
+  }
+
+  @Test
+  void shouldScoreAtLeast90F1OnConllDevFromRawText() {
+    SpanScores scores = score(corpora().resolve("ner/conll2003/dev.txt"), true);
+
+    assertThat(scores.overall().f1()).as(scores.report()).isGreaterThan(0.90);
+  }
+
+  @Test
+  void shouldFindTheSeedArticlesPeopleAndPlaces() throws IOException {
+    Path seed = corpora().resolve("../seeds/000_6007e88cfec98b27.txt").normalize();
+    assumeTrue(Files.isRegularFile(seed), seed + " not available; skipping");
+    String body = Files.readString(seed).replaceFirst("^ date \\d{4}-\\d{2}-\\d{2} ", "");
+
+    List<Entity> entities = new OpenNlpEntityExtractorFactory().create().extract(body);
+
+    assertThat(entities).filteredOn(e -> e.type() == EntityType.PERSON).extracting(Entity::text)
+        .contains("Vladimir Putin", "Donald Trump", "Sergei Lavrov", "Rex Tillerson",
+            "Bashar al-Assad");
+    assertThat(entities).filteredOn(e -> e.type() == EntityType.LOCATION)
+        .extracting(Entity::text).contains("Russia", "Syria", "Moscow");
+  }
+}

@@ -65,6 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
     String url = store != null ? store : "jdbc:sqlite:" + dataDir.resolve("wirestream.db");
     Demo.Options options = new Demo.Options(dataDir, url, inputs, source, follow, Duration.ofSeconds(timeoutSeconds), bootstrapServers, settings);
+    DemoSummary summary;
     try (Demo demo = new Demo(options, spec.commandLine().getOut(), spec.commandLine().getErr())) {
       if (follow) {
         Thread main = Thread.currentThread();
@@ -81,10 +82,11 @@ public final class DemoCommand implements Callable<Integer> {
                       }
                     }));
       }
-      DemoSummary summary = demo.run();
-      spec.commandLine().getOut().println(summary);
-      spec.commandLine().getOut().flush();
+      summary = demo.run();
     }
+    // After the services have stopped, so the summary is the last thing printed.
+    spec.commandLine().getOut().println(summary);
+    spec.commandLine().getOut().flush();
     return 0;
   }
 }

@@ -92,7 +92,8 @@ public final class FeedParser {
       }
       return results;
     } catch (XMLStreamException e) {
-      throw new FeedParseException(feed + ": not well-formed XML: " + e.getMessage());
+      String message = String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ");
+      throw new FeedParseException(feed + ": not well-formed XML: " + message);
     } catch (RuntimeException e) {
       // Some StAX implementations report malformed input with unchecked exceptions.
       throw new FeedParseException(feed + ": not well-formed XML: " + e);
@@ -324,7 +325,9 @@ public final class FeedParser {
     if (field == null) {
       return "";
     }
-    return isHtml(field) ? HtmlText.toPlainText(field.text()) : HtmlText.normalisePlain(field.text());
+    return isHtml(field)
+        ? HtmlText.toPlainText(field.text())
+        : HtmlText.normalisePlain(field.text());
   }
 
   private static String atomLine(Field field) {

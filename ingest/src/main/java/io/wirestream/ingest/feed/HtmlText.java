@@ -89,8 +89,8 @@ public final class HtmlText {
 
   /** Plain text of a text that is not HTML: only whitespace is normalised; blank lines stay. */
   public static String normalisePlain(String text) {
-    String marked = text.replace("\r\n", "\n").replace('\r', '\n').replaceAll("\n[ \t]*\n", BREAK + "");
-    return paragraphs(marked);
+    String lines = text.replace("\r\n", "\n").replace('\r', '\n');
+    return paragraphs(lines.replaceAll("\n[ \t]*\n", String.valueOf(BREAK)));
   }
 
   /** One line of text (a title): like {@link #toPlainText} with paragraphs joined by a space. */
@@ -166,7 +166,11 @@ public final class HtmlText {
 
   private static String tagName(String html, int from) {
     int i = from;
-    while (i < html.length() && (Character.isLetterOrDigit(html.charAt(i)) || html.charAt(i) == ':')) {
+    while (i < html.length()) {
+      char c = html.charAt(i);
+      if (!Character.isLetterOrDigit(c) && c != ':') {
+        break;
+      }
       i++;
     }
     return html.substring(from, i).toLowerCase(Locale.ROOT);

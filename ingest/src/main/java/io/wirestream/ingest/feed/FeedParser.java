@@ -3,13 +3,18 @@ package io.wirestream.ingest.feed;
 import io.wirestream.common.model.Article;
 import io.wirestream.common.model.ArticleIds;
 import io.wirestream.ingest.format.ParseResult;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -36,6 +41,8 @@ public final class FeedParser {
   static final String DC = "http://purl.org/dc/elements/1.1/";
 
   private static final XMLInputFactory FACTORY = newFactory();
+  private static final Pattern XML_DECLARATION_ENCODING =
+      Pattern.compile("\\s*<\\?xml[^>]*\\sencoding\\s*=");
 
   private final String configuredSource;
 
@@ -68,9 +75,48 @@ public final class FeedParser {
    * @throws FeedParseException if the document is not well-formed or not a feed
    */
   public List<ParseResult> parse(InputStream in, URI feed) throws FeedParseException {
+    return parse(feed, () -> FACTORY.createXMLStreamReader(in));
+  }
+
+  /**
+   * Parses a fetched document. A byte-order mark or an encoding in the XML declaration decides
+   * the encoding; failing both, the charset the server named (may be null), else UTF-8. Servers
+   * often name a default charset that the document itself contradicts, hence this order.
+   *
+   * @throws FeedParseException if the document is not well-formed or not a feed
+   */
+  public List<ParseResult> parse(byte[] document, URI feed, Charset serverCharset)
+      throws FeedParseException {
+    if (serverCharset == null || declaresEncoding(document)) {
+      return parse(new ByteArrayInputStream(document), feed);
+    }
+    return parse(
+        feed,
+        () ->
+            FACTORY.createXMLStreamReader(
+                new InputStreamReader(new ByteArrayInputStream(document), serverCharset)));
+  }
+
+  private static boolean declaresEncoding(byte[] document) {
+    if (document.length >= 2
+        && ((document[0] == (byte) 0xFE && document[1] == (byte) 0xFF)
+            || (document[0] == (byte) 0xFF && document[1] == (byte) 0xFE)
+            || (document[0] == (byte) 0xEF && document[1] == (byte) 0xBB))) {
+      return true;
+    }
+    String head =
+        new String(document, 0, Math.min(document.length, 256), StandardCharsets.ISO_8859_1);
+    return XML_DECLARATION_ENCODING.matcher(head).lookingAt();
+  }
+
+  private interface ReaderFactory {
+    XMLStreamReader open() throws XMLStreamException;
+  }
+
+  private List<ParseResult> parse(URI feed, ReaderFactory open) throws FeedParseException {
     XMLStreamReader reader = null;
     try {
-      reader = FACTORY.createXMLStreamReader(in);
+      reader = open.open();
       // Not nextTag(): old feeds carry a DOCTYPE (ignored, never fetched) before the root.
       while (reader.next() != XMLStreamConstants.START_ELEMENT) {
         // prolog: declaration, DOCTYPE, comments, processing instructions

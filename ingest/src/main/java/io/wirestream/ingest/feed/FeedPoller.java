@@ -3,13 +3,14 @@ package io.wirestream.ingest.feed;
 import io.wirestream.ingest.ArticlePublisher;
 import io.wirestream.ingest.IngestStats;
 import io.wirestream.ingest.format.ParseResult;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -18,12 +19,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * <p>Each feed keeps its own ETag and Last-Modified and sends them back, so an unchanged feed
  * costs a 304 and nothing is parsed. Ids already published by this poller are skipped (the last
  * {@value #REMEMBERED_IDS}), since feeds repeat their items on every fetch; publishing one again
- * would be harmless downstream, only wasteful.
+ * would be harmless downstream, only wasteful. For the same reason a rejected item is reported
+ * on the first fetch that shows it, not on every fetch after.
  *
  * <p>A network error, HTTP 5xx or 429, or a malformed document (usually a cut-off download) is
  * retried after the poll interval, doubling per consecutive failure up to {@link #MAX_BACKOFF}
@@ -51,6 +56,8 @@ public final class FeedPoller {
   private static final int MAX_DOCUMENT_BYTES = 32 << 20;
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  private static final Pattern CHARSET =
+      Pattern.compile(";\\s*charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
 
   /** What one fetch of one feed came to. */
   public enum Status {
@@ -74,6 +81,7 @@ public final class FeedPoller {
     FileTime fileModified;
     Instant nextDue = Instant.MIN;
     int failures;
+    Set<ParseResult.Rejected> lastRejected = Set.of();
 
     Feed(URI uri) {
       this.uri = uri;
@@ -188,39 +196,71 @@ public final class FeedPoller {
     return feeds.stream().filter(f -> f.uri.equals(uri)).findFirst().orElseThrow().nextDue;
   }
 
+  /**
+   * A fetched document with the validators to remember once it has parsed, or {@code null}
+   * document when unchanged.
+   */
+  private record Fetched(
+      byte[] document, Charset charset, String etag, String lastModified, FileTime fileModified) {}
+
+  /** A fetch that came to no document: an HTTP error status. */
+  private static final class HttpStatusException extends Exception {
+    private static final long serialVersionUID = 1L;
+    final int code;
+
+    HttpStatusException(int code) {
+      super("HTTP " + code);
+      this.code = code;
+    }
+  }
+
   private Outcome poll(
       Feed feed,
       ArticlePublisher publisher,
       IngestStats stats,
       Consumer<ParseResult.Rejected> rejections)
       throws InterruptedException {
-    Outcome outcome;
+    Fetched fetched;
+    List<ParseResult> results;
     try {
-      outcome =
-          "file".equalsIgnoreCase(feed.uri.getScheme())
-              ? fetchFile(feed, publisher, stats, rejections)
-              : fetchHttp(feed, publisher, stats, rejections);
-    } catch (IOException e) {
-      outcome = new Outcome(feed.uri, Status.RETRYING, 0, e.toString());
+      fetched = "file".equalsIgnoreCase(feed.uri.getScheme()) ? fetchFile(feed) : fetchHttp(feed);
+      results =
+          fetched.document() == null
+              ? null
+              : parser.parse(fetched.document(), feed.uri, fetched.charset());
+    } catch (HttpStatusException e) {
+      boolean retry = e.code == 429 || e.code >= 500;
+      return failed(feed, retry ? Status.RETRYING : Status.FAILED, e.getMessage());
     } catch (FeedParseException e) {
-      String detail = e.getMessage();
       String prefix = feed.uri + ": ";
-      outcome =
-          new Outcome(
-              feed.uri,
-              Status.RETRYING,
-              0,
-              detail.startsWith(prefix) ? detail.substring(prefix.length()) : detail);
+      String detail = e.getMessage();
+      return failed(
+          feed,
+          Status.RETRYING,
+          detail.startsWith(prefix) ? detail.substring(prefix.length()) : detail);
+    } catch (IOException | RuntimeException e) {
+      // Unchecked too: whatever one feed does must not stop the others.
+      return failed(feed, Status.RETRYING, e.toString());
     }
-    schedule(feed, outcome.status());
-    if (outcome.status() == Status.RETRYING || outcome.status() == Status.FAILED) {
-      LOG.warn(
-          "feed {}: {}; next try in {} s",
-          feed.uri,
-          outcome.detail(),
-          Duration.between(clock.instant(), feed.nextDue).toSeconds());
+    schedule(feed, Status.FETCHED);
+    if (results == null) {
+      return new Outcome(feed.uri, Status.NOT_MODIFIED, 0, "not modified");
     }
-    return outcome;
+    // Remember validators only once the document was usable, so a bad one is fetched again.
+    feed.etag = fetched.etag();
+    feed.lastModified = fetched.lastModified();
+    feed.fileModified = fetched.fileModified();
+    return publish(feed, results, publisher, stats, rejections);
+  }
+
+  private Outcome failed(Feed feed, Status status, String detail) {
+    schedule(feed, status);
+    LOG.warn(
+        "feed {}: {}; next try in {} s",
+        feed.uri,
+        detail,
+        Duration.between(clock.instant(), feed.nextDue).toSeconds());
+    return new Outcome(feed.uri, status, 0, detail);
   }
 
   private void schedule(Feed feed, Status status) {
@@ -243,12 +283,8 @@ public final class FeedPoller {
     feed.nextDue = clock.instant().plus(delay);
   }
 
-  private Outcome fetchHttp(
-      Feed feed,
-      ArticlePublisher publisher,
-      IngestStats stats,
-      Consumer<ParseResult.Rejected> rejections)
-      throws IOException, InterruptedException, FeedParseException {
+  private Fetched fetchHttp(Feed feed)
+      throws IOException, InterruptedException, HttpStatusException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(feed.uri)
             .timeout(REQUEST_TIMEOUT)
@@ -266,51 +302,52 @@ public final class FeedPoller {
     }
     HttpResponse<InputStream> response =
         client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    byte[] body;
+    HttpHeaders headers = response.headers();
     try (InputStream in = response.body()) {
       int code = response.statusCode();
       if (code == 304) {
-        return new Outcome(feed.uri, Status.NOT_MODIFIED, 0, "not modified");
-      }
-      if (code == 429 || code >= 500) {
-        return new Outcome(feed.uri, Status.RETRYING, 0, "HTTP " + code);
+        return new Fetched(null, null, null, null, null);
       }
       if (code < 200 || code > 299) {
-        return new Outcome(feed.uri, Status.FAILED, 0, "HTTP " + code);
+        throw new HttpStatusException(code);
       }
       boolean gzip =
-          response
-              .headers()
+          headers
               .firstValue("Content-Encoding")
               .map(v -> v.trim().equalsIgnoreCase("gzip"))
               .orElse(false);
-      body = readLimited(gzip ? new GZIPInputStream(in) : in, feed.uri);
+      byte[] document = readLimited(gzip ? new GZIPInputStream(in) : in, feed.uri);
+      return new Fetched(
+          document,
+          charset(headers.firstValue("Content-Type").orElse("")),
+          headers.firstValue("ETag").orElse(null),
+          headers.firstValue("Last-Modified").orElse(null),
+          null);
     }
-    Outcome outcome = publish(feed.uri, body, publisher, stats, rejections);
-    // Remember validators only once the document was usable, so a bad one is fetched again.
-    feed.etag = response.headers().firstValue("ETag").orElse(null);
-    feed.lastModified = response.headers().firstValue("Last-Modified").orElse(null);
-    return outcome;
   }
 
-  private Outcome fetchFile(
-      Feed feed,
-      ArticlePublisher publisher,
-      IngestStats stats,
-      Consumer<ParseResult.Rejected> rejections)
-      throws IOException, FeedParseException {
+  /** The charset parameter of a Content-Type, or null if absent or unknown. */
+  static Charset charset(String contentType) {
+    Matcher m = CHARSET.matcher(contentType);
+    if (!m.find()) {
+      return null;
+    }
+    try {
+      return Charset.forName(m.group(1));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private Fetched fetchFile(Feed feed) throws IOException {
     Path path = Path.of(feed.uri);
     FileTime modified = Files.getLastModifiedTime(path);
     if (modified.equals(feed.fileModified)) {
-      return new Outcome(feed.uri, Status.NOT_MODIFIED, 0, "not modified");
+      return new Fetched(null, null, null, null, null);
     }
-    byte[] body;
     try (InputStream in = Files.newInputStream(path)) {
-      body = readLimited(in, feed.uri);
+      return new Fetched(readLimited(in, feed.uri), null, null, null, modified);
     }
-    Outcome outcome = publish(feed.uri, body, publisher, stats, rejections);
-    feed.fileModified = modified;
-    return outcome;
   }
 
   private static byte[] readLimited(InputStream in, URI uri) throws IOException {
@@ -321,27 +358,34 @@ public final class FeedPoller {
     return bytes;
   }
 
+  /**
+   * Publishes the items not published before. A rejection is reported the first time; a feed
+   * repeats its items on every fetch, and the same complaint every few minutes is noise.
+   */
   private Outcome publish(
-      URI uri,
-      byte[] document,
+      Feed feed,
+      List<ParseResult> results,
       ArticlePublisher publisher,
       IngestStats stats,
-      Consumer<ParseResult.Rejected> rejections)
-      throws FeedParseException {
-    List<ParseResult> results = parser.parse(new ByteArrayInputStream(document), uri);
+      Consumer<ParseResult.Rejected> rejections) {
     int published = 0;
+    Set<ParseResult.Rejected> rejected = new HashSet<>();
     for (ParseResult result : results) {
       if (result instanceof ParseResult.Parsed parsed) {
         if (publishedIds.add(parsed.article().id())) {
           publisher.publish(parsed.article());
           published++;
         }
-      } else if (result instanceof ParseResult.Rejected rejected) {
-        stats.countRejected();
-        rejections.accept(rejected);
+      } else if (result instanceof ParseResult.Rejected rejection) {
+        rejected.add(rejection);
+        if (!feed.lastRejected.contains(rejection)) {
+          stats.countRejected();
+          rejections.accept(rejection);
+        }
       }
     }
-    return new Outcome(uri, Status.FETCHED, published, results.size() + " items");
+    feed.lastRejected = rejected;
+    return new Outcome(feed.uri, Status.FETCHED, published, results.size() + " items");
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -2,6 +2,7 @@ package io.wirestream.ingest.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -14,6 +15,7 @@ import io.wirestream.ingest.TestPublishers;
 import io.wirestream.ingest.feed.FeedPoller.Outcome;
 import io.wirestream.ingest.feed.FeedPoller.Status;
 import io.wirestream.ingest.format.ParseResult;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -97,6 +100,40 @@ class FeedPollerTest {
         });
     server.createContext("/atom", exchange -> send(exchange, 200, ATOM));
     server.createContext("/broken", exchange -> send(exchange, 500, "oops"));
+    server.createContext("/busy", exchange -> send(exchange, 429, "later"));
+    server.createContext(
+        "/rss-no-validators",
+        exchange -> {
+          rssRequests.add(exchange.getRequestHeaders());
+          send(exchange, 200, RSS);
+        });
+    server.createContext(
+        "/gzip",
+        exchange -> {
+          ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+          try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(ATOM.getBytes(StandardCharsets.UTF_8));
+          }
+          exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+          exchange.sendResponseHeaders(200, zipped.size());
+          try (OutputStream out = exchange.getResponseBody()) {
+            zipped.writeTo(out);
+          }
+        });
+    server.createContext(
+        "/latin1",
+        exchange -> {
+          byte[] body =
+              ("<rss version=\"2.0\"><channel><item><guid>l</guid>"
+                      + "<pubDate>Wed, 12 Apr 2017 10:15:00 GMT</pubDate>"
+                      + "<description>Caf\u00e9 cr\u00e8me.</description></item></channel></rss>")
+                  .getBytes(StandardCharsets.ISO_8859_1);
+          exchange.getResponseHeaders().add("Content-Type", "text/xml; charset=ISO-8859-1");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.createContext("/gone", exchange -> send(exchange, 404, "no"));
     server.createContext(
         "/moved",
@@ -263,5 +300,42 @@ class FeedPollerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ftp://example.org/feed");
     assertThatThrownBy(() -> FeedPoller.checkUrl(URI.create("feed.xml"))).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shouldReportARejectedItemOnceThoughTheFeedRepeatsIt() throws Exception {
+    FeedPoller poller = poller(url("/rss-no-validators"));
+
+    poller.pollAll(publisher, stats, rejections::add);
+    List<Outcome> second = poller.pollAll(publisher, stats, rejections::add);
+
+    assertThat(second).extracting(Outcome::status, Outcome::published).containsExactly(tuple(Status.FETCHED, 0));
+    assertThat(rejections).hasSize(1);
+    assertThat(stats.rejected()).isEqualTo(1);
+    assertThat(producer.history()).hasSize(2);
+  }
+
+  @Test
+  void shouldRetryTooManyRequestsAndSurviveUnfetchableUrls() throws Exception {
+    FeedPoller poller = poller(url("/busy"), URI.create("file://some-host/feed.xml"), url("/atom"));
+
+    assertThat(poller.pollAll(publisher, stats, rejections::add))
+        .extracting(Outcome::status)
+        .containsExactly(Status.RETRYING, Status.RETRYING, Status.FETCHED);
+    assertThat(producer.history()).hasSize(1);
+  }
+
+  @Test
+  void shouldDecompressGzipAndHonourTheServerCharset() throws Exception {
+    poller(url("/gzip"), url("/latin1")).pollAll(publisher, stats, rejections::add);
+
+    assertThat(producer.history()).extracting(r -> r.value().body()).containsExactly("Atom story.", "Café crème.");
+  }
+
+  @Test
+  void shouldReadTheCharsetOfAContentType() {
+    assertThat(FeedPoller.charset("text/xml; charset=\"iso-8859-1\"")).isEqualTo(StandardCharsets.ISO_8859_1);
+    assertThat(FeedPoller.charset("application/rss+xml")).isNull();
+    assertThat(FeedPoller.charset("text/xml; charset=no-such-charset")).isNull();
   }
 }

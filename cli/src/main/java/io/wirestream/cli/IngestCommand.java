@@ -47,7 +47,10 @@ public final class IngestCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Files or directories to read.")
   List<Path> inputs = new ArrayList<>();
 
-  @Option(names = "--feed", paramLabel = "URL", description = "An RSS or Atom feed to poll (repeatable).")
+  @Option(
+      names = "--feed",
+      paramLabel = "URL",
+      description = "An RSS or Atom feed to poll (repeatable).")
   List<URI> feeds = new ArrayList<>();
 
   @Option(
@@ -56,7 +59,9 @@ public final class IngestCommand implements Callable<Integer> {
           + " URL's host for feeds).")
   String source;
 
-  @Option(names = "--follow", description = "Keep running and publish new or changed files as they appear.")
+  @Option(
+      names = "--follow",
+      description = "Keep running and publish new or changed files as they appear.")
   boolean follow;
 
   @Option(names = "--once", description = "Read files and fetch feeds a single time, then exit.")
@@ -105,7 +110,8 @@ public final class IngestCommand implements Callable<Integer> {
         Duration.ofMillis(settings.getLong(WirestreamConfig.INGEST_POLL_INTERVAL_MS));
     int feedFetches = 0;
     int feedFailures = 0;
-    try (ArticlePublisher publisher = new ArticlePublisher(settings, topics.raw(), stats, Clock.systemUTC())) {
+    try (ArticlePublisher publisher =
+        new ArticlePublisher(settings, topics.raw(), stats, Clock.systemUTC())) {
       do {
         if (ingestor != null) {
           ingestor.pass(publisher, stats, rejected -> err.println("rejected " + rejected));

@@ -231,4 +231,25 @@ class FeedParserTest {
 
     assertThat(parse(old)).singleElement().satisfies(r -> assertThat(article(r).body()).isEqualTo("Old but fine."));
   }
+
+  @Test
+  void shouldGoByNamespaceNotPrefix() throws Exception {
+    String rss =
+        "<rss version=\"2.0\" xmlns:c=\"http://purl.org/rss/1.0/modules/content/\""
+            + " xmlns:x=\"urn:other\" xmlns:meta=\"http://purl.org/dc/elements/1.1/\"><channel>"
+            + "<meta:language>nl</meta:language><item><guid>n1</guid>"
+            + "<x:date>2001-01-01</x:date><meta:date>2017-04-12</meta:date>"
+            + "<x:encoded>Not the body.</x:encoded><description>Teaser.</description>"
+            + "<c:encoded><![CDATA[<p>The body.</p>]]></c:encoded></item></channel></rss>";
+    String atom =
+        "<a:feed xmlns:a=\"http://www.w3.org/2005/Atom\"><a:entry><a:id>n2</a:id>"
+            + "<a:updated>2017-04-12T10:15:00Z</a:updated><a:content type=\"text\">Prefixed &lt;b&gt;"
+            + "</a:content></a:entry></a:feed>";
+
+    Article fromRss = article(parse(rss).get(0));
+    assertThat(fromRss.body()).isEqualTo("The body.");
+    assertThat(fromRss.published()).isEqualTo("2017-04-12");
+    assertThat(fromRss.language()).isEqualTo("nl");
+    assertThat(article(parse(atom).get(0)).body()).isEqualTo("Prefixed <b>");
+  }
 }

@@ -6,10 +6,15 @@ import io.wirestream.common.topic.Topics;
 import io.wirestream.ingest.ArticlePublisher;
 import io.wirestream.ingest.FileIngestor;
 import io.wirestream.ingest.IngestStats;
+import io.wirestream.ingest.feed.FeedParser;
+import io.wirestream.ingest.feed.FeedPoller;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,14 +25,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code wirestream ingest}: publishes article files to the raw topic. */
+/** {@code wirestream ingest}: publishes article files and RSS/Atom feeds to the raw topic. */
 @Command(
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads article files and directories and publishes them to the raw topic.",
+      "Reads article files and directories, and RSS 2.0/Atom feeds, and publishes them to the raw"
+          + " topic.",
       "Formats: seed text (a 'date YYYY-MM-DD' header, then the body) and JSON lines (*.jsonl).",
-      "Bad records are reported as FILE:LINE: reason on standard error and skipped."
+      "Feeds (--feed, http:, https: or file: URLs) are fetched every ingest.feed.poll.interval.ms"
+          + " until stopped, or once with --once.",
+      "Bad records are reported as FILE:LINE: reason (FEED#item N: reason) on standard error and"
+          + " skipped."
     })
 public final class IngestCommand implements Callable<Integer> {
 
@@ -35,20 +44,47 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config;
 
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files or directories to read.")
-  List<Path> inputs;
+  @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Files or directories to read.")
+  List<Path> inputs = new ArrayList<>();
 
-  @Option(names = "--source", description = "Source name for records that do not name one (default: ${DEFAULT-VALUE}).")
-  String source = "files";
+  @Option(
+      names = "--feed",
+      paramLabel = "URL",
+      description = "An RSS or Atom feed to poll (repeatable).")
+  List<URI> feeds = new ArrayList<>();
 
-  @Option(names = "--follow", description = "Keep running and publish new or changed files as they appear.")
+  @Option(
+      names = "--source",
+      description = "Source name for records that do not name one (default: 'files' for files, the"
+          + " URL's host for feeds).")
+  String source;
+
+  @Option(
+      names = "--follow",
+      description = "Keep running and publish new or changed files as they appear.")
   boolean follow;
+
+  @Option(names = "--once", description = "Read files and fetch feeds a single time, then exit.")
+  boolean once;
 
   @Override
   public Integer call() throws Exception {
+    if (inputs.isEmpty() && feeds.isEmpty()) {
+      throw new UsageException("nothing to ingest: give files, directories or --feed URLs");
+    }
+    if (once && follow) {
+      throw new UsageException("--once and --follow exclude each other");
+    }
     for (Path input : inputs) {
       if (!Files.exists(input)) {
         throw new UsageException("no such file or directory: " + input);
+      }
+    }
+    for (URI feed : feeds) {
+      try {
+        FeedPoller.checkUrl(feed);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
       }
     }
     WirestreamConfig settings = config.load(Map.of());
@@ -58,22 +94,61 @@ public final class IngestCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     IngestStats stats = new IngestStats();
-    FileIngestor ingestor = new FileIngestor(inputs, source);
-    try (ArticlePublisher publisher = new ArticlePublisher(settings, topics.raw(), stats, Clock.systemUTC())) {
+    FileIngestor ingestor =
+        inputs.isEmpty() ? null : new FileIngestor(inputs, source == null ? "files" : source);
+    FeedPoller poller =
+        feeds.isEmpty()
+            ? null
+            : new FeedPoller(
+                feeds,
+                new FeedParser(source),
+                Duration.ofMillis(settings.getLong(WirestreamConfig.INGEST_FEED_POLL_INTERVAL_MS)),
+                version());
+    // Feeds are there to be watched, so they keep the command running unless told --once.
+    boolean keepRunning = !once && (follow || poller != null);
+    Duration fileInterval =
+        Duration.ofMillis(settings.getLong(WirestreamConfig.INGEST_POLL_INTERVAL_MS));
+    int feedFetches = 0;
+    int feedFailures = 0;
+    try (ArticlePublisher publisher =
+        new ArticlePublisher(settings, topics.raw(), stats, Clock.systemUTC())) {
       do {
-        ingestor.pass(publisher, stats, rejected -> err.println("rejected " + rejected));
+        if (ingestor != null) {
+          ingestor.pass(publisher, stats, rejected -> err.println("rejected " + rejected));
+        }
+        if (poller != null) {
+          for (FeedPoller.Outcome outcome :
+              poller.pollDue(publisher, stats, rejected -> err.println("rejected " + rejected))) {
+            feedFetches++;
+            if (outcome.status() == FeedPoller.Status.RETRYING
+                || outcome.status() == FeedPoller.Status.FAILED) {
+              feedFailures++;
+            }
+          }
+        }
         publisher.flush();
         err.flush();
-        if (follow) {
-          Thread.sleep(settings.getLong(WirestreamConfig.INGEST_POLL_INTERVAL_MS));
+        if (keepRunning) {
+          Duration wait = poller == null ? fileInterval : poller.untilNextDue();
+          if (ingestor != null && fileInterval.compareTo(wait) < 0) {
+            wait = fileInterval;
+          }
+          Thread.sleep(Math.max(1, wait.toMillis()));
         }
-      } while (follow);
+      } while (keepRunning);
     }
-    spec.commandLine()
-        .getOut()
-        .printf(
-            "files %d, articles read %d, rejected %d, published %d, failed %d%n",
-            stats.files(), stats.read(), stats.rejected(), stats.published(), stats.failed());
-    return stats.failed() == 0 ? 0 : 1;
+    PrintWriter out = spec.commandLine().getOut();
+    if (poller != null) {
+      out.printf("feed fetches %d (failed %d), ", feedFetches, feedFailures);
+    }
+    out.printf(
+        "files %d, articles read %d, rejected %d, published %d, failed %d%n",
+        stats.files(), stats.read(), stats.rejected(), stats.published(), stats.failed());
+    return stats.failed() == 0 && feedFailures == 0 ? 0 : 1;
+  }
+
+  private static String version() {
+    String version = Wirestream.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
   }
 }

@@ -47,6 +47,26 @@ class WirestreamCliTest {
   }
 
   @Test
+  void shouldExitTwoWhenThereIsNothingToIngest() {
+    assertThat(run("ingest")).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .isEqualTo("wirestream: nothing to ingest: give files, directories or --feed URLs");
+  }
+
+  @Test
+  void shouldExitTwoOnAFeedUrlItCannotFetch() {
+    assertThat(run("ingest", "--feed", "ftp://example.org/rss")).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .isEqualTo("wirestream: not a feed URL (http:, https: or file:): ftp://example.org/rss");
+  }
+
+  @Test
+  void shouldExitTwoOnOnceWithFollow() {
+    assertThat(run("ingest", "--once", "--follow", "--feed", "file:///tmp/feed.xml")).isEqualTo(2);
+    assertThat(err.toString()).contains("--once and --follow");
+  }
+
+  @Test
   void shouldExitTwoOnInvalidSetting() {
     assertThat(run("config", "-D", "enrich.error.policy=ignore")).isEqualTo(2);
     assertThat(err.toString()).startsWith("wirestream: bad configuration:").contains("enrich.error.policy");

@@ -19,7 +19,8 @@ public final class IngestStats {
     read.incrementAndGet();
   }
 
-  void countRejected() {
+  /** Public for the feed poller, which rejects feed items outside this package. */
+  public void countRejected() {
     rejected.incrementAndGet();
   }
 

@@ -38,6 +38,7 @@ public final class WirestreamConfig extends AbstractConfig {
   public static final String TOPIC_REPLICATION_FACTOR = "topic.replication.factor";
   public static final String TOPIC_DLQ_RETENTION_MS = "topic.dlq.retention.ms";
   public static final String INGEST_POLL_INTERVAL_MS = "ingest.poll.interval.ms";
+  public static final String INGEST_FEED_POLL_INTERVAL_MS = "ingest.feed.poll.interval.ms";
   public static final String ENRICH_APPLICATION_ID = "enrich.application.id";
   public static final String ENRICH_THREADS = "enrich.threads";
   public static final String ENRICH_VERSION = "enrich.version";
@@ -113,6 +114,14 @@ public final class WirestreamConfig extends AbstractConfig {
               Range.atLeast(100),
               Importance.LOW,
               "How often a following ingest looks for new files.")
+          .define(
+              INGEST_FEED_POLL_INTERVAL_MS,
+              Type.LONG,
+              300_000L,
+              Range.atLeast(1_000),
+              Importance.LOW,
+              "How often ingest fetches each RSS/Atom feed, in milliseconds. A failing feed is"
+                  + " retried with backoff up to 10 minutes (or this interval, if longer).")
           .define(
               ENRICH_APPLICATION_ID,
               Type.STRING,

@@ -1,0 +1,341 @@
+package io.wirestream.ingest.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.wirestream.common.model.Article;
+import io.wirestream.common.serde.JsonSerde;
+import io.wirestream.ingest.ArticlePublisher;
+import io.wirestream.ingest.IngestStats;
+import io.wirestream.ingest.TestPublishers;
+import io.wirestream.ingest.feed.FeedPoller.Outcome;
+import io.wirestream.ingest.feed.FeedPoller.Status;
+import io.wirestream.ingest.format.ParseResult;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeedPollerTest {
+
+  private static final Instant NOW = Instant.parse("2024-01-01T00:00:00Z");
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  private static final Duration INTERVAL = Duration.ofMinutes(1);
+
+  private static final String RSS =
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <rss version="2.0"><channel><title>T</title>
+        <item><guid>a1</guid><pubDate>Wed, 12 Apr 2017 10:15:00 GMT</pubDate>
+          <description>&lt;p&gt;First story.&lt;/p&gt;</description></item>
+        <item><guid>a2</guid><pubDate>Wed, 12 Apr 2017 11:15:00 GMT</pubDate>
+          <description>Second story.</description></item>
+        <item><guid>a3</guid><description>Undated story.</description></item>
+      </channel></rss>
+      """;
+
+  private static final String ATOM =
+      """
+      <feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
+        <entry><id>e1</id><updated>2017-04-12T10:15:00Z</updated><summary>Atom story.</summary></entry>
+      </feed>
+      """;
+
+  @TempDir Path dir;
+
+  private HttpServer server;
+  private final List<Headers> rssRequests = new CopyOnWriteArrayList<>();
+  private final AtomicInteger growingFetches = new AtomicInteger();
+  private final MockProducer<String, Article> producer =
+      new MockProducer<>(true, null, new StringSerializer(), new JsonSerde<>(Article.class).serializer());
+  private final IngestStats stats = new IngestStats();
+  private final ArticlePublisher publisher = TestPublishers.over(producer, stats, CLOCK);
+  private final List<ParseResult.Rejected> rejections = new ArrayList<>();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .proxy(HttpClient.Builder.NO_PROXY)
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .build();
+
+  @BeforeEach
+  void startServer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/rss",
+        exchange -> {
+          rssRequests.add(exchange.getRequestHeaders());
+          if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            send(exchange, 304, null);
+          } else {
+            exchange.getResponseHeaders().add("ETag", "\"v1\"");
+            send(exchange, 200, RSS);
+          }
+        });
+    server.createContext("/atom", exchange -> send(exchange, 200, ATOM));
+    server.createContext("/broken", exchange -> send(exchange, 500, "oops"));
+    server.createContext("/busy", exchange -> send(exchange, 429, "later"));
+    server.createContext(
+        "/rss-no-validators",
+        exchange -> {
+          rssRequests.add(exchange.getRequestHeaders());
+          send(exchange, 200, RSS);
+        });
+    server.createContext(
+        "/gzip",
+        exchange -> {
+          ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+          try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write(ATOM.getBytes(StandardCharsets.UTF_8));
+          }
+          exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+          exchange.sendResponseHeaders(200, zipped.size());
+          try (OutputStream out = exchange.getResponseBody()) {
+            zipped.writeTo(out);
+          }
+        });
+    server.createContext(
+        "/latin1",
+        exchange -> {
+          byte[] body =
+              ("<rss version=\"2.0\"><channel><item><guid>l</guid>"
+                      + "<pubDate>Wed, 12 Apr 2017 10:15:00 GMT</pubDate>"
+                      + "<description>Caf\u00e9 cr\u00e8me.</description></item></channel></rss>")
+                  .getBytes(StandardCharsets.ISO_8859_1);
+          exchange.getResponseHeaders().add("Content-Type", "text/xml; charset=ISO-8859-1");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.createContext("/gone", exchange -> send(exchange, 404, "no"));
+    server.createContext(
+        "/moved",
+        exchange -> {
+          exchange.getResponseHeaders().add("Location", "/atom");
+          send(exchange, 301, null);
+        });
+    server.createContext(
+        "/growing",
+        exchange -> {
+          int n = growingFetches.incrementAndGet();
+          StringBuilder entries = new StringBuilder();
+          for (int i = 1; i <= n; i++) {
+            entries.append("<entry><id>g").append(i).append("</id><updated>2017-04-1").append(i)
+                .append("T00:00:00Z</updated><summary>Story ").append(i).append(".</summary></entry>");
+          }
+          send(exchange, 200, "<feed xmlns=\"http://www.w3.org/2005/Atom\">" + entries + "</feed>");
+        });
+    server.createContext(
+        "/xxe",
+        exchange -> {
+          Path secret = dir.resolve("secret.txt");
+          Files.writeString(secret, "TOP-SECRET");
+          send(
+              exchange,
+              200,
+              "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>"
+                  + "<rss version=\"2.0\"><channel><item><guid>x</guid>"
+                  + "<pubDate>Wed, 12 Apr 2017 10:15:00 GMT</pubDate>"
+                  + "<description>leak: &xxe;</description></item></channel></rss>");
+        });
+    server.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.stop(0);
+  }
+
+  private static void send(HttpExchange exchange, int code, String body) throws IOException {
+    byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(code, bytes.length == 0 ? -1 : bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private URI url(String path) {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+  }
+
+  private FeedPoller poller(URI... feeds) {
+    return new FeedPoller(List.of(feeds), new FeedParser(null), INTERVAL, "test", client, CLOCK);
+  }
+
+  @Test
+  void shouldPublishParsedItemsAndReportRejectedOnes() throws Exception {
+    List<Outcome> outcomes = poller(url("/rss")).pollAll(publisher, stats, rejections::add);
+
+    assertThat(outcomes).singleElement().satisfies(o -> {
+      assertThat(o.status()).isEqualTo(Status.FETCHED);
+      assertThat(o.published()).isEqualTo(2);
+    });
+    assertThat(producer.history()).extracting(r -> r.value().body()).containsExactly("First story.", "Second story.");
+    assertThat(producer.history()).allSatisfy(r -> {
+      assertThat(r.key()).isEqualTo(r.value().id());
+      assertThat(r.value().source()).isEqualTo("127.0.0.1");
+      assertThat(r.value().ingestedAt()).isEqualTo(NOW);
+    });
+    assertThat(rejections).extracting(ParseResult.Rejected::location).containsExactly(url("/rss") + "#item 3");
+    assertThat(stats.rejected()).isEqualTo(1);
+    assertThat(rssRequests.get(0).getFirst("User-Agent")).isEqualTo("wirestream/test");
+  }
+
+  @Test
+  void shouldSendTheEtagBackAndPublishNothingOnNotModified() throws Exception {
+    FeedPoller poller = poller(url("/rss"));
+    poller.pollAll(publisher, stats, rejections::add);
+
+    List<Outcome> second = poller.pollAll(publisher, stats, rejections::add);
+
+    assertThat(rssRequests).hasSize(2);
+    assertThat(rssRequests.get(0).getFirst("If-None-Match")).isNull();
+    assertThat(rssRequests.get(1).getFirst("If-None-Match")).isEqualTo("\"v1\"");
+    assertThat(second).extracting(Outcome::status).containsExactly(Status.NOT_MODIFIED);
+    assertThat(producer.history()).hasSize(2);
+    assertThat(rejections).hasSize(1);
+  }
+
+  @Test
+  void shouldPublishOnlyItemsNotPublishedBefore() throws Exception {
+    FeedPoller poller = poller(url("/growing"));
+
+    poller.pollAll(publisher, stats, rejections::add);
+    List<Outcome> second = poller.pollAll(publisher, stats, rejections::add);
+
+    assertThat(second).extracting(Outcome::published).containsExactly(1);
+    assertThat(producer.history()).extracting(r -> r.value().body()).containsExactly("Story 1.", "Story 2.");
+  }
+
+  @Test
+  void shouldKeepPollingTheOtherFeedsWhenOneFails() throws Exception {
+    FeedPoller poller = poller(url("/broken"), url("/gone"), url("/moved"));
+
+    List<Outcome> outcomes = poller.pollAll(publisher, stats, rejections::add);
+
+    assertThat(outcomes).extracting(Outcome::status).containsExactly(Status.RETRYING, Status.FAILED, Status.FETCHED);
+    assertThat(outcomes.get(0).detail()).isEqualTo("HTTP 500");
+    assertThat(outcomes.get(1).detail()).isEqualTo("HTTP 404");
+    assertThat(producer.history()).extracting(ProducerRecord::value).extracting(Article::body).containsExactly("Atom story.");
+  }
+
+  @Test
+  void shouldBackOffFailingFeedsUpToTenMinutes() throws Exception {
+    FeedPoller poller = poller(url("/broken"), url("/gone"), url("/atom"));
+
+    poller.pollAll(publisher, stats, rejections::add);
+    assertThat(poller.nextDue(url("/broken"))).isEqualTo(NOW.plus(INTERVAL));
+    assertThat(poller.nextDue(url("/gone"))).isEqualTo(NOW.plus(FeedPoller.MAX_BACKOFF));
+    assertThat(poller.nextDue(url("/atom"))).isEqualTo(NOW.plus(INTERVAL));
+
+    for (int i = 0; i < 5; i++) {
+      poller.pollAll(publisher, stats, rejections::add);
+    }
+    assertThat(poller.nextDue(url("/broken"))).isEqualTo(NOW.plus(FeedPoller.MAX_BACKOFF));
+    assertThat(poller.nextDue(url("/atom"))).isEqualTo(NOW.plus(INTERVAL));
+    assertThat(poller.untilNextDue()).isEqualTo(INTERVAL);
+  }
+
+  @Test
+  void shouldPollOnlyFeedsThatAreDue() throws Exception {
+    FeedPoller poller = poller(url("/rss"));
+    assertThat(poller.untilNextDue()).isZero();
+
+    assertThat(poller.pollDue(publisher, stats, rejections::add)).hasSize(1);
+    assertThat(poller.pollDue(publisher, stats, rejections::add)).isEmpty();
+    assertThat(rssRequests).hasSize(1);
+  }
+
+  @Test
+  void shouldNotResolveExternalEntitiesOfAFetchedFeed() throws Exception {
+    List<Outcome> outcomes = poller(url("/xxe")).pollAll(publisher, stats, rejections::add);
+
+    assertThat(outcomes).singleElement().satisfies(o -> {
+      assertThat(o.status()).isEqualTo(Status.RETRYING);
+      assertThat(o.detail()).contains("not well-formed XML").doesNotContain("TOP-SECRET");
+    });
+    assertThat(producer.history()).isEmpty();
+  }
+
+  @Test
+  void shouldReadFileUrlsAndNoticeWhenTheyAreUnchanged() throws Exception {
+    Path file = Files.writeString(dir.resolve("feed.xml"), ATOM);
+    FeedPoller poller = poller(file.toUri());
+
+    assertThat(poller.pollAll(publisher, stats, rejections::add)).extracting(Outcome::status).containsExactly(Status.FETCHED);
+    assertThat(poller.pollAll(publisher, stats, rejections::add)).extracting(Outcome::status).containsExactly(Status.NOT_MODIFIED);
+    assertThat(producer.history()).singleElement().satisfies(r -> assertThat(r.value().source()).isEqualTo("feeds"));
+  }
+
+  @Test
+  void shouldRefuseUrlsItCannotFetch() {
+    assertThatThrownBy(() -> FeedPoller.checkUrl(URI.create("ftp://example.org/feed")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ftp://example.org/feed");
+    assertThatThrownBy(() -> FeedPoller.checkUrl(URI.create("feed.xml"))).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shouldReportARejectedItemOnceThoughTheFeedRepeatsIt() throws Exception {
+    FeedPoller poller = poller(url("/rss-no-validators"));
+
+    poller.pollAll(publisher, stats, rejections::add);
+    List<Outcome> second = poller.pollAll(publisher, stats, rejections::add);
+
+    assertThat(second).extracting(Outcome::status, Outcome::published).containsExactly(tuple(Status.FETCHED, 0));
+    assertThat(rejections).hasSize(1);
+    assertThat(stats.rejected()).isEqualTo(1);
+    assertThat(producer.history()).hasSize(2);
+  }
+
+  @Test
+  void shouldRetryTooManyRequestsAndSurviveUnfetchableUrls() throws Exception {
+    FeedPoller poller = poller(url("/busy"), URI.create("file://some-host/feed.xml"), url("/atom"));
+
+    assertThat(poller.pollAll(publisher, stats, rejections::add))
+        .extracting(Outcome::status)
+        .containsExactly(Status.RETRYING, Status.RETRYING, Status.FETCHED);
+    assertThat(producer.history()).hasSize(1);
+  }
+
+  @Test
+  void shouldDecompressGzipAndHonourTheServerCharset() throws Exception {
+    poller(url("/gzip"), url("/latin1")).pollAll(publisher, stats, rejections::add);
+
+    assertThat(producer.history()).extracting(r -> r.value().body()).containsExactly("Atom story.", "Café crème.");
+  }
+
+  @Test
+  void shouldReadTheCharsetOfAContentType() {
+    assertThat(FeedPoller.charset("text/xml; charset=\"iso-8859-1\"")).isEqualTo(StandardCharsets.ISO_8859_1);
+    assertThat(FeedPoller.charset("application/rss+xml")).isNull();
+    assertThat(FeedPoller.charset("text/xml; charset=no-such-charset")).isNull();
+  }
+}

@@ -206,18 +206,58 @@ public final class WordClusterBuilder {
       return new SparseVectors(indices, values, dims);
     }
 
+    /**
+     * k-means++ seeding: each next centroid is a row drawn with probability proportional to its
+     * squared cosine distance from the nearest centroid so far, so rare context patterns get a
+     * centroid of their own instead of all falling to cluster 0. Centroids are stored
+     * context-major, so one sparse row updates all k scores in a tight loop.
+     */
+    private float[] seed(int k, Random random) {
+      int rows = indices.length;
+      float[] centroids = new float[dims * k];
+      double[] nearest = new double[rows];
+      java.util.Arrays.fill(nearest, 0.0);
+      float[] dense = new float[dims];
+      int chosen = random.nextInt(rows);
+      for (int c = 0; c < k; c++) {
+        for (int i = 0; i < indices[chosen].length; i++) {
+          centroids[indices[chosen][i] * k + c] = values[chosen][i];
+        }
+        java.util.Arrays.fill(dense, 0f);
+        for (int i = 0; i < indices[chosen].length; i++) {
+          dense[indices[chosen][i]] = values[chosen][i];
+        }
+        double total = 0;
+        double[] weights = new double[rows];
+        for (int w = 0; w < rows; w++) {
+          double sim = 0;
+          for (int i = 0; i < indices[w].length; i++) {
+            sim += values[w][i] * dense[indices[w][i]];
+          }
+          nearest[w] = Math.max(nearest[w], sim);
+          double distance = indices[w].length == 0 ? 0 : 1 - nearest[w];
+          weights[w] = distance * distance;
+          total += weights[w];
+        }
+        if (total <= 0) {
+          chosen = random.nextInt(rows);
+          continue;
+        }
+        double r = random.nextDouble() * total;
+        int w = 0;
+        while (w < rows - 1 && (r -= weights[w]) > 0) {
+          w++;
+        }
+        chosen = w;
+      }
+      return centroids;
+    }
+
     /** Cluster of each row, or -1 for rows without any context. */
     int[] kmeans(int k, int iterations, Random random) {
       int rows = indices.length;
-      // Centroids stored context-major so one sparse row updates all k scores in a tight loop.
-      float[] centroids = new float[dims * k];
+      float[] centroids = seed(k, random);
       int[] assignment = new int[rows];
-      for (int c = 0; c < k; c++) {
-        int w = random.nextInt(rows);
-        for (int i = 0; i < indices[w].length; i++) {
-          centroids[indices[w][i] * k + c] = values[w][i];
-        }
-      }
       float[] scores = new float[k];
       for (int it = 0; it < iterations; it++) {
         for (int w = 0; w < rows; w++) {

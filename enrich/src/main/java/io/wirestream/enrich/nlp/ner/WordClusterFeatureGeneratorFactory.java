@@ -1,5 +1,6 @@
 package io.wirestream.enrich.nlp.ner;
 
+import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 import opennlp.tools.util.featuregen.GeneratorFactory;
 
@@ -12,8 +13,10 @@ import opennlp.tools.util.featuregen.GeneratorFactory;
 public final class WordClusterFeatureGeneratorFactory
     extends GeneratorFactory.AbstractXmlFeatureGeneratorFactory {
 
+  /** Optional arguments: {@code window} (tokens each side, default 1), {@code pairs}. */
   @Override
-  public AdaptiveFeatureGenerator create() {
-    return new WordClusterFeatureGenerator(WordClusters.shared());
+  public AdaptiveFeatureGenerator create() throws InvalidFormatException {
+    return new WordClusterFeatureGenerator(
+        WordClusters.shared(), getInt("window", 1), getBool("pairs", false));
   }
 }

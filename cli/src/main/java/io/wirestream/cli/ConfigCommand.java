@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "config",
     mixinStandardHelpOptions = true,
-    description = "Prints every setting with its effective value (after file, environment and options), or the reference as Markdown.")
+    description =
+        "Prints every setting with its effective value (after file, environment and options), or the reference as Markdown.")
 public final class ConfigCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -35,7 +36,8 @@ public final class ConfigCommand implements Callable<Integer> {
         out.printf(
             "| `%s` | `%s` | %s | `%s` | %s | %s |%n",
             key.name,
-            WirestreamConfig.ENV_PREFIX + key.name.toUpperCase(java.util.Locale.ROOT).replace('.', '_'),
+            WirestreamConfig.ENV_PREFIX
+                + key.name.toUpperCase(java.util.Locale.ROOT).replace('.', '_'),
             key.type.toString().toLowerCase(java.util.Locale.ROOT),
             key.hasDefault() ? ConfigDef.convertToString(key.defaultValue, key.type) : "",
             key.validator == null ? "" : key.validator.toString().replace("|", "\\|"),
@@ -48,11 +50,20 @@ public final class ConfigCommand implements Callable<Integer> {
       Object value = entry.getValue() instanceof Password ? "[hidden]" : entry.getValue();
       out.printf("%s=%s%n", entry.getKey(), value);
     }
-    settings.kafkaProperties().forEach((k, v) -> {
-      if (!"bootstrap.servers".equals(k)) {
-        out.printf("%s%s=%s%n", WirestreamConfig.KAFKA_PREFIX, k, String.valueOf(k).contains("password") || String.valueOf(k).contains("jaas") ? "[hidden]" : v);
-      }
-    });
+    settings
+        .kafkaProperties()
+        .forEach(
+            (k, v) -> {
+              if (!"bootstrap.servers".equals(k)) {
+                out.printf(
+                    "%s%s=%s%n",
+                    WirestreamConfig.KAFKA_PREFIX,
+                    k,
+                    String.valueOf(k).contains("password") || String.valueOf(k).contains("jaas")
+                        ? "[hidden]"
+                        : v);
+              }
+            });
     return 0;
   }
 }

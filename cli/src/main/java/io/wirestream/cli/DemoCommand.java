@@ -29,28 +29,51 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the SQLite store and samples go (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "Where the SQLite store and samples go (default: ${DEFAULT-VALUE}).")
   Path dataDir = Path.of("wirestream-data");
 
-  @Option(names = "--store", paramLabel = "JDBC-URL", description = "Store to write to instead of DIR/wirestream.db, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres.")
+  @Option(
+      names = "--store",
+      paramLabel = "JDBC-URL",
+      description =
+          "Store to write to instead of DIR/wirestream.db, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres.")
   String store;
 
-  @Option(names = "--follow", description = "Keep running, picking up new and changed files, until interrupted.")
+  @Option(
+      names = "--follow",
+      description = "Keep running, picking up new and changed files, until interrupted.")
   boolean follow;
 
-  @Option(names = "--source", description = "Source name for records that do not name one (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--source",
+      description = "Source name for records that do not name one (default: ${DEFAULT-VALUE}).")
   String source = "files";
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up waiting for the pipeline after this long (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description = "Give up waiting for the pipeline after this long (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds = 1800;
 
-  @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT[,...]", description = "Use this Kafka cluster instead of starting one in-process.")
+  @Option(
+      names = {"-b", "--bootstrap-servers"},
+      paramLabel = "HOST:PORT[,...]",
+      description = "Use this Kafka cluster instead of starting one in-process.")
   String bootstrapServers;
 
-  @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "Any Wirestream setting, e.g. -D enrich.threads=2.")
+  @Option(
+      names = {"-D", "--set"},
+      paramLabel = "KEY=VALUE",
+      description = "Any Wirestream setting, e.g. -D enrich.threads=2.")
   Map<String, String> settings = new LinkedHashMap<>();
 
-  @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Article files or directories (seed text or JSON lines).")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "INPUT",
+      description = "Article files or directories (seed text or JSON lines).")
   List<Path> inputs = new ArrayList<>();
 
   @Override
@@ -64,7 +87,16 @@ public final class DemoCommand implements Callable<Integer> {
       throw new UsageException("--timeout must be positive");
     }
     String url = store != null ? store : "jdbc:sqlite:" + dataDir.resolve("wirestream.db");
-    Demo.Options options = new Demo.Options(dataDir, url, inputs, source, follow, Duration.ofSeconds(timeoutSeconds), bootstrapServers, settings);
+    Demo.Options options =
+        new Demo.Options(
+            dataDir,
+            url,
+            inputs,
+            source,
+            follow,
+            Duration.ofSeconds(timeoutSeconds),
+            bootstrapServers,
+            settings);
     DemoSummary summary;
     try (Demo demo = new Demo(options, spec.commandLine().getOut(), spec.commandLine().getErr())) {
       if (follow) {

@@ -28,7 +28,8 @@ public final class EnrichCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     WirestreamConfig settings = config.load(Map.of());
     EnrichService service =
-        new EnrichService(settings, NlpDefaults.entityExtractors(settings), NlpDefaults.temporalTagger());
+        new EnrichService(
+            settings, NlpDefaults.entityExtractors(settings), NlpDefaults.temporalTagger());
     CountDownLatch ended = new CountDownLatch(1);
     service.onStop(ended::countDown);
     service.start();

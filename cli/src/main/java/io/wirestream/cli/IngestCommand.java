@@ -55,8 +55,9 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Option(
       names = "--source",
-      description = "Source name for records that do not name one (default: 'files' for files, the"
-          + " URL's host for feeds).")
+      description =
+          "Source name for records that do not name one (default: 'files' for files, the"
+              + " URL's host for feeds).")
   String source;
 
   @Option(

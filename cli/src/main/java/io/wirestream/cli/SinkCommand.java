@@ -22,7 +22,11 @@ public final class SinkCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config;
 
-  @Option(names = "--store", paramLabel = "JDBC-URL", description = "jdbc:sqlite:FILE (default jdbc:sqlite:wirestream.db) or jdbc:postgresql://HOST:PORT/DB?user=...")
+  @Option(
+      names = "--store",
+      paramLabel = "JDBC-URL",
+      description =
+          "jdbc:sqlite:FILE (default jdbc:sqlite:wirestream.db) or jdbc:postgresql://HOST:PORT/DB?user=...")
   String store;
 
   @Override
@@ -48,7 +52,8 @@ public final class SinkCommand implements Callable<Integer> {
     ServiceRunner.runUntilStopped(service, ended);
     worker.join(30_000);
     if (service.failure().isPresent()) {
-      throw new IllegalStateException("sink stopped: " + service.failure().get().getMessage(), service.failure().get());
+      throw new IllegalStateException(
+          "sink stopped: " + service.failure().get().getMessage(), service.failure().get());
     }
     return 0;
   }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     name = "wirestream",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Streaming news ingestion: articles to Kafka, enriched with entities and dates, stored in SQL.",
+    description =
+        "Streaming news ingestion: articles to Kafka, enriched with entities and dates, stored in SQL.",
     subcommands = {
       CommandLine.HelpCommand.class,
       DemoCommand.class,
@@ -16,8 +17,10 @@ import picocli.CommandLine.Command;
       EnrichCommand.class,
       SinkCommand.class,
       ConfigCommand.class,
-      io.wirestream.cli.nlp.TrainNerCommand.class, io.wirestream.cli.nlp.EvalNerCommand.class,
-      io.wirestream.cli.nlp.AnnotateTimemlCommand.class, io.wirestream.cli.nlp.EvalTimexCommand.class,
+      io.wirestream.cli.nlp.TrainNerCommand.class,
+      io.wirestream.cli.nlp.EvalNerCommand.class,
+      io.wirestream.cli.nlp.AnnotateTimemlCommand.class,
+      io.wirestream.cli.nlp.EvalTimexCommand.class,
     })
 public final class Wirestream implements Runnable {
 
@@ -34,7 +37,11 @@ public final class Wirestream implements Runnable {
         (ex, args) -> {
           CommandLine cmd = ex.getCommandLine();
           cmd.getErr().println("wirestream: " + ex.getMessage());
-          cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+          cmd.getErr()
+              .println(
+                  "Try '"
+                      + cmd.getCommandSpec().qualifiedName()
+                      + " --help' for more information.");
           return 2;
         });
     cli.setExecutionExceptionHandler(

@@ -36,12 +36,22 @@ class BackfillIT {
   void shouldReplaceEveryArticleWithTheNewerEnrichmentWhenReplayingTheRawTopic() throws Exception {
     Path inbox = Files.createDirectories(dir.resolve("inbox"));
     Files.copy(SharedData.seedArticle(), inbox.resolve("seed.txt"));
-    Files.writeString(inbox.resolve("second.txt"), "date 2019-05-15 Angela Merkel met Emmanuel Macron in Paris on Monday.");
+    Files.writeString(
+        inbox.resolve("second.txt"),
+        "date 2019-05-15 Angela Merkel met Emmanuel Macron in Paris on Monday.");
     String store = "jdbc:sqlite:" + dir.resolve("store.db");
 
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"))) {
       Demo.Options options =
-          new Demo.Options(dir, store, List.of(inbox), "files", false, Duration.ofMinutes(3), broker.bootstrapServers(), Map.of());
+          new Demo.Options(
+              dir,
+              store,
+              List.of(inbox),
+              "files",
+              false,
+              Duration.ofMinutes(3),
+              broker.bootstrapServers(),
+              Map.of());
       StringWriter log = new StringWriter();
       DemoSummary first;
       try (Demo demo = new Demo(options, new PrintWriter(log, true), new PrintWriter(log, true))) {
@@ -56,11 +66,17 @@ class BackfillIT {
               null,
               Map.of(),
               Map.of(
-                  "bootstrap.servers", broker.bootstrapServers(),
-                  "enrich.application.id", "wirestream-enrich-v2",
-                  "enrich.version", "2",
-                  "enrich.state.dir", dir.resolve("streams-v2").toString()));
-      try (EnrichService enrich = new EnrichService(upgraded, NlpDefaults.entityExtractors(upgraded), NlpDefaults.temporalTagger());
+                  "bootstrap.servers",
+                  broker.bootstrapServers(),
+                  "enrich.application.id",
+                  "wirestream-enrich-v2",
+                  "enrich.version",
+                  "2",
+                  "enrich.state.dir",
+                  dir.resolve("streams-v2").toString()));
+      try (EnrichService enrich =
+              new EnrichService(
+                  upgraded, NlpDefaults.entityExtractors(upgraded), NlpDefaults.temporalTagger());
           SinkService sink = new SinkService(upgraded, ArticleStore.open(store))) {
         enrich.start();
         Thread worker = new Thread(sink, "backfill-sink");

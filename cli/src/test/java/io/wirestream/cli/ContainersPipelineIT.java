@@ -31,16 +31,26 @@ class ContainersPipelineIT {
 
   @Container static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.0");
 
-  @Container static final PostgreSQLContainer POSTGRES = new PostgreSQLContainer("postgres:16-alpine");
+  @Container
+  static final PostgreSQLContainer POSTGRES = new PostgreSQLContainer("postgres:16-alpine");
 
   @TempDir Path dataDir;
 
   @Test
   void shouldCarrySeedArticleFromKafkaContainerIntoPostgresContainer() throws Exception {
     String store =
-        POSTGRES.getJdbcUrl() + "&user=" + POSTGRES.getUsername() + "&password=" + POSTGRES.getPassword();
+        POSTGRES.getJdbcUrl()
+            + "&user="
+            + POSTGRES.getUsername()
+            + "&password="
+            + POSTGRES.getPassword();
     if (!POSTGRES.getJdbcUrl().contains("?")) {
-      store = POSTGRES.getJdbcUrl() + "?user=" + POSTGRES.getUsername() + "&password=" + POSTGRES.getPassword();
+      store =
+          POSTGRES.getJdbcUrl()
+              + "?user="
+              + POSTGRES.getUsername()
+              + "&password="
+              + POSTGRES.getPassword();
     }
     Demo.Options options =
         new Demo.Options(
@@ -62,7 +72,8 @@ class ContainersPipelineIT {
     List<String> people = new ArrayList<>();
     try (Connection connection = DriverManager.getConnection(store);
         Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT canonical FROM entities WHERE type = 'PERSON'")) {
+        ResultSet rows =
+            statement.executeQuery("SELECT canonical FROM entities WHERE type = 'PERSON'")) {
       while (rows.next()) {
         people.add(rows.getString(1));
       }

@@ -47,31 +47,63 @@ class EnrichServiceIT {
                   "topic.partitions", "1"));
       Topics topics = new Topics(config);
       try (EnrichService enrich =
-          new EnrichService(config, NlpDefaults.entityExtractors(config), NlpDefaults.temporalTagger())) {
+          new EnrichService(
+              config, NlpDefaults.entityExtractors(config), NlpDefaults.temporalTagger())) {
         enrich.start();
         Article good =
-            new Article("a1", "test", null, null, "Angela Merkel met Emmanuel Macron in Paris on Monday.", "2019-05-15", Instant.now(), null);
+            new Article(
+                "a1",
+                "test",
+                null,
+                null,
+                "Angela Merkel met Emmanuel Macron in Paris on Monday.",
+                "2019-05-15",
+                Instant.now(),
+                null);
         Properties props = config.kafkaProperties();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-          producer.send(new ProducerRecord<>("news.raw", "broken", "{\"id\": 1,".getBytes(StandardCharsets.UTF_8))).get();
-          producer.send(new ProducerRecord<>("news.raw", "a1", topics.raw().valueSerde().serializer().serialize("news.raw", good))).get();
+        try (KafkaProducer<String, byte[]> producer =
+            new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+          producer
+              .send(
+                  new ProducerRecord<>(
+                      "news.raw", "broken", "{\"id\": 1,".getBytes(StandardCharsets.UTF_8)))
+              .get();
+          producer
+              .send(
+                  new ProducerRecord<>(
+                      "news.raw",
+                      "a1",
+                      topics.raw().valueSerde().serializer().serialize("news.raw", good)))
+              .get();
         }
 
-        List<ConsumerRecord<String, EnrichedArticle>> enriched = readCommitted(config, topics.enriched(), 1);
-        List<ConsumerRecord<String, byte[]>> letters = readCommitted(config, topics.deadLetter(), 1);
+        List<ConsumerRecord<String, EnrichedArticle>> enriched =
+            readCommitted(config, topics.enriched(), 1);
+        List<ConsumerRecord<String, byte[]>> letters =
+            readCommitted(config, topics.deadLetter(), 1);
 
-        assertThat(enriched).singleElement().satisfies(r -> {
-          assertThat(r.key()).isEqualTo("a1");
-          assertThat(r.value().entities()).extracting(e -> e.text()).contains("Angela Merkel", "Emmanuel Macron", "Paris");
-          assertThat(r.value().dates()).extracting(d -> d.value()).contains("2019-05-13");
-        });
-        assertThat(letters).singleElement().satisfies(r -> {
-          assertThat(r.key()).isEqualTo("broken");
-          assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{\"id\": 1,");
-          assertThat(header(r, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("news.raw");
-          assertThat(header(r, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
-          assertThat(header(r, DeadLetterHeaders.REASON)).startsWith("parse: not a valid Article");
-        });
+        assertThat(enriched)
+            .singleElement()
+            .satisfies(
+                r -> {
+                  assertThat(r.key()).isEqualTo("a1");
+                  assertThat(r.value().entities())
+                      .extracting(e -> e.text())
+                      .contains("Angela Merkel", "Emmanuel Macron", "Paris");
+                  assertThat(r.value().dates()).extracting(d -> d.value()).contains("2019-05-13");
+                });
+        assertThat(letters)
+            .singleElement()
+            .satisfies(
+                r -> {
+                  assertThat(r.key()).isEqualTo("broken");
+                  assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                      .isEqualTo("{\"id\": 1,");
+                  assertThat(header(r, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("news.raw");
+                  assertThat(header(r, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
+                  assertThat(header(r, DeadLetterHeaders.REASON))
+                      .startsWith("parse: not a valid Article");
+                });
       }
     }
   }
@@ -80,14 +112,18 @@ class EnrichServiceIT {
     return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 
-  private static <V> List<ConsumerRecord<String, V>> readCommitted(WirestreamConfig config, Topic<String, V> topic, int expected) {
+  private static <V> List<ConsumerRecord<String, V>> readCommitted(
+      WirestreamConfig config, Topic<String, V> topic, int expected) {
     Properties props = config.kafkaProperties();
     props.put("isolation.level", "read_committed");
     List<ConsumerRecord<String, V>> records = new ArrayList<>();
     try (KafkaConsumer<String, V> consumer =
-        new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+        new KafkaConsumer<>(
+            props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
       List<TopicPartition> partitions =
-          consumer.partitionsFor(topic.name()).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+          consumer.partitionsFor(topic.name()).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       long deadline = System.currentTimeMillis() + 90_000;

@@ -52,26 +52,43 @@ class IngestCommandIT {
       cli.setErr(new PrintWriter(err, true));
 
       int exit =
-          cli.execute("ingest", "-b", broker.bootstrapServers(), "--once", "--feed", feed.toUri().toString(), inbox.toString());
+          cli.execute(
+              "ingest",
+              "-b",
+              broker.bootstrapServers(),
+              "--once",
+              "--feed",
+              feed.toUri().toString(),
+              inbox.toString());
 
       assertThat(exit).as(err.toString()).isZero();
       assertThat(err.toString()).contains("b.txt:1: no 'date YYYY-MM-DD' header line");
-      WirestreamConfig config = WirestreamConfig.load(null, java.util.Map.of(), java.util.Map.of("bootstrap.servers", broker.bootstrapServers()));
+      WirestreamConfig config =
+          WirestreamConfig.load(
+              null,
+              java.util.Map.of(),
+              java.util.Map.of("bootstrap.servers", broker.bootstrapServers()));
       List<ConsumerRecord<String, Article>> records = readAll(config, new Topics(config).raw(), 2);
       assertThat(records).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().id()));
-      assertThat(records).extracting(r -> r.value().body())
-          .containsExactlyInAnyOrder("Vladimir Putin spoke in Moscow.", "Rex Tillerson met Sergei Lavrov.");
+      assertThat(records)
+          .extracting(r -> r.value().body())
+          .containsExactlyInAnyOrder(
+              "Vladimir Putin spoke in Moscow.", "Rex Tillerson met Sergei Lavrov.");
       assertThat(records).extracting(r -> r.value().url()).contains("https://example.org/w-1");
     }
   }
 
-  private static List<ConsumerRecord<String, Article>> readAll(WirestreamConfig config, Topic<String, Article> topic, int expected) {
+  private static List<ConsumerRecord<String, Article>> readAll(
+      WirestreamConfig config, Topic<String, Article> topic, int expected) {
     Properties props = config.kafkaProperties();
     List<ConsumerRecord<String, Article>> records = new ArrayList<>();
     try (KafkaConsumer<String, Article> consumer =
-        new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+        new KafkaConsumer<>(
+            props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
       List<TopicPartition> partitions =
-          consumer.partitionsFor(topic.name()).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+          consumer.partitionsFor(topic.name()).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       long deadline = System.currentTimeMillis() + 30_000;

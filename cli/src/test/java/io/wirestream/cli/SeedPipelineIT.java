@@ -46,7 +46,14 @@ class SeedPipelineIT {
   private DemoSummary runPipeline(String store) throws Exception {
     Demo.Options options =
         new Demo.Options(
-            dataDir, store, List.of(SharedData.seedArticle()), "bbc", false, Duration.ofMinutes(3), broker.bootstrapServers(), Map.of());
+            dataDir,
+            store,
+            List.of(SharedData.seedArticle()),
+            "bbc",
+            false,
+            Duration.ofMinutes(3),
+            broker.bootstrapServers(),
+            Map.of());
     StringWriter log = new StringWriter();
     try (Demo demo = new Demo(options, new PrintWriter(log, true), new PrintWriter(log, true))) {
       return demo.run();
@@ -76,9 +83,15 @@ class SeedPipelineIT {
 
   private static void assertSeedArticleStored(String url) throws SQLException {
     try (Connection connection = DriverManager.getConnection(url)) {
-      assertThat(column(connection, "SELECT published FROM articles")).containsExactly("2017-04-12");
+      assertThat(column(connection, "SELECT published FROM articles"))
+          .containsExactly("2017-04-12");
       assertThat(column(connection, "SELECT text FROM entities WHERE type = 'PERSON'"))
-          .contains("Vladimir Putin", "Donald Trump", "Sergei Lavrov", "Rex Tillerson", "Bashar al-Assad");
+          .contains(
+              "Vladimir Putin",
+              "Donald Trump",
+              "Sergei Lavrov",
+              "Rex Tillerson",
+              "Bashar al-Assad");
       assertThat(column(connection, "SELECT text FROM entities WHERE type = 'LOCATION'"))
           .contains("Russia", "Syria", "Moscow");
       assertThat(rows(connection, "SELECT text, value FROM dates WHERE type = 'DATE'"))
@@ -99,7 +112,8 @@ class SeedPipelineIT {
 
   private static List<String> column(Connection connection, String sql) throws SQLException {
     List<String> values = new ArrayList<>();
-    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
       while (rows.next()) {
         values.add(rows.getString(1));
       }
@@ -109,7 +123,8 @@ class SeedPipelineIT {
 
   private static List<Tuple> rows(Connection connection, String sql) throws SQLException {
     List<Tuple> values = new ArrayList<>();
-    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
       while (rows.next()) {
         values.add(tuple(rows.getString(1), rows.getString(2)));
       }

@@ -12,7 +12,8 @@ final class SharedData {
 
   static Path require(String relative) {
     Path path = Path.of(System.getProperty("wirestream.shared", "../../shared")).resolve(relative);
-    assumeTrue(Files.exists(path), "skipped: " + path + " not found (the shared data folder is absent)");
+    assumeTrue(
+        Files.exists(path), "skipped: " + path + " not found (the shared data folder is absent)");
     return path;
   }
 

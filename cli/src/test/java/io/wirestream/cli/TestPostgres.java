@@ -10,16 +10,20 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * A throw-away schema in the PostgreSQL at 127.0.0.1:5432 (or {@code WIRESTREAM_TEST_POSTGRES_URL}).
- * Without a server the test skips, unless {@code WIRESTREAM_REQUIRE_POSTGRES=true} (as in CI) makes
- * that a failure.
+ * A throw-away schema in the PostgreSQL at 127.0.0.1:5432 (or {@code
+ * WIRESTREAM_TEST_POSTGRES_URL}). Without a server the test skips, unless {@code
+ * WIRESTREAM_REQUIRE_POSTGRES=true} (as in CI) makes that a failure.
  */
 final class TestPostgres implements AutoCloseable {
 
   private static final String SERVER =
-      System.getenv().getOrDefault("WIRESTREAM_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+      System.getenv()
+          .getOrDefault(
+              "WIRESTREAM_TEST_POSTGRES_URL",
+              "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
-  private final String schema = "wirestream_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  private final String schema =
+      "wirestream_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
   private TestPostgres() {}
 

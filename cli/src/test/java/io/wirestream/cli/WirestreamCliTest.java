@@ -37,13 +37,15 @@ class WirestreamCliTest {
   @Test
   void shouldExitTwoWithOneLineReasonOnUnknownOption() {
     assertThat(run("demo", "--no-such-option")).isEqualTo(2);
-    assertThat(err.toString().lines().findFirst()).hasValue("wirestream: Unknown option: '--no-such-option'");
+    assertThat(err.toString().lines().findFirst())
+        .hasValue("wirestream: Unknown option: '--no-such-option'");
   }
 
   @Test
   void shouldExitTwoWhenAnInputDoesNotExist() {
     assertThat(run("ingest", "/no/such/dir")).isEqualTo(2);
-    assertThat(err.toString().strip()).isEqualTo("wirestream: no such file or directory: /no/such/dir");
+    assertThat(err.toString().strip())
+        .isEqualTo("wirestream: no such file or directory: /no/such/dir");
   }
 
   @Test
@@ -69,7 +71,9 @@ class WirestreamCliTest {
   @Test
   void shouldExitTwoOnInvalidSetting() {
     assertThat(run("config", "-D", "enrich.error.policy=ignore")).isEqualTo(2);
-    assertThat(err.toString()).startsWith("wirestream: bad configuration:").contains("enrich.error.policy");
+    assertThat(err.toString())
+        .startsWith("wirestream: bad configuration:")
+        .contains("enrich.error.policy");
   }
 
   @Test
@@ -81,6 +85,10 @@ class WirestreamCliTest {
   @Test
   void shouldShowEffectiveSettingsFromOptions() {
     assertThat(run("config", "-b", "broker:9093", "-D", "topic.raw=wire.raw")).isZero();
-    assertThat(out.toString()).contains("bootstrap.servers=broker:9093", "topic.raw=wire.raw", "sink.store=jdbc:sqlite:wirestream.db");
+    assertThat(out.toString())
+        .contains(
+            "bootstrap.servers=broker:9093",
+            "topic.raw=wire.raw",
+            "sink.store=jdbc:sqlite:wirestream.db");
   }
 }

@@ -85,12 +85,18 @@ public final class EnrichService implements AutoCloseable {
 
   static Properties streamsProperties(WirestreamConfig config) {
     Properties props = config.kafkaProperties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.getString(WirestreamConfig.ENRICH_APPLICATION_ID));
+    props.put(
+        StreamsConfig.APPLICATION_ID_CONFIG,
+        config.getString(WirestreamConfig.ENRICH_APPLICATION_ID));
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(WirestreamConfig.ENRICH_THREADS));
+    props.put(
+        StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getInt(WirestreamConfig.ENRICH_THREADS));
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.getString(WirestreamConfig.ENRICH_STATE_DIR));
-    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.getShort(WirestreamConfig.TOPIC_REPLICATION_FACTOR));
-    props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    props.put(
+        StreamsConfig.REPLICATION_FACTOR_CONFIG,
+        (int) config.getShort(WirestreamConfig.TOPIC_REPLICATION_FACTOR));
+    props.putIfAbsent(
+        StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200");
     return props;

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * Publishes articles to the raw topic, keyed by article id.
  *
  * <p>The producer is idempotent with {@code acks=all}, so its own retries of timeouts and lost
- * connections can neither drop nor duplicate a record; an article is counted as published only
- * once the broker has acknowledged it.
+ * connections can neither drop nor duplicate a record; an article is counted as published only once
+ * the broker has acknowledged it.
  */
 public final class ArticlePublisher implements AutoCloseable {
 
@@ -28,11 +28,20 @@ public final class ArticlePublisher implements AutoCloseable {
   private final IngestStats stats;
   private final Clock clock;
 
-  public ArticlePublisher(WirestreamConfig config, Topic<String, Article> topic, IngestStats stats, Clock clock) {
-    this(new KafkaProducer<>(producerProperties(config), topic.keySerde().serializer(), topic.valueSerde().serializer()), topic.name(), stats, clock);
+  public ArticlePublisher(
+      WirestreamConfig config, Topic<String, Article> topic, IngestStats stats, Clock clock) {
+    this(
+        new KafkaProducer<>(
+            producerProperties(config),
+            topic.keySerde().serializer(),
+            topic.valueSerde().serializer()),
+        topic.name(),
+        stats,
+        clock);
   }
 
-  ArticlePublisher(Producer<String, Article> producer, String topic, IngestStats stats, Clock clock) {
+  ArticlePublisher(
+      Producer<String, Article> producer, String topic, IngestStats stats, Clock clock) {
     this.producer = producer;
     this.topic = topic;
     this.stats = stats;

@@ -38,7 +38,8 @@ public final class FileIngestor {
    *
    * @return the number of files read in this pass
    */
-  public int pass(ArticlePublisher publisher, IngestStats stats, Consumer<ParseResult.Rejected> rejections)
+  public int pass(
+      ArticlePublisher publisher, IngestStats stats, Consumer<ParseResult.Rejected> rejections)
       throws IOException {
     int read = 0;
     for (Path file : InputFiles.expand(inputs)) {

@@ -58,7 +58,15 @@ public final class IngestStats {
 
   @Override
   public String toString() {
-    return "files=" + files() + " read=" + read() + " rejected=" + rejected() + " published="
-        + published() + " failed=" + failed();
+    return "files="
+        + files()
+        + " read="
+        + read()
+        + " rejected="
+        + rejected()
+        + " published="
+        + published()
+        + " failed="
+        + failed();
   }
 }

@@ -25,25 +25,39 @@ class FileIngestorTest {
   @TempDir Path dir;
 
   private final MockProducer<String, Article> producer =
-      new MockProducer<>(true, null, new StringSerializer(), new JsonSerde<>(Article.class).serializer());
+      new MockProducer<>(
+          true, null, new StringSerializer(), new JsonSerde<>(Article.class).serializer());
   private final IngestStats stats = new IngestStats();
   private final List<ParseResult.Rejected> rejections = new ArrayList<>();
   private final ArticlePublisher publisher =
-      new ArticlePublisher(producer, "news.raw", stats, Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC));
+      new ArticlePublisher(
+          producer,
+          "news.raw",
+          stats,
+          Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC));
 
   @Test
   void shouldPublishEveryArticleOfADirectoryKeyedByIdAndReportBadFiles() throws IOException {
     Files.writeString(dir.resolve("a.txt"), "date 2017-04-12 First article.");
-    Files.writeString(dir.resolve("b.jsonl"), "{\"id\":\"1\",\"published\":\"2017-04-12\",\"body\":\"Second.\"}\nnot json\n");
+    Files.writeString(
+        dir.resolve("b.jsonl"),
+        "{\"id\":\"1\",\"published\":\"2017-04-12\",\"body\":\"Second.\"}\nnot json\n");
     Files.writeString(dir.resolve("c.txt"), "no header here");
     Files.writeString(dir.resolve(".hidden.txt"), "date 2017-04-12 Editor swap file.");
 
     new FileIngestor(List.of(dir), "files").pass(publisher, stats, rejections::add);
 
-    assertThat(producer.history()).extracting(ProducerRecord::key).doesNotHaveDuplicates().hasSize(2);
+    assertThat(producer.history())
+        .extracting(ProducerRecord::key)
+        .doesNotHaveDuplicates()
+        .hasSize(2);
     assertThat(producer.history()).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().id()));
-    assertThat(producer.history()).extracting(r -> r.value().ingestedAt()).containsOnly(Instant.parse("2024-01-01T00:00:00Z"));
-    assertThat(rejections).extracting(ParseResult.Rejected::location).containsExactly(dir.resolve("b.jsonl") + ":2", dir.resolve("c.txt") + ":1");
+    assertThat(producer.history())
+        .extracting(r -> r.value().ingestedAt())
+        .containsOnly(Instant.parse("2024-01-01T00:00:00Z"));
+    assertThat(rejections)
+        .extracting(ParseResult.Rejected::location)
+        .containsExactly(dir.resolve("b.jsonl") + ":2", dir.resolve("c.txt") + ":1");
     assertThat(stats.read()).isEqualTo(2);
     assertThat(stats.published()).isEqualTo(2);
     assertThat(stats.rejected()).isEqualTo(2);

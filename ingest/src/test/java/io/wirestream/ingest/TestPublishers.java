@@ -9,7 +9,8 @@ public final class TestPublishers {
 
   private TestPublishers() {}
 
-  public static ArticlePublisher over(Producer<String, Article> producer, IngestStats stats, Clock clock) {
+  public static ArticlePublisher over(
+      Producer<String, Article> producer, IngestStats stats, Clock clock) {
     return new ArticlePublisher(producer, "news.raw", stats, clock);
   }
 }

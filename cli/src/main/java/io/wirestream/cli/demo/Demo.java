@@ -87,15 +87,21 @@ public final class Demo implements AutoCloseable {
     }
 
     TopicCounter<EnrichedArticle> enriched =
-        start(new TopicCounter<>(config, topics.enriched(), a -> a.entities().size(), a -> a.dates().size()));
+        start(
+            new TopicCounter<>(
+                config, topics.enriched(), a -> a.entities().size(), a -> a.dates().size()));
     TopicCounter<byte[]> deadLetters = start(new TopicCounter<>(config, topics.deadLetter()));
-    EnrichService enrich = own(new EnrichService(config, NlpDefaults.entityExtractors(config), NlpDefaults.temporalTagger()));
+    EnrichService enrich =
+        own(
+            new EnrichService(
+                config, NlpDefaults.entityExtractors(config), NlpDefaults.temporalTagger()));
     enrich.start();
     SinkService sink = start(new SinkService(config, ArticleStore.open(options.store())));
 
     IngestStats stats = new IngestStats();
     FileIngestor ingestor = new FileIngestor(inputs, options.source());
-    ArticlePublisher publisher = own(new ArticlePublisher(config, topics.raw(), stats, Clock.systemUTC()));
+    ArticlePublisher publisher =
+        own(new ArticlePublisher(config, topics.raw(), stats, Clock.systemUTC()));
     do {
       if (ingestor.pass(publisher, stats, rejected -> err.println("rejected " + rejected)) > 0) {
         publisher.flush();
@@ -112,7 +118,12 @@ public final class Demo implements AutoCloseable {
     return summary(stats, sink, deadLetters, enriched, started);
   }
 
-  private DemoSummary summary(IngestStats stats, SinkService sink, TopicCounter<byte[]> deadLetters, TopicCounter<EnrichedArticle> enriched, long started) {
+  private DemoSummary summary(
+      IngestStats stats,
+      SinkService sink,
+      TopicCounter<byte[]> deadLetters,
+      TopicCounter<EnrichedArticle> enriched,
+      long started) {
     return new DemoSummary(
         stats.read(),
         stats.rejected(),
@@ -124,22 +135,33 @@ public final class Demo implements AutoCloseable {
         options.store());
   }
 
-  private void awaitCompletion(IngestStats stats, SinkService sink, TopicCounter<byte[]> deadLetters)
+  private void awaitCompletion(
+      IngestStats stats, SinkService sink, TopicCounter<byte[]> deadLetters)
       throws InterruptedException, TimeoutException {
     long deadline = System.nanoTime() + options.timeout().toNanos();
     long lastReport = System.nanoTime();
     // Every published article ends stored, skipped as stale, or dead-lettered (by enrich or sink).
     while (handled(sink, deadLetters) < stats.published()) {
       if (sink.failure().isPresent()) {
-        throw new IllegalStateException("the sink stopped: " + sink.failure().get(), sink.failure().get());
+        throw new IllegalStateException(
+            "the sink stopped: " + sink.failure().get(), sink.failure().get());
       }
       if (System.nanoTime() > deadline) {
         throw new TimeoutException(
-            "gave up after " + options.timeout().toSeconds() + " s: " + stats.published() + " articles published, "
-                + sink.stats().stored() + " stored, " + deadLetters.records() + " dead-lettered");
+            "gave up after "
+                + options.timeout().toSeconds()
+                + " s: "
+                + stats.published()
+                + " articles published, "
+                + sink.stats().stored()
+                + " stored, "
+                + deadLetters.records()
+                + " dead-lettered");
       }
       if (System.nanoTime() - lastReport > 10_000_000_000L) {
-        err.printf("wirestream demo: %d of %d articles done%n", handled(sink, deadLetters), stats.published());
+        err.printf(
+            "wirestream demo: %d of %d articles done%n",
+            handled(sink, deadLetters), stats.published());
         err.flush();
         lastReport = System.nanoTime();
       }

@@ -23,6 +23,14 @@ public record DemoSummary(
         Locale.ROOT,
         "articles read %d (rejected at input %d), stored %d, dead-lettered %d, entities %d, dates %d,"
             + " %.1f s, %.1f articles/s%nstore: %s",
-        read, rejected, stored, deadLettered, entities, dates, seconds, articlesPerSecond(), store);
+        read,
+        rejected,
+        stored,
+        deadLettered,
+        entities,
+        dates,
+        seconds,
+        articlesPerSecond(),
+        store);
   }
 }

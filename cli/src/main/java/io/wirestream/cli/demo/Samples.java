@@ -12,7 +12,10 @@ final class Samples {
 
   static final List<String> NAMES =
       List.of(
-          "01-harbour-strike.txt", "02-central-bank.txt", "03-volcano.txt", "04-football-transfer.txt");
+          "01-harbour-strike.txt",
+          "02-central-bank.txt",
+          "03-volcano.txt",
+          "04-football-transfer.txt");
 
   private Samples() {}
 
@@ -20,7 +23,8 @@ final class Samples {
   static Path writeTo(Path dir) throws IOException {
     Files.createDirectories(dir);
     for (String name : NAMES) {
-      try (InputStream in = Samples.class.getResourceAsStream("/io/wirestream/cli/samples/" + name)) {
+      try (InputStream in =
+          Samples.class.getResourceAsStream("/io/wirestream/cli/samples/" + name)) {
         if (in == null) {
           throw new IllegalStateException("sample " + name + " missing from the build");
         }

@@ -32,10 +32,14 @@ final class TopicCounter<V> implements Runnable, AutoCloseable {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    this.consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    this.consumer =
+        new KafkaConsumer<>(
+            props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
     // Count only what arrives from now on: earlier runs against the same topics are done.
     List<TopicPartition> partitions =
-        consumer.partitionsFor(topic.name()).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.partitionsFor(topic.name()).stream()
+            .map(p -> new TopicPartition(p.topic(), p.partition()))
+            .toList();
     consumer.assign(partitions);
     consumer.seekToEnd(partitions);
     partitions.forEach(consumer::position);
@@ -61,7 +65,8 @@ final class TopicCounter<V> implements Runnable, AutoCloseable {
         for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
           records.incrementAndGet();
           for (int i = 0; i < totals.length; i++) {
-            totals[i].addAndGet(record.value() == null ? 0 : figures.get(i).applyAsLong(record.value()));
+            totals[i].addAndGet(
+                record.value() == null ? 0 : figures.get(i).applyAsLong(record.value()));
           }
         }
       }

@@ -47,8 +47,9 @@ class TimexCommandsTest {
         .contains("value=\"2017-W14\">last week</TIMEX3>")
         .doesNotContain("<EVENT");
 
-    assertThat(run("eval-timex", "--gold", gold.toString(), "--system", system.toString(),
-        "--errors")).isZero();
+    assertThat(
+            run("eval-timex", "--gold", gold.toString(), "--system", system.toString(), "--errors"))
+        .isZero();
     assertThat(out.toString())
         .contains("strict   P 100.00  R 100.00  F1 100.00")
         .contains("value F1 100.00");
@@ -56,8 +57,9 @@ class TimexCommandsTest {
 
   @Test
   void shouldExitWithTwoOnMissingDirectory() {
-    assertThat(run("eval-timex", "--gold", dir.resolve("nope").toString(), "--system",
-        dir.toString())).isEqualTo(2);
+    assertThat(
+            run("eval-timex", "--gold", dir.resolve("nope").toString(), "--system", dir.toString()))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("is not a directory");
     assertThat(run("annotate-timeml", "--in", dir.toString(), "--out", dir.toString()))
         .isEqualTo(2);

@@ -10,8 +10,8 @@ import java.util.HexFormat;
  * and the same database row.
  *
  * <p>Where the source names its own id (a JSON {@code id}, a feed's GUID or link) that id, scoped
- * by source, is hashed; otherwise the content that defines the article (publication date and
- * body) is. Hashing keeps ids short, URL-safe and uniform for partitioning.
+ * by source, is hashed; otherwise the content that defines the article (publication date and body)
+ * is. Hashing keeps ids short, URL-safe and uniform for partitioning.
  */
 public final class ArticleIds {
 

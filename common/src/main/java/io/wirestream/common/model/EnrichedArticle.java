@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An article with what enrichment found in it, as published on {@code news.enriched}: every
- * entity mention with offsets, the entities those mentions refer to, and the temporal
- * expressions.
+ * An article with what enrichment found in it, as published on {@code news.enriched}: every entity
+ * mention with offsets, the entities those mentions refer to, and the temporal expressions.
  */
 public record EnrichedArticle(
     Article article,

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates Wirestream's topics explicitly. Relying on broker auto-creation would give the raw
- * topic the broker's default retention and silently break backfills.
+ * Creates Wirestream's topics explicitly. Relying on broker auto-creation would give the raw topic
+ * the broker's default retention and silently break backfills.
  */
 public final class TopicAdmin {
 
@@ -39,7 +39,8 @@ public final class TopicAdmin {
     }
     try {
       admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-      missing.forEach(t -> LOG.info("created topic {} ({} partitions)", t.name(), t.numPartitions()));
+      missing.forEach(
+          t -> LOG.info("created topic {} ({} partitions)", t.name(), t.numPartitions()));
     } catch (ExecutionException e) {
       // Another instance may have created it between our list and create calls.
       if (!(e.getCause() instanceof TopicExistsException)) {

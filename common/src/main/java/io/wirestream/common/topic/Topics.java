@@ -58,9 +58,9 @@ public final class Topics {
   }
 
   /**
-   * Creation specs. Raw articles are kept until deleted on purpose (retention -1): replaying
-   * {@code news.raw} is how a backfill after a model upgrade works. Enriched records are compacted
-   * by article id, so the topic converges on the latest enrichment of each article and a new
+   * Creation specs. Raw articles are kept until deleted on purpose (retention -1): replaying {@code
+   * news.raw} is how a backfill after a model upgrade works. Enriched records are compacted by
+   * article id, so the topic converges on the latest enrichment of each article and a new
    * downstream consumer can bootstrap from it. Dead letters are kept a configurable time.
    */
   public List<TopicSpec> specs() {

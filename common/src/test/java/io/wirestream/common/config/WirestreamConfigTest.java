@@ -18,18 +18,26 @@ class WirestreamConfigTest {
   @Test
   void shouldLayerDefaultsFileEnvironmentAndOverridesInThatOrder() throws IOException {
     Path file = dir.resolve("wirestream.properties");
-    Files.writeString(file, "topic.raw=file.raw\ntopic.enriched=file.enriched\ntopic.dlq=file.dlq\n");
+    Files.writeString(
+        file, "topic.raw=file.raw\ntopic.enriched=file.enriched\ntopic.dlq=file.dlq\n");
 
     WirestreamConfig config =
         WirestreamConfig.load(
             file,
-            Map.of("WIRESTREAM_TOPIC_ENRICHED", "env.enriched", "WIRESTREAM_TOPIC_DLQ", "env.dlq", "HOME", "/root"),
+            Map.of(
+                "WIRESTREAM_TOPIC_ENRICHED",
+                "env.enriched",
+                "WIRESTREAM_TOPIC_DLQ",
+                "env.dlq",
+                "HOME",
+                "/root"),
             Map.of("topic.dlq", "cli.dlq"));
 
     assertThat(config.getString(WirestreamConfig.TOPIC_RAW)).isEqualTo("file.raw");
     assertThat(config.getString(WirestreamConfig.TOPIC_ENRICHED)).isEqualTo("env.enriched");
     assertThat(config.getString(WirestreamConfig.TOPIC_DLQ)).isEqualTo("cli.dlq");
-    assertThat(config.getString(WirestreamConfig.SINK_STORE)).isEqualTo("jdbc:sqlite:wirestream.db");
+    assertThat(config.getString(WirestreamConfig.SINK_STORE))
+        .isEqualTo("jdbc:sqlite:wirestream.db");
   }
 
   @Test
@@ -48,7 +56,8 @@ class WirestreamConfigTest {
 
   @Test
   void shouldRejectInvalidValuesWithTheKeyInTheMessage() {
-    assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of(), Map.of("enrich.error.policy", "ignore")))
+    assertThatThrownBy(
+            () -> WirestreamConfig.load(null, Map.of(), Map.of("enrich.error.policy", "ignore")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("enrich.error.policy");
     assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of(), Map.of("sink.batch.size", "0")))
@@ -58,7 +67,8 @@ class WirestreamConfigTest {
 
   @Test
   void shouldReportUnreadableConfigFile() {
-    assertThatThrownBy(() -> WirestreamConfig.load(dir.resolve("missing.properties"), Map.of(), Map.of()))
+    assertThatThrownBy(
+            () -> WirestreamConfig.load(dir.resolve("missing.properties"), Map.of(), Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("missing.properties");
   }

@@ -40,17 +40,27 @@ class TopicSchemaTest {
             SpecVersion.VersionFlag.V202012,
             builder ->
                 builder.schemaMappers(
-                    mappers -> mappers.mapPrefix("https://wirestream.io/schemas/", SCHEMAS.toUri().toString())));
-    SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-    return factory.getSchema(com.networknt.schema.SchemaLocation.of("https://wirestream.io/schemas/" + file), config);
+                    mappers ->
+                        mappers.mapPrefix(
+                            "https://wirestream.io/schemas/", SCHEMAS.toUri().toString())));
+    SchemaValidatorsConfig config =
+        SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    return factory.getSchema(
+        com.networknt.schema.SchemaLocation.of("https://wirestream.io/schemas/" + file), config);
   }
 
   private static final String BODY = "Vladimir Putin said on Wednesday that Putin was in Moscow.";
 
   private static Article article() {
     return new Article(
-        ArticleIds.fromContent("2017-04-12", BODY), "bbc", "https://example.org/a", "Title", BODY, "2017-04-12",
-        Instant.parse("2017-04-12T10:15:30Z"), "en");
+        ArticleIds.fromContent("2017-04-12", BODY),
+        "bbc",
+        "https://example.org/a",
+        "Title",
+        BODY,
+        "2017-04-12",
+        Instant.parse("2017-04-12T10:15:30Z"),
+        "en");
   }
 
   private static JsonNode asTopicJson(byte[] bytes) throws Exception {
@@ -59,7 +69,8 @@ class TopicSchemaTest {
 
   @Test
   void shouldWriteRawArticlesThatMatchTheRawTopicSchema() throws Exception {
-    JsonNode json = asTopicJson(TOPICS.raw().valueSerde().serializer().serialize("news.raw", article()));
+    JsonNode json =
+        asTopicJson(TOPICS.raw().valueSerde().serializer().serialize("news.raw", article()));
 
     assertThat(schema("news.raw.schema.json").validate(json)).isEmpty();
   }
@@ -77,21 +88,31 @@ class TopicSchemaTest {
                 new CanonicalEntity("Vladimir Putin", EntityType.PERSON, 2, 0, null),
                 new CanonicalEntity("Moscow", EntityType.LOCATION, 1, 54, null)),
             List.of(new TemporalExpression("Wednesday", 23, 32, TimexType.DATE, "2017-04-12")),
-            new Enrichment(3, Map.of("ner", "wirestream-ner-en", "timex", "rules"), Instant.parse("2017-04-12T10:16:00Z")));
+            new Enrichment(
+                3,
+                Map.of("ner", "wirestream-ner-en", "timex", "rules"),
+                Instant.parse("2017-04-12T10:16:00Z")));
 
-    JsonNode json = asTopicJson(TOPICS.enriched().valueSerde().serializer().serialize("news.enriched", enriched));
+    JsonNode json =
+        asTopicJson(
+            TOPICS.enriched().valueSerde().serializer().serialize("news.enriched", enriched));
 
     assertThat(schema("news.enriched.schema.json").validate(json)).isEmpty();
   }
 
   @Test
   void shouldRejectRecordsThatBreakTheSchema() throws Exception {
-    ObjectNode json = (ObjectNode) asTopicJson(TOPICS.raw().valueSerde().serializer().serialize("news.raw", article()));
+    ObjectNode json =
+        (ObjectNode)
+            asTopicJson(TOPICS.raw().valueSerde().serializer().serialize("news.raw", article()));
     json.remove("body");
     json.put("published", "12 April 2017");
 
     Set<ValidationMessage> errors = schema("news.raw.schema.json").validate(json);
 
-    assertThat(errors).extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("body")).anyMatch(m -> m.contains("published"));
+    assertThat(errors)
+        .extracting(ValidationMessage::getMessage)
+        .anyMatch(m -> m.contains("body"))
+        .anyMatch(m -> m.contains("published"));
   }
 }

@@ -20,7 +20,8 @@ public final class NlpDefaults {
     }
     Path file = Path.of(model);
     if (!Files.isReadable(file)) {
-      throw new ConfigException(WirestreamConfig.ENRICH_NER_MODEL, model, "no readable model file there");
+      throw new ConfigException(
+          WirestreamConfig.ENRICH_NER_MODEL, model, "no readable model file there");
     }
     return new OpenNlpEntityExtractorFactory(file);
   }

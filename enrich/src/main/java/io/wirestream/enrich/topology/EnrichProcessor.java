@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * Parses a raw article, enriches it and forwards it to the enriched sink; forwards anything it
  * cannot parse or enrich, unchanged, to the dead-letter sink with the reason in headers.
  *
- * <p>Failures here are properties of the record (bad JSON, an impossible date, text that trips
- * the NLP), so retrying cannot help; broker and network failures happen in the Streams runtime,
- * which retries them, and never reach this code.
+ * <p>Failures here are properties of the record (bad JSON, an impossible date, text that trips the
+ * NLP), so retrying cannot help; broker and network failures happen in the Streams runtime, which
+ * retries them, and never reach this code.
  */
 final class EnrichProcessor implements Processor<String, byte[], String, Object> {
 
@@ -55,7 +55,9 @@ final class EnrichProcessor implements Processor<String, byte[], String, Object>
     }
     String stage = "parse";
     try {
-      Article article = articles.deserialize(context.recordMetadata().map(RecordMetadata::topic).orElse(null), record.value());
+      Article article =
+          articles.deserialize(
+              context.recordMetadata().map(RecordMetadata::topic).orElse(null), record.value());
       if (article == null) {
         throw new IllegalArgumentException("empty record");
       }
@@ -64,7 +66,8 @@ final class EnrichProcessor implements Processor<String, byte[], String, Object>
       }
       stage = "enrich";
       EnrichedArticle enriched = enricher.enrich(article);
-      context.forward(record.withKey(article.id()).withValue(enriched), EnrichTopology.ENRICHED_SINK);
+      context.forward(
+          record.withKey(article.id()).withValue(enriched), EnrichTopology.ENRICHED_SINK);
     } catch (RuntimeException e) {
       if (!deadLetterOnError) {
         throw new StreamsException("cannot " + stage + " record with key " + record.key(), e);
@@ -75,7 +78,8 @@ final class EnrichProcessor implements Processor<String, byte[], String, Object>
 
   private void deadLetter(Record<String, byte[]> record, String stage, RuntimeException e) {
     String reason = stage + ": " + describe(e);
-    Record<String, Object> letter = new Record<>(record.key(), record.value(), record.timestamp(), record.headers());
+    Record<String, Object> letter =
+        new Record<>(record.key(), record.value(), record.timestamp(), record.headers());
     Headers headers = letter.headers();
     put(headers, DeadLetterHeaders.REASON, reason);
     put(headers, DeadLetterHeaders.EXCEPTION, e.getClass().getName());
@@ -99,7 +103,8 @@ final class EnrichProcessor implements Processor<String, byte[], String, Object>
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String detail = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+    String detail =
+        root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
     if (root != e && !detail.isEmpty() && !text.contains(detail)) {
       text += " (" + detail + ")";
     }

@@ -7,8 +7,8 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.Topology;
 
 /**
- * The enrich topology: {@code news.raw} → enrich → {@code news.enriched}, with records that
- * cannot be enriched routed to {@code news.dlq}.
+ * The enrich topology: {@code news.raw} → enrich → {@code news.enriched}, with records that cannot
+ * be enriched routed to {@code news.dlq}.
  *
  * <p>Stateless and keyed by article id on both sides, so it needs no repartition topic and no
  * store; a replay of {@code news.raw} recomputes every record from scratch.
@@ -26,7 +26,8 @@ public final class EnrichTopology {
    * @param enrichers creates one {@link Enricher} per stream task; each is used by one thread
    * @param deadLetterOnError true to dead-letter bad records, false to fail the application
    */
-  public static Topology build(Topics topics, Supplier<Enricher> enrichers, boolean deadLetterOnError) {
+  public static Topology build(
+      Topics topics, Supplier<Enricher> enrichers, boolean deadLetterOnError) {
     Topology topology = new Topology();
     topology.addSource(
         RAW_SOURCE,
@@ -35,7 +36,9 @@ public final class EnrichTopology {
         topics.rawBytes().name());
     topology.addProcessor(
         ENRICH_PROCESSOR,
-        () -> new EnrichProcessor(topics.raw().valueSerde().deserializer(), enrichers, deadLetterOnError),
+        () ->
+            new EnrichProcessor(
+                topics.raw().valueSerde().deserializer(), enrichers, deadLetterOnError),
         RAW_SOURCE);
     topology.addSink(
         ENRICHED_SINK,

@@ -22,15 +22,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.test.TestRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +51,8 @@ class EnrichTopologyTest {
             throw new IllegalStateException("tagger cannot handle this text");
           }
           return List.of(
-              new TemporalExpression("Wednesday", at, at + 9, TimexType.DATE, documentDate.toString()));
+              new TemporalExpression(
+                  "Wednesday", at, at + 9, TimexType.DATE, documentDate.toString()));
         }
 
         @Override
@@ -73,7 +74,13 @@ class EnrichTopologyTest {
             () ->
                 new Enricher(
                     new DictionaryExtractorFactory(
-                        Map.of("Vladimir Putin", EntityType.PERSON, "Putin", EntityType.PERSON, "Moscow", EntityType.LOCATION)),
+                        Map.of(
+                            "Vladimir Putin",
+                            EntityType.PERSON,
+                            "Putin",
+                            EntityType.PERSON,
+                            "Moscow",
+                            EntityType.LOCATION)),
                     WEDNESDAYS,
                     7,
                     clock),
@@ -82,7 +89,9 @@ class EnrichTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(topology, props);
-    raw = driver.createInputTopic(TOPICS.raw().name(), new StringSerializer(), new ByteArraySerializer());
+    raw =
+        driver.createInputTopic(
+            TOPICS.raw().name(), new StringSerializer(), new ByteArraySerializer());
     enriched =
         driver.createOutputTopic(
             TOPICS.enriched().name(),
@@ -107,7 +116,8 @@ class EnrichTopologyTest {
   }
 
   private static Article article(String id, String published, String body) {
-    return new Article(id, "test", null, "A title", body, published, Instant.parse("2017-04-12T09:00:00Z"), "en");
+    return new Article(
+        id, "test", null, "A title", body, published, Instant.parse("2017-04-12T09:00:00Z"), "en");
   }
 
   @Test
@@ -122,20 +132,30 @@ class EnrichTopologyTest {
     EnrichedArticle value = out.value();
     assertThat(value.article().body()).isEqualTo(body);
     assertThat(value.entities())
-        .extracting(e -> e.text(), e -> e.type(), e -> body.substring(e.start(), e.end()), e -> e.canonical())
+        .extracting(
+            e -> e.text(),
+            e -> e.type(),
+            e -> body.substring(e.start(), e.end()),
+            e -> e.canonical())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("Vladimir Putin", EntityType.PERSON, "Vladimir Putin", "Vladimir Putin"),
-            org.assertj.core.groups.Tuple.tuple("Putin", EntityType.PERSON, "Putin", "Vladimir Putin"),
+            org.assertj.core.groups.Tuple.tuple(
+                "Vladimir Putin", EntityType.PERSON, "Vladimir Putin", "Vladimir Putin"),
+            org.assertj.core.groups.Tuple.tuple(
+                "Putin", EntityType.PERSON, "Putin", "Vladimir Putin"),
             org.assertj.core.groups.Tuple.tuple("Moscow", EntityType.LOCATION, "Moscow", "Moscow"),
-            org.assertj.core.groups.Tuple.tuple("Putin", EntityType.PERSON, "Putin", "Vladimir Putin"));
+            org.assertj.core.groups.Tuple.tuple(
+                "Putin", EntityType.PERSON, "Putin", "Vladimir Putin"));
     assertThat(value.canonicalEntities())
         .extracting(c -> c.name(), c -> c.mentions())
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("Vladimir Putin", 3),
             org.assertj.core.groups.Tuple.tuple("Moscow", 1));
-    assertThat(value.dates()).containsExactly(new TemporalExpression("Wednesday", 23, 32, TimexType.DATE, "2017-04-12"));
+    assertThat(value.dates())
+        .containsExactly(new TemporalExpression("Wednesday", 23, 32, TimexType.DATE, "2017-04-12"));
     assertThat(value.enrichment().version()).isEqualTo(7);
-    assertThat(value.enrichment().models()).containsEntry("ner", "dictionary").containsEntry("timex", "wednesdays");
+    assertThat(value.enrichment().models())
+        .containsEntry("ner", "dictionary")
+        .containsEntry("timex", "wednesdays");
     assertThat(deadLetters.isEmpty()).isTrue();
   }
 
@@ -153,7 +173,8 @@ class EnrichTopologyTest {
     Headers headers = letter.headers();
     assertThat(header(headers, DeadLetterHeaders.STAGE)).isEqualTo("parse");
     assertThat(header(headers, DeadLetterHeaders.REASON)).startsWith("parse: not a valid Article");
-    assertThat(header(headers, DeadLetterHeaders.EXCEPTION)).isEqualTo("org.apache.kafka.common.errors.SerializationException");
+    assertThat(header(headers, DeadLetterHeaders.EXCEPTION))
+        .isEqualTo("org.apache.kafka.common.errors.SerializationException");
     assertThat(header(headers, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("news.raw");
     assertThat(header(headers, DeadLetterHeaders.SOURCE_PARTITION)).isEqualTo("0");
     assertThat(header(headers, DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
@@ -169,7 +190,8 @@ class EnrichTopologyTest {
 
     TestRecord<String, byte[]> letter = deadLetters.readRecord();
     assertThat(header(letter.headers(), DeadLetterHeaders.STAGE)).isEqualTo("enrich");
-    assertThat(header(letter.headers(), DeadLetterHeaders.REASON)).contains("unparseable publication date '2017-02-30'");
+    assertThat(header(letter.headers(), DeadLetterHeaders.REASON))
+        .contains("unparseable publication date '2017-02-30'");
     assertThat(enriched.isEmpty()).isTrue();
   }
 
@@ -183,7 +205,8 @@ class EnrichTopologyTest {
     List<TestRecord<String, byte[]>> letters = deadLetters.readRecordsToList();
     assertThat(letters).extracting(TestRecord::key).containsExactly("a4", "a5");
     assertThat(header(letters.get(0).headers(), DeadLetterHeaders.REASON)).contains("empty body");
-    assertThat(header(letters.get(1).headers(), DeadLetterHeaders.REASON)).contains("not a valid Article");
+    assertThat(header(letters.get(1).headers(), DeadLetterHeaders.REASON))
+        .contains("not a valid Article");
   }
 
   @Test
@@ -193,8 +216,10 @@ class EnrichTopologyTest {
     raw.pipeInput("a6", json(article("a6", "2017-04-12", "EXPLODE on Wednesday")));
 
     TestRecord<String, byte[]> letter = deadLetters.readRecord();
-    assertThat(header(letter.headers(), DeadLetterHeaders.REASON)).isEqualTo("enrich: tagger cannot handle this text");
-    assertThat(header(letter.headers(), DeadLetterHeaders.EXCEPTION)).isEqualTo("java.lang.IllegalStateException");
+    assertThat(header(letter.headers(), DeadLetterHeaders.REASON))
+        .isEqualTo("enrich: tagger cannot handle this text");
+    assertThat(header(letter.headers(), DeadLetterHeaders.EXCEPTION))
+        .isEqualTo("java.lang.IllegalStateException");
   }
 
   @Test

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * Feed dates as {@code Article.published} strings: RFC 822 ({@code pubDate}, leniently: named US
- * zones, one-digit days, two-digit years, missing seconds) and RFC 3339 / W3C-DTF ({@code
- * dc:date}, Atom), giving {@code OffsetDateTime.toString()}, a local date-time when the source
- * names no zone, or a date.
+ * zones, one-digit days, two-digit years, missing seconds) and RFC 3339 / W3C-DTF ({@code dc:date},
+ * Atom), giving {@code OffsetDateTime.toString()}, a local date-time when the source names no zone,
+ * or a date.
  */
 final class FeedDates {
 
@@ -27,15 +27,33 @@ final class FeedDates {
 
   private static final Map<String, Integer> MONTHS =
       Map.ofEntries(
-          Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4),
-          Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
-          Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
+          Map.entry("jan", 1),
+          Map.entry("feb", 2),
+          Map.entry("mar", 3),
+          Map.entry("apr", 4),
+          Map.entry("may", 5),
+          Map.entry("jun", 6),
+          Map.entry("jul", 7),
+          Map.entry("aug", 8),
+          Map.entry("sep", 9),
+          Map.entry("oct", 10),
+          Map.entry("nov", 11),
+          Map.entry("dec", 12));
 
   private static final Map<String, Integer> ZONE_HOURS =
       Map.ofEntries(
-          Map.entry("UT", 0), Map.entry("UTC", 0), Map.entry("GMT", 0), Map.entry("Z", 0),
-          Map.entry("EST", -5), Map.entry("EDT", -4), Map.entry("CST", -6), Map.entry("CDT", -5),
-          Map.entry("MST", -7), Map.entry("MDT", -6), Map.entry("PST", -8), Map.entry("PDT", -7));
+          Map.entry("UT", 0),
+          Map.entry("UTC", 0),
+          Map.entry("GMT", 0),
+          Map.entry("Z", 0),
+          Map.entry("EST", -5),
+          Map.entry("EDT", -4),
+          Map.entry("CST", -6),
+          Map.entry("CDT", -5),
+          Map.entry("MST", -7),
+          Map.entry("MDT", -6),
+          Map.entry("PST", -8),
+          Map.entry("PDT", -7));
 
   private FeedDates() {}
 

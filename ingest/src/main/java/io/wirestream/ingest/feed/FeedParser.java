@@ -25,14 +25,14 @@ import javax.xml.stream.XMLStreamReader;
  * Reads an RSS 2.0 or Atom 1.0 document into one {@link ParseResult} per item, at location {@code
  * FEEDURL#item N} (1-based).
  *
- * <p>An item without a date, with a date that is none of the feed date forms, or with no text
- * left once its HTML is stripped is rejected, and the other items go on. A document that is not
- * well-formed XML, or whose root is neither {@code <rss>} nor an Atom {@code <feed>}, throws
- * {@link FeedParseException} and yields nothing: a truncated download must not pass as a feed
- * with fewer items.
+ * <p>An item without a date, with a date that is none of the feed date forms, or with no text left
+ * once its HTML is stripped is rejected, and the other items go on. A document that is not
+ * well-formed XML, or whose root is neither {@code <rss>} nor an Atom {@code <feed>}, throws {@link
+ * FeedParseException} and yields nothing: a truncated download must not pass as a feed with fewer
+ * items.
  *
- * <p>DTDs and external entities are off, so a document cannot make the parser read local files
- * or fetch URLs (XXE); an entity it declares is an error like any other malformed XML.
+ * <p>DTDs and external entities are off, so a document cannot make the parser read local files or
+ * fetch URLs (XXE); an entity it declares is an error like any other malformed XML.
  */
 public final class FeedParser {
 
@@ -46,7 +46,9 @@ public final class FeedParser {
 
   private final String configuredSource;
 
-  /** @param source the articles' source name, or null for the host of each feed's URL */
+  /**
+   * @param source the articles' source name, or null for the host of each feed's URL
+   */
   public FeedParser(String source) {
     this.configuredSource = source;
   }
@@ -79,9 +81,9 @@ public final class FeedParser {
   }
 
   /**
-   * Parses a fetched document. A byte-order mark or an encoding in the XML declaration decides
-   * the encoding; failing both, the charset the server named (may be null), else UTF-8. Servers
-   * often name a default charset that the document itself contradicts, hence this order.
+   * Parses a fetched document. A byte-order mark or an encoding in the XML declaration decides the
+   * encoding; failing both, the charset the server named (may be null), else UTF-8. Servers often
+   * name a default charset that the document itself contradicts, hence this order.
    *
    * @throws FeedParseException if the document is not well-formed or not a feed
    */
@@ -189,7 +191,8 @@ public final class FeedParser {
       if (event == XMLStreamConstants.END_ELEMENT) {
         depth--;
       } else if (event == XMLStreamConstants.START_ELEMENT) {
-        if (depth == 1 && ATOM.equals(reader.getNamespaceURI())
+        if (depth == 1
+            && ATOM.equals(reader.getNamespaceURI())
             && reader.getLocalName().equals("entry")) {
           String language = reader.getAttributeValue(XMLConstants.XML_NS_URI, "lang");
           Map<String, Field> fields = readChildren(reader, true);
@@ -204,8 +207,8 @@ public final class FeedParser {
   }
 
   /**
-   * Reads the children of the element the reader is on, keyed {@code ns|localName}; the first
-   * of a name wins, except that Atom links are keyed by their {@code rel}.
+   * Reads the children of the element the reader is on, keyed {@code ns|localName}; the first of a
+   * name wins, except that Atom links are keyed by their {@code rel}.
    */
   private static Map<String, Field> readChildren(XMLStreamReader reader, boolean atom)
       throws XMLStreamException {
@@ -234,8 +237,8 @@ public final class FeedParser {
 
   /**
    * The text inside the current element up to its end tag. With {@code markup} nested elements are
-   * kept as tags and text is escaped, giving HTML (Atom {@code type="xhtml"}); without, nested
-   * text is simply concatenated.
+   * kept as tags and text is escaped, giving HTML (Atom {@code type="xhtml"}); without, nested text
+   * is simply concatenated.
    */
   private static String readContent(XMLStreamReader reader, boolean markup)
       throws XMLStreamException {
@@ -256,8 +259,10 @@ public final class FeedParser {
             out.append("</").append(reader.getLocalName()).append('>');
           }
         }
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA,
-            XMLStreamConstants.SPACE, XMLStreamConstants.ENTITY_REFERENCE -> {
+        case XMLStreamConstants.CHARACTERS,
+            XMLStreamConstants.CDATA,
+            XMLStreamConstants.SPACE,
+            XMLStreamConstants.ENTITY_REFERENCE -> {
           String text = reader.getText();
           out.append(markup ? text.replace("&", "&amp;").replace("<", "&lt;") : text);
         }

@@ -33,19 +33,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches RSS/Atom feeds ({@code http:}, {@code https:} or {@code file:} URLs) and publishes
- * their items.
+ * Fetches RSS/Atom feeds ({@code http:}, {@code https:} or {@code file:} URLs) and publishes their
+ * items.
  *
- * <p>Each feed keeps its own ETag and Last-Modified and sends them back, so an unchanged feed
- * costs a 304 and nothing is parsed. Ids already published by this poller are skipped (the last
- * {@value #REMEMBERED_IDS}), since feeds repeat their items on every fetch; publishing one again
- * would be harmless downstream, only wasteful. For the same reason a rejected item is reported
- * on the first fetch that shows it, not on every fetch after.
+ * <p>Each feed keeps its own ETag and Last-Modified and sends them back, so an unchanged feed costs
+ * a 304 and nothing is parsed. Ids already published by this poller are skipped (the last {@value
+ * #REMEMBERED_IDS}), since feeds repeat their items on every fetch; publishing one again would be
+ * harmless downstream, only wasteful. For the same reason a rejected item is reported on the first
+ * fetch that shows it, not on every fetch after.
  *
  * <p>A network error, HTTP 5xx or 429, or a malformed document (usually a cut-off download) is
  * retried after the poll interval, doubling per consecutive failure up to {@link #MAX_BACKOFF}
- * (never sooner than the interval). Any other HTTP error is retried after {@code MAX_BACKOFF}.
- * One failing feed never holds up the others. Not thread-safe: one thread polls.
+ * (never sooner than the interval). Any other HTTP error is retried after {@code MAX_BACKOFF}. One
+ * failing feed never holds up the others. Not thread-safe: one thread polls.
  */
 public final class FeedPoller {
 
@@ -150,8 +150,7 @@ public final class FeedPoller {
           default -> false;
         };
     if (!ok) {
-      throw new IllegalArgumentException(
-          "not a feed URL (http:, https: or file:): " + uri);
+      throw new IllegalArgumentException("not a feed URL (http:, https: or file:): " + uri);
     }
     return uri;
   }
@@ -197,8 +196,8 @@ public final class FeedPoller {
   }
 
   /**
-   * A fetched document with the validators to remember once it has parsed, or {@code null}
-   * document when unchanged.
+   * A fetched document with the validators to remember once it has parsed, or {@code null} document
+   * when unchanged.
    */
   private record Fetched(
       byte[] document, Charset charset, String etag, String lastModified, FileTime fileModified) {}

@@ -20,9 +20,32 @@ public final class HtmlText {
 
   private static final Set<String> BLOCKS =
       Set.of(
-          "p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-          "pre", "table", "tr", "hr", "section", "article", "header", "footer", "figure",
-          "figcaption", "dl", "dt", "dd");
+          "p",
+          "br",
+          "div",
+          "li",
+          "ul",
+          "ol",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "blockquote",
+          "pre",
+          "table",
+          "tr",
+          "hr",
+          "section",
+          "article",
+          "header",
+          "footer",
+          "figure",
+          "figcaption",
+          "dl",
+          "dt",
+          "dd");
 
   /** Elements whose content is never text a reader sees. */
   private static final Set<String> SKIPPED = Set.of("script", "style", "head", "template");

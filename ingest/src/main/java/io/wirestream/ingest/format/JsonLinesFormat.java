@@ -105,7 +105,14 @@ public final class JsonLinesFormat implements ArticleFormat {
     }
     Article article =
         new Article(
-            id, source, url, text(node, "title"), body, published.trim(), null, text(node, "language"));
+            id,
+            source,
+            url,
+            text(node, "title"),
+            body,
+            published.trim(),
+            null,
+            text(node, "language"));
     return new ParseResult.Parsed(article, location);
   }
 

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * One article a file: optional leading whitespace, {@code date YYYY-MM-DD}, then the body (on the
  * same line or the next), paragraphs separated by blank lines.
  *
- * <p>The article id is derived from date and body, so renaming or copying a file does not create
- * a second article.
+ * <p>The article id is derived from date and body, so renaming or copying a file does not create a
+ * second article.
  */
 public final class SeedTextFormat implements ArticleFormat {
 
@@ -69,7 +69,14 @@ public final class SeedTextFormat implements ArticleFormat {
     String published = date.toString();
     Article article =
         new Article(
-            ArticleIds.fromContent(published, body), source, null, null, body, published, null, null);
+            ArticleIds.fromContent(published, body),
+            source,
+            null,
+            null,
+            body,
+            published,
+            null,
+            null);
     return new ParseResult.Parsed(article, location);
   }
 

@@ -14,8 +14,8 @@ public final class InputFiles {
   private InputFiles() {}
 
   /**
-   * Files are returned as given; directories are walked recursively, in name order, skipping
-   * hidden entries (editors' swap files, {@code .DS_Store}).
+   * Files are returned as given; directories are walked recursively, in name order, skipping hidden
+   * entries (editors' swap files, {@code .DS_Store}).
    *
    * @throws IllegalArgumentException naming the first input that does not exist
    */

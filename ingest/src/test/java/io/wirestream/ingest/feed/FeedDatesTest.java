@@ -25,7 +25,14 @@ class FeedDatesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"yesterday", "Wed, 31 Feb 2017 10:15:00 GMT", "Wed, 12 Foo 2017 10:15:00 GMT", "12 Apr 2017 10:15:00 XYZ", ""})
+  @ValueSource(
+      strings = {
+        "yesterday",
+        "Wed, 31 Feb 2017 10:15:00 GMT",
+        "Wed, 12 Foo 2017 10:15:00 GMT",
+        "12 Apr 2017 10:15:00 XYZ",
+        ""
+      })
   void shouldRefuseWhatIsNoDate(String text) {
     assertThat(FeedDates.parseRfc822(text)).isEmpty();
   }

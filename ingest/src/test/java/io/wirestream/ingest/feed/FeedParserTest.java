@@ -128,16 +128,21 @@ class FeedParserTest {
     assertThat(first.source()).isEqualTo("news.example.org");
     assertThat(first.url()).isEqualTo("https://news.example.org/a/1");
     assertThat(first.title()).isEqualTo("Rates & bonds");
-    assertThat(first.body()).isEqualTo("The central bank raised rates.\n\nMarkets fell & bonds rallied.");
+    assertThat(first.body())
+        .isEqualTo("The central bank raised rates.\n\nMarkets fell & bonds rallied.");
     assertThat(first.published()).isEqualTo("2017-04-12T10:15Z");
     assertThat(first.language()).isEqualTo("en-gb");
     assertThat(first.publicationDate()).hasToString("2017-04-12");
 
-    assertThat(results.get(1)).isEqualTo(new ParseResult.Rejected(FEED + "#item 2", "no date (pubDate or dc:date)"));
-    assertThat(results.get(2)).isEqualTo(new ParseResult.Rejected(FEED + "#item 3", "unparseable date 'sometime last week'"));
+    assertThat(results.get(1))
+        .isEqualTo(new ParseResult.Rejected(FEED + "#item 2", "no date (pubDate or dc:date)"));
+    assertThat(results.get(2))
+        .isEqualTo(
+            new ParseResult.Rejected(FEED + "#item 3", "unparseable date 'sometime last week'"));
 
     Article fourth = article(results.get(3));
-    assertThat(fourth.id()).isEqualTo(ArticleIds.fromSourceId("news.example.org", "https://news.example.org/a/4"));
+    assertThat(fourth.id())
+        .isEqualTo(ArticleIds.fromSourceId("news.example.org", "https://news.example.org/a/4"));
     assertThat(fourth.body()).isEqualTo("Le texte ici – café.");
     assertThat(fourth.published()).isEqualTo("2017-04-13T08:00+02:00");
     assertThat(fourth.language()).isEqualTo("fr");
@@ -146,7 +151,8 @@ class FeedParserTest {
     assertThat(results.get(4)).isEqualTo(new ParseResult.Rejected(FEED + "#item 5", "empty body"));
 
     Article sixth = article(results.get(5));
-    assertThat(sixth.id()).isEqualTo(ArticleIds.fromContent("2017-04-14T09:00-05:00", "Neither guid nor link."));
+    assertThat(sixth.id())
+        .isEqualTo(ArticleIds.fromContent("2017-04-14T09:00-05:00", "Neither guid nor link."));
     assertThat(sixth.url()).isNull();
   }
 
@@ -156,7 +162,8 @@ class FeedParserTest {
 
     assertThat(results).hasSize(5);
     Article first = article(results.get(0));
-    assertThat(first.id()).isEqualTo(ArticleIds.fromSourceId("news.example.org", "tag:example.org,2017:1"));
+    assertThat(first.id())
+        .isEqualTo(ArticleIds.fromSourceId("news.example.org", "tag:example.org,2017:1"));
     assertThat(first.title()).isEqualTo("Storm hits coast");
     assertThat(first.url()).isEqualTo("https://news.example.org/2017/storm");
     assertThat(first.published()).isEqualTo("2017-04-12T10:15-04:00");
@@ -174,17 +181,21 @@ class FeedParserTest {
     assertThat(third.body()).isEqualTo("One & two\n\nThree <4");
     assertThat(third.published()).isEqualTo("2017-04-15");
 
-    assertThat(results.get(3)).isEqualTo(new ParseResult.Rejected(FEED + "#item 4", "no date (published or updated)"));
-    assertThat(results.get(4)).isEqualTo(new ParseResult.Rejected(FEED + "#item 5", "unparseable date '12/04/2017'"));
+    assertThat(results.get(3))
+        .isEqualTo(new ParseResult.Rejected(FEED + "#item 4", "no date (published or updated)"));
+    assertThat(results.get(4))
+        .isEqualTo(new ParseResult.Rejected(FEED + "#item 5", "unparseable date '12/04/2017'"));
   }
 
   @Test
   void shouldUseAConfiguredSourceName() throws Exception {
     List<ParseResult> results =
-        new FeedParser("wire").parse(new ByteArrayInputStream(RSS.getBytes(StandardCharsets.UTF_8)), FEED);
+        new FeedParser("wire")
+            .parse(new ByteArrayInputStream(RSS.getBytes(StandardCharsets.UTF_8)), FEED);
 
     assertThat(article(results.get(0)).source()).isEqualTo("wire");
-    assertThat(article(results.get(0)).id()).isEqualTo(ArticleIds.fromSourceId("wire", "urn:example:1"));
+    assertThat(article(results.get(0)).id())
+        .isEqualTo(ArticleIds.fromSourceId("wire", "urn:example:1"));
   }
 
   @Test
@@ -210,7 +221,9 @@ class FeedParserTest {
   void shouldNotResolveExternalEntities(@TempDir Path dir) throws Exception {
     Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET");
     String xxe =
-        "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>\n"
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM \""
+            + secret.toUri()
+            + "\">]>\n"
             + "<rss version=\"2.0\"><channel><item><pubDate>Wed, 12 Apr 2017 10:15:00 GMT</pubDate>"
             + "<description>leak &xxe; here</description></item></channel></rss>";
 
@@ -229,7 +242,9 @@ class FeedParserTest {
             + "<link>https://news.example.org/old</link><pubDate>Wed, 12 Apr 2017 10:15:00 GMT</pubDate>"
             + "<description>Old but fine.</description></item></channel></rss>";
 
-    assertThat(parse(old)).singleElement().satisfies(r -> assertThat(article(r).body()).isEqualTo("Old but fine."));
+    assertThat(parse(old))
+        .singleElement()
+        .satisfies(r -> assertThat(article(r).body()).isEqualTo("Old but fine."));
   }
 
   @Test

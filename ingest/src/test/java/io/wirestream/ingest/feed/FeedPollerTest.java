@@ -73,7 +73,8 @@ class FeedPollerTest {
   private final List<Headers> rssRequests = new CopyOnWriteArrayList<>();
   private final AtomicInteger growingFetches = new AtomicInteger();
   private final MockProducer<String, Article> producer =
-      new MockProducer<>(true, null, new StringSerializer(), new JsonSerde<>(Article.class).serializer());
+      new MockProducer<>(
+          true, null, new StringSerializer(), new JsonSerde<>(Article.class).serializer());
   private final IngestStats stats = new IngestStats();
   private final ArticlePublisher publisher = TestPublishers.over(producer, stats, CLOCK);
   private final List<ParseResult.Rejected> rejections = new ArrayList<>();
@@ -147,8 +148,14 @@ class FeedPollerTest {
           int n = growingFetches.incrementAndGet();
           StringBuilder entries = new StringBuilder();
           for (int i = 1; i <= n; i++) {
-            entries.append("<entry><id>g").append(i).append("</id><updated>2017-04-1").append(i)
-                .append("T00:00:00Z</updated><summary>Story ").append(i).append(".</summary></entry>");
+            entries
+                .append("<entry><id>g")
+                .append(i)
+                .append("</id><updated>2017-04-1")
+                .append(i)
+                .append("T00:00:00Z</updated><summary>Story ")
+                .append(i)
+                .append(".</summary></entry>");
           }
           send(exchange, 200, "<feed xmlns=\"http://www.w3.org/2005/Atom\">" + entries + "</feed>");
         });
@@ -160,7 +167,9 @@ class FeedPollerTest {
           send(
               exchange,
               200,
-              "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>"
+              "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM \""
+                  + secret.toUri()
+                  + "\">]>"
                   + "<rss version=\"2.0\"><channel><item><guid>x</guid>"
                   + "<pubDate>Wed, 12 Apr 2017 10:15:00 GMT</pubDate>"
                   + "<description>leak: &xxe;</description></item></channel></rss>");
@@ -193,17 +202,26 @@ class FeedPollerTest {
   void shouldPublishParsedItemsAndReportRejectedOnes() throws Exception {
     List<Outcome> outcomes = poller(url("/rss")).pollAll(publisher, stats, rejections::add);
 
-    assertThat(outcomes).singleElement().satisfies(o -> {
-      assertThat(o.status()).isEqualTo(Status.FETCHED);
-      assertThat(o.published()).isEqualTo(2);
-    });
-    assertThat(producer.history()).extracting(r -> r.value().body()).containsExactly("First story.", "Second story.");
-    assertThat(producer.history()).allSatisfy(r -> {
-      assertThat(r.key()).isEqualTo(r.value().id());
-      assertThat(r.value().source()).isEqualTo("127.0.0.1");
-      assertThat(r.value().ingestedAt()).isEqualTo(NOW);
-    });
-    assertThat(rejections).extracting(ParseResult.Rejected::location).containsExactly(url("/rss") + "#item 3");
+    assertThat(outcomes)
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.status()).isEqualTo(Status.FETCHED);
+              assertThat(o.published()).isEqualTo(2);
+            });
+    assertThat(producer.history())
+        .extracting(r -> r.value().body())
+        .containsExactly("First story.", "Second story.");
+    assertThat(producer.history())
+        .allSatisfy(
+            r -> {
+              assertThat(r.key()).isEqualTo(r.value().id());
+              assertThat(r.value().source()).isEqualTo("127.0.0.1");
+              assertThat(r.value().ingestedAt()).isEqualTo(NOW);
+            });
+    assertThat(rejections)
+        .extracting(ParseResult.Rejected::location)
+        .containsExactly(url("/rss") + "#item 3");
     assertThat(stats.rejected()).isEqualTo(1);
     assertThat(rssRequests.get(0).getFirst("User-Agent")).isEqualTo("wirestream/test");
   }
@@ -231,7 +249,9 @@ class FeedPollerTest {
     List<Outcome> second = poller.pollAll(publisher, stats, rejections::add);
 
     assertThat(second).extracting(Outcome::published).containsExactly(1);
-    assertThat(producer.history()).extracting(r -> r.value().body()).containsExactly("Story 1.", "Story 2.");
+    assertThat(producer.history())
+        .extracting(r -> r.value().body())
+        .containsExactly("Story 1.", "Story 2.");
   }
 
   @Test
@@ -240,10 +260,15 @@ class FeedPollerTest {
 
     List<Outcome> outcomes = poller.pollAll(publisher, stats, rejections::add);
 
-    assertThat(outcomes).extracting(Outcome::status).containsExactly(Status.RETRYING, Status.FAILED, Status.FETCHED);
+    assertThat(outcomes)
+        .extracting(Outcome::status)
+        .containsExactly(Status.RETRYING, Status.FAILED, Status.FETCHED);
     assertThat(outcomes.get(0).detail()).isEqualTo("HTTP 500");
     assertThat(outcomes.get(1).detail()).isEqualTo("HTTP 404");
-    assertThat(producer.history()).extracting(ProducerRecord::value).extracting(Article::body).containsExactly("Atom story.");
+    assertThat(producer.history())
+        .extracting(ProducerRecord::value)
+        .extracting(Article::body)
+        .containsExactly("Atom story.");
   }
 
   @Test
@@ -277,10 +302,13 @@ class FeedPollerTest {
   void shouldNotResolveExternalEntitiesOfAFetchedFeed() throws Exception {
     List<Outcome> outcomes = poller(url("/xxe")).pollAll(publisher, stats, rejections::add);
 
-    assertThat(outcomes).singleElement().satisfies(o -> {
-      assertThat(o.status()).isEqualTo(Status.RETRYING);
-      assertThat(o.detail()).contains("not well-formed XML").doesNotContain("TOP-SECRET");
-    });
+    assertThat(outcomes)
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.status()).isEqualTo(Status.RETRYING);
+              assertThat(o.detail()).contains("not well-formed XML").doesNotContain("TOP-SECRET");
+            });
     assertThat(producer.history()).isEmpty();
   }
 
@@ -289,9 +317,15 @@ class FeedPollerTest {
     Path file = Files.writeString(dir.resolve("feed.xml"), ATOM);
     FeedPoller poller = poller(file.toUri());
 
-    assertThat(poller.pollAll(publisher, stats, rejections::add)).extracting(Outcome::status).containsExactly(Status.FETCHED);
-    assertThat(poller.pollAll(publisher, stats, rejections::add)).extracting(Outcome::status).containsExactly(Status.NOT_MODIFIED);
-    assertThat(producer.history()).singleElement().satisfies(r -> assertThat(r.value().source()).isEqualTo("feeds"));
+    assertThat(poller.pollAll(publisher, stats, rejections::add))
+        .extracting(Outcome::status)
+        .containsExactly(Status.FETCHED);
+    assertThat(poller.pollAll(publisher, stats, rejections::add))
+        .extracting(Outcome::status)
+        .containsExactly(Status.NOT_MODIFIED);
+    assertThat(producer.history())
+        .singleElement()
+        .satisfies(r -> assertThat(r.value().source()).isEqualTo("feeds"));
   }
 
   @Test
@@ -299,7 +333,8 @@ class FeedPollerTest {
     assertThatThrownBy(() -> FeedPoller.checkUrl(URI.create("ftp://example.org/feed")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ftp://example.org/feed");
-    assertThatThrownBy(() -> FeedPoller.checkUrl(URI.create("feed.xml"))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FeedPoller.checkUrl(URI.create("feed.xml")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -309,7 +344,9 @@ class FeedPollerTest {
     poller.pollAll(publisher, stats, rejections::add);
     List<Outcome> second = poller.pollAll(publisher, stats, rejections::add);
 
-    assertThat(second).extracting(Outcome::status, Outcome::published).containsExactly(tuple(Status.FETCHED, 0));
+    assertThat(second)
+        .extracting(Outcome::status, Outcome::published)
+        .containsExactly(tuple(Status.FETCHED, 0));
     assertThat(rejections).hasSize(1);
     assertThat(stats.rejected()).isEqualTo(1);
     assertThat(producer.history()).hasSize(2);
@@ -329,12 +366,15 @@ class FeedPollerTest {
   void shouldDecompressGzipAndHonourTheServerCharset() throws Exception {
     poller(url("/gzip"), url("/latin1")).pollAll(publisher, stats, rejections::add);
 
-    assertThat(producer.history()).extracting(r -> r.value().body()).containsExactly("Atom story.", "Café crème.");
+    assertThat(producer.history())
+        .extracting(r -> r.value().body())
+        .containsExactly("Atom story.", "Café crème.");
   }
 
   @Test
   void shouldReadTheCharsetOfAContentType() {
-    assertThat(FeedPoller.charset("text/xml; charset=\"iso-8859-1\"")).isEqualTo(StandardCharsets.ISO_8859_1);
+    assertThat(FeedPoller.charset("text/xml; charset=\"iso-8859-1\""))
+        .isEqualTo(StandardCharsets.ISO_8859_1);
     assertThat(FeedPoller.charset("application/rss+xml")).isNull();
     assertThat(FeedPoller.charset("text/xml; charset=no-such-charset")).isNull();
   }

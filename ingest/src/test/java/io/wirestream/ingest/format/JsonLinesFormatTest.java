@@ -76,18 +76,24 @@ class JsonLinesFormatTest {
     assertThat(results.subList(1, 6))
         .extracting(ParseResult::location, r -> ((ParseResult.Rejected) r).reason().split(":")[0])
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(dir.resolve("articles.jsonl") + ":2", "broken JSON"),
+            org.assertj.core.groups.Tuple.tuple(
+                dir.resolve("articles.jsonl") + ":2", "broken JSON"),
             org.assertj.core.groups.Tuple.tuple(
                 dir.resolve("articles.jsonl") + ":4", "impossible or malformed date '2017-13-01'"),
-            org.assertj.core.groups.Tuple.tuple(dir.resolve("articles.jsonl") + ":5", "no 'published' date"),
+            org.assertj.core.groups.Tuple.tuple(
+                dir.resolve("articles.jsonl") + ":5", "no 'published' date"),
             org.assertj.core.groups.Tuple.tuple(dir.resolve("articles.jsonl") + ":6", "empty body"),
-            org.assertj.core.groups.Tuple.tuple(dir.resolve("articles.jsonl") + ":7", "not a JSON object"));
+            org.assertj.core.groups.Tuple.tuple(
+                dir.resolve("articles.jsonl") + ":7", "not a JSON object"));
   }
 
   @Test
   void shouldRejectLineThatIsNotUtf8AndKeepTheNextOne() throws IOException {
-    byte[] bad = "{\"published\":\"2017-04-12\",\"body\":\"Caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1);
-    byte[] good = "{\"published\":\"2017-04-12\",\"body\":\"Fine.\"}\n".getBytes(StandardCharsets.UTF_8);
+    byte[] bad =
+        "{\"published\":\"2017-04-12\",\"body\":\"Caf\u00e9\"}\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    byte[] good =
+        "{\"published\":\"2017-04-12\",\"body\":\"Fine.\"}\n".getBytes(StandardCharsets.UTF_8);
     byte[] both = new byte[bad.length + good.length];
     System.arraycopy(bad, 0, both, 0, bad.length);
     System.arraycopy(good, 0, both, bad.length, good.length);
@@ -95,7 +101,8 @@ class JsonLinesFormatTest {
     List<ParseResult> results = read(both);
 
     assertThat(results).hasSize(2);
-    assertThat(((ParseResult.Rejected) results.get(0)).reason()).startsWith("invalid UTF-8 at byte");
+    assertThat(((ParseResult.Rejected) results.get(0)).reason())
+        .startsWith("invalid UTF-8 at byte");
     assertThat(((ParseResult.Parsed) results.get(1)).article().body()).isEqualTo("Fine.");
   }
 }

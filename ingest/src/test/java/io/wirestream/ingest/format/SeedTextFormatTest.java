@@ -16,8 +16,7 @@ class SeedTextFormatTest {
 
   @Test
   void shouldReadDateHeaderAndBodyOnTheSameLine() {
-    ParseResult result =
-        parse(" date 2017-04-12 Putin spoke on Wednesday.\n\nHe said more.\n");
+    ParseResult result = parse(" date 2017-04-12 Putin spoke on Wednesday.\n\nHe said more.\n");
 
     assertThat(result).isInstanceOf(ParseResult.Parsed.class);
     Article article = ((ParseResult.Parsed) result).article();
@@ -54,9 +53,11 @@ class SeedTextFormatTest {
   @Test
   void shouldRejectImpossibleDate() {
     assertThat(parse("date 2017-02-30 Text."))
-        .isEqualTo(new ParseResult.Rejected("a.txt:1", "impossible or malformed date '2017-02-30'"));
+        .isEqualTo(
+            new ParseResult.Rejected("a.txt:1", "impossible or malformed date '2017-02-30'"));
     assertThat(parse("date 12/04/2017 Text."))
-        .isEqualTo(new ParseResult.Rejected("a.txt:1", "impossible or malformed date '12/04/2017'"));
+        .isEqualTo(
+            new ParseResult.Rejected("a.txt:1", "impossible or malformed date '12/04/2017'"));
   }
 
   @Test

@@ -82,8 +82,8 @@ final class Calendars {
   }
 
   /**
-   * Of last year's, this year's and next year's month (or day of month), the first one not over
-   * for a future tense, the last one begun (give or take a few weeks of announced dates) for a past
+   * Of last year's, this year's and next year's month (or day of month), the first one not over for
+   * a future tense, the last one begun (give or take a few weeks of announced dates) for a past
    * tense, and the nearest one otherwise.
    */
   private static int pickYear(LocalDate dct, int month, int day, Tense tense) {
@@ -121,8 +121,8 @@ final class Calendars {
 
   /**
    * The year of a quarter named without one ("the third quarter"): last year's when a past-tense
-   * sentence names a quarter that has not begun, unless it is the next one ("said it would ship
-   * in the second quarter" in March).
+   * sentence names a quarter that has not begun, unless it is the next one ("said it would ship in
+   * the second quarter" in March).
    */
   static int yearOfQuarter(LocalDate dct, int quarter, Tense tense) {
     int q = quarterOf(dct);

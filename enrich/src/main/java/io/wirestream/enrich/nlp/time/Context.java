@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.regex.MatchResult;
 
 /**
- * The state of tagging one document: its text and publication date, the match being normalised,
- * the expressions found so far and what they said, for anaphors such as "a year earlier" after "the
+ * The state of tagging one document: its text and publication date, the match being normalised, the
+ * expressions found so far and what they said, for anaphors such as "a year earlier" after "the
  * third quarter".
  */
 final class Context {

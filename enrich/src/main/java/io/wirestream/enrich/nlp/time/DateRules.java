@@ -40,8 +40,17 @@ final class DateRules {
     rules.add(
         Rule.of(
             "month-day-year",
-            "(?:" + WEEKDAY + ",?\\s+)?\\b(" + MONTH + ")\\s+(" + DAY_NUM + "|" + Lexicon.DAY_WORD
-                + ")\\b(?:,?\\s+(" + YEAR4 + ")\\b)?",
+            "(?:"
+                + WEEKDAY
+                + ",?\\s+)?\\b("
+                + MONTH
+                + ")\\s+("
+                + DAY_NUM
+                + "|"
+                + Lexicon.DAY_WORD
+                + ")\\b(?:,?\\s+("
+                + YEAR4
+                + ")\\b)?",
             (m, c) -> {
               int month = Lexicon.month(m.group(1));
               int day = Lexicon.dayOfMonth(m.group(2));
@@ -56,8 +65,15 @@ final class DateRules {
     rules.add(
         Rule.of(
             "day-month-year",
-            "(?:" + WEEKDAY + ",?\\s+)?\\b(" + DAY_NUM + ")\\s+(?:(?i:of)\\s+)?("
-                + MONTH + ")(?:,?\\s+(" + YEAR4 + ")\\b)?",
+            "(?:"
+                + WEEKDAY
+                + ",?\\s+)?\\b("
+                + DAY_NUM
+                + ")\\s+(?:(?i:of)\\s+)?("
+                + MONTH
+                + ")(?:,?\\s+("
+                + YEAR4
+                + ")\\b)?",
             (m, c) -> {
               int month = Lexicon.month(m.group(2));
               int day = Lexicon.ordinal(m.group(1));
@@ -72,17 +88,20 @@ final class DateRules {
     rules.add(
         Rule.of(
             "month-year",
-            FUZZ + "\\b(?:(?i:(last|next|this|this past|this coming|that) ))?(" + MONTH
+            FUZZ
+                + "\\b(?:(?i:(last|next|this|this past|this coming|that) ))?("
+                + MONTH
                 + ")(?!\\w)(?!\\s+\\d{1,2}(?:st|nd|rd|"
-                + "th)?\\b(?!,?\\s*\\d))(?:,?\\s+(?:(?i:of)\\s+)?(" + YEAR4 + ")\\b|"
+                + "th)?\\b(?!,?\\s*\\d))(?:,?\\s+(?:(?i:of)\\s+)?("
+                + YEAR4
+                + ")\\b|"
                 + "\\s+(?i:(this|last|next) year)\\b)?",
             (m, c) -> {
               String name = m.group(2);
               if (name.equals("May") && m.group(3) == null && m.group(1) == null && modalMay(c)) {
                 return;
               }
-              if (m.group(3) == null && m.group(1) == null
-                  && (nounMonth(c, name) || surname(c))) {
+              if (m.group(3) == null && m.group(1) == null && (nounMonth(c, name) || surname(c))) {
                 return;
               }
               if (m.group(4) != null) {
@@ -105,9 +124,11 @@ final class DateRules {
     rules.add(
         Rule.of(
             "year",
-            FUZZ + "(?:(?i:(?:the )?(?:fiscal|calendar|model|the year|"
+            FUZZ
+                + "(?:(?i:(?:the )?(?:fiscal|calendar|model|the year|"
                 + "school year) ))?(?<![$\\d.,#])("
-                + YEAR4 + ")(?!\\d|,\\d|\\.\\d|%|-\\d| percent|'?s\\b)",
+                + YEAR4
+                + ")(?!\\d|,\\d|\\.\\d|%|-\\d| percent|'?s\\b)",
             (m, c) -> {
               String before = c.before(12).toLowerCase(Locale.ROOT);
               if (before.endsWith("no. ") || before.endsWith("number ")) {
@@ -144,13 +165,18 @@ final class DateRules {
     rules.add(
         Rule.of(
             "decade-word",
-            "(?i:(?:the )?" + FUZZ + "(twenties|thirties|forties|fifties|sixties|seventies|eighties"
+            "(?i:(?:the )?"
+                + FUZZ
+                + "(twenties|thirties|forties|fifties|sixties|seventies|eighties"
                 + "|nineties))\\b",
             (m, c) -> c.emitExplicit(TimexType.DATE, "19" + decadeWord(m.group(1)))));
     rules.add(
         Rule.of(
             "century",
-            "(?:(?i:the )?)?" + FUZZ + "\\b(\\d{1,2}(?:st|nd|rd|th)|(?i:" + Lexicon.ORDINAL_WORD
+            "(?:(?i:the )?)?"
+                + FUZZ
+                + "\\b(\\d{1,2}(?:st|nd|rd|th)|(?i:"
+                + Lexicon.ORDINAL_WORD
                 + "|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
                 + "|twentieth|twenty-first))[- ](?i:century)\\b",
             (m, c) -> {
@@ -177,11 +203,49 @@ final class DateRules {
 
   private static final java.util.Set<String> CAPITALISED_FUNCTION_WORDS =
       java.util.Set.of(
-          "In", "By", "Since", "Until", "On", "From", "Through", "During", "Before", "After", "Of",
-          "And", "Or", "Last", "Next", "This", "That", "Early", "Late", "Mid", "Till", "To",
-          "For", "At", "Between", "Also", "But", "Then", "Throughout", "The", "A", "An", "Its",
+          "In",
+          "By",
+          "Since",
+          "Until",
+          "On",
+          "From",
+          "Through",
+          "During",
+          "Before",
+          "After",
+          "Of",
+          "And",
+          "Or",
+          "Last",
+          "Next",
+          "This",
+          "That",
+          "Early",
+          "Late",
+          "Mid",
+          "Till",
+          "To",
+          "For",
+          "At",
+          "Between",
+          "Also",
+          "But",
+          "Then",
+          "Throughout",
+          "The",
+          "A",
+          "An",
+          "Its",
           "His",
-          "Her", "Their", "Our", "Every", "Each", "Only", "IN", "BY", "OF");
+          "Her",
+          "Their",
+          "Our",
+          "Every",
+          "Each",
+          "Only",
+          "IN",
+          "BY",
+          "OF");
 
   /** "said Richard May, an analyst": a capitalised word before a bare month is a first name. */
   private static boolean surname(Context c) {

@@ -28,8 +28,16 @@ final class DurationRules {
     rules.add(
         Rule.of(
             "duration",
-            "\\b(?i:" + HEDGE + "(" + NUMBER + "|" + VAGUE_AMOUNT + ")(?:\\s+(?:or|to)\\s+(?:"
-                + NUMBER + "))?\\s+" + QUALIFIER
+            "\\b(?i:"
+                + HEDGE
+                + "("
+                + NUMBER
+                + "|"
+                + VAGUE_AMOUNT
+                + ")(?:\\s+(?:or|to)\\s+(?:"
+                + NUMBER
+                + "))?\\s+"
+                + QUALIFIER
                 + "(second|minute|hour|day|week|month|quarter|year|decade|century|centurie)s?"
                 + "(?:\\s+or\\s+so)?)\\b(?![-'’]|\\s+old\\b)",
             (m, c) -> {
@@ -38,8 +46,9 @@ final class DurationRules {
               if (amount.equals("a") || amount.equals("an")) {
                 // "$5 a year", "twice a year": a rate, not a length of time.
                 String b = c.before(30).toLowerCase(Locale.ROOT).trim();
-                if (b.matches("(?s).*(?:\\d|percent|%|times|twice|once|cents?|dollars?|per"
-                    + "|[a-z]{3,}s)$")) {
+                if (b.matches(
+                    "(?s).*(?:\\d|percent|%|times|twice|once|cents?|dollars?|per"
+                        + "|[a-z]{3,}s)$")) {
                   return;
                 }
               }
@@ -59,19 +68,27 @@ final class DurationRules {
     rules.add(
         Rule.of(
             "adjectival-duration",
-            "\\b(?i:(\\d{1,3}(?:\\.5)?|" + NUMBER_WORD + "|half)"
+            "\\b(?i:(\\d{1,3}(?:\\.5)?|"
+                + NUMBER_WORD
+                + "|half)"
                 + "-(second|hour|day|week|month|quarter|year|decade|"
                 + "century)(?:-long)?)\\b(?!-old|-olds|s)",
-            (m, c) -> c.emit(TimexType.DURATION,
-                value(m.group(1).toLowerCase(Locale.ROOT), m.group(2).toLowerCase(Locale.ROOT)))));
+            (m, c) ->
+                c.emit(
+                    TimexType.DURATION,
+                    value(
+                        m.group(1).toLowerCase(Locale.ROOT),
+                        m.group(2).toLowerCase(Locale.ROOT)))));
     rules.add(
         Rule.of(
             "vague-plural",
             "(?<=\\b(?i:for|in|over|within|take|takes|took|last|lasted) )(?i:(days|weeks|"
                 + "months|years"
                 + "|decades))\\b(?! ago| earlier| later| of\\b)",
-            (m, c) -> c.emit(TimexType.DURATION, value("several", m.group(1)
-                .toLowerCase(Locale.ROOT).replaceAll("s$", "")))));
+            (m, c) ->
+                c.emit(
+                    TimexType.DURATION,
+                    value("several", m.group(1).toLowerCase(Locale.ROOT).replaceAll("s$", "")))));
     rules.add(
         Rule.of(
             "weekend",
@@ -81,7 +98,8 @@ final class DurationRules {
               if (t.startsWith("the") || t.startsWith("over")) {
                 int dow = c.dct.getDayOfWeek().getValue();
                 java.time.LocalDate ref =
-                    c.tense() == Tense.FUTURE ? (dow >= 6 ? c.dct.plusWeeks(1) : c.dct)
+                    c.tense() == Tense.FUTURE
+                        ? (dow >= 6 ? c.dct.plusWeeks(1) : c.dct)
                         : (dow >= 6 ? c.dct : c.dct.minusWeeks(1));
                 int start = t.startsWith("over") ? m.start() + 5 : m.start();
                 c.emit(start, m.end(), TimexType.DATE, Calendars.week(ref) + "-WE");
@@ -92,8 +110,9 @@ final class DurationRules {
   /** P3Y, PT24H, PXW, P2Y6M: TIMEX3 durations keep the unit written. */
   static String value(String amount, String unit) {
     int tenths =
-        amount.equals("half") ? 5 : Lexicon.tenths(amount.replace("a couple of", "two")
-            .replace("couple of", "two"));
+        amount.equals("half")
+            ? 5
+            : Lexicon.tenths(amount.replace("a couple of", "two").replace("couple of", "two"));
     String u;
     int scale = 1;
     boolean time = false;

@@ -41,8 +41,7 @@ final class Lexicon {
   static final String ORDINAL_WORD =
       "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)";
 
-  private static final String UNITS_W =
-      "one|two|three|four|five|six|seven|eight|nine";
+  private static final String UNITS_W = "one|two|three|four|five|six|seven|eight|nine";
   private static final String TEENS_W =
       "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
   private static final String TENS_W = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
@@ -64,7 +63,9 @@ final class Lexicon {
       "(?:a few|a couple of|a number of|several|few|some|many|numerous|the next few|recent|coming)";
 
   static final String NUMBER =
-      "(?:[0-9]{1,3}(?:,[0-9]{3})*(?: 1/2|\\.5)?|" + NUMBER_WORD + "(?: and a half)?|an?|"
+      "(?:[0-9]{1,3}(?:,[0-9]{3})*(?: 1/2|\\.5)?|"
+          + NUMBER_WORD
+          + "(?: and a half)?|an?|"
           + "couple of)";
 
   static final String PART_OF_DAY = "(?:morning|afternoon|evening|night)";
@@ -201,8 +202,8 @@ final class Lexicon {
   }
 
   /**
-   * The value of an amount such as "24", "twenty-four", "a", "2 1/2" or "a couple of", in tenths
-   * so that halves survive; -1 when the amount is vague ("several").
+   * The value of an amount such as "24", "twenty-four", "a", "2 1/2" or "a couple of", in tenths so
+   * that halves survive; -1 when the amount is vague ("several").
    */
   static int tenths(String amount) {
     String a = amount.toLowerCase(Locale.ROOT).trim();

@@ -31,7 +31,10 @@ final class PeriodRules {
               } else {
                 // "In 1986 the company earned $1 a share for the full year": that year.
                 int anchor = c.recentAnchorYear(120);
-                c.emit(m.start(), end, TimexType.DATE,
+                c.emit(
+                    m.start(),
+                    end,
+                    TimexType.DATE,
                     Calendars.year(anchor > 0 ? anchor : c.dct.getYear()));
               }
             }));
@@ -46,8 +49,8 @@ final class PeriodRules {
                 int back = t.contains("latest") ? 1 : 0;
                 c.emit(TimexType.DATE, Calendars.year(c.dct.getYear() - back));
               } else if (c.lastQuarter > 0) {
-                c.emitDerived(TimexType.DATE,
-                    Calendars.quarter(c.lastQuarter / 10, c.lastQuarter % 10));
+                c.emitDerived(
+                    TimexType.DATE, Calendars.quarter(c.lastQuarter / 10, c.lastQuarter % 10));
               } else {
                 LocalDate q = c.dct.minusMonths(3);
                 c.emit(TimexType.DATE, Calendars.quarter(q.getYear(), Calendars.quarterOf(q)));
@@ -94,19 +97,24 @@ final class PeriodRules {
         Rule.of(
             "spoken-year",
             "\\b(?i:(?:the\\s+year\\s+)?(nineteen|"
-                + "eighteen)[- ](" + TENS_WORD + ")(?:[- ](" + DIGIT_WORD
+                + "eighteen)[- ]("
+                + TENS_WORD
+                + ")(?:[- ]("
+                + DIGIT_WORD
                 + "))?)\\b",
             (m, c) -> {
               int century = m.group(1).equalsIgnoreCase("nineteen") ? 1900 : 1800;
               int tens = Lexicon.tenths(m.group(2)) / 10;
               int units = m.group(3) == null ? 0 : Lexicon.tenths(m.group(3)) / 10;
-              c.emitExplicit(m.start(), m.end(), TimexType.DATE,
-                  Calendars.year(century + tens + units));
+              c.emitExplicit(
+                  m.start(), m.end(), TimexType.DATE, Calendars.year(century + tens + units));
             }));
     rules.add(
         Rule.of(
             "year-two-thousand",
-            "\\b(?i:(?:the\\s+year\\s+)two[- ]thousand(?:(?:\\s+and)?[- ](" + DIGIT_WORD + "|"
+            "\\b(?i:(?:the\\s+year\\s+)two[- ]thousand(?:(?:\\s+and)?[- ]("
+                + DIGIT_WORD
+                + "|"
                 + "ten))?)\\b",
             (m, c) -> {
               int units = m.group(1) == null ? 0 : Lexicon.tenths(m.group(1)) / 10;

@@ -17,9 +17,15 @@ final class QuarterRules {
         Rule.of(
             "two-quarters",
             "(?i:\\b(?:the\\s+)?(first|last|final|second)\\s+(?:two|"
-                + "2)\\s+quarters\\s+of\\s+(" + YEAR4 + "))\\b",
-            (m, c) -> c.emit(TimexType.DATE, Calendars.half(Integer.parseInt(m.group(2)),
-                m.group(1).equalsIgnoreCase("first") ? 1 : 2))));
+                + "2)\\s+quarters\\s+of\\s+("
+                + YEAR4
+                + "))\\b",
+            (m, c) ->
+                c.emit(
+                    TimexType.DATE,
+                    Calendars.half(
+                        Integer.parseInt(m.group(2)),
+                        m.group(1).equalsIgnoreCase("first") ? 1 : 2))));
     rules.add(
         Rule.of(
             "quarter",
@@ -28,13 +34,17 @@ final class QuarterRules {
                 + "(?:(?:fiscal|calendar|flat|seasonally)[- ])?"
                 + "(first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|previous|past"
                 + "|recent|last|same)[- ](?:fiscal[- ])?(?:quarter|qtr\\.?)"
-                + "(?:\\s+of\\s+(?:fiscal\\s+)?(" + YEAR4 + "|this year|last year|next year)|"
+                + "(?:\\s+of\\s+(?:fiscal\\s+)?("
+                + YEAR4
+                + "|this year|last year|next year)|"
                 + ",?\\s+("
-                + YEAR4 + "))?)\\b",
+                + YEAR4
+                + "))?)\\b",
             (m, c) -> {
               String det = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
               // "a third-quarter loss", "its fourth quarter": the determiner stays outside.
-              if (det.equals("its") || det.equals("a")
+              if (det.equals("its")
+                  || det.equals("a")
                   || (det.equals("the") && m.group().contains("-quarter"))) {
                 int s = m.end(1);
                 while (Character.isWhitespace(c.text.charAt(s))) {
@@ -42,13 +52,18 @@ final class QuarterRules {
                 }
                 c.narrow(s, m.end());
               }
-              quarter(c, m.group(1), m.group(2).toLowerCase(Locale.ROOT),
+              quarter(
+                  c,
+                  m.group(1),
+                  m.group(2).toLowerCase(Locale.ROOT),
                   m.group(3) != null ? m.group(3) : m.group(4));
             }));
     rules.add(
         Rule.of(
             "year-quarter",
-            "(?i:\\b(?:the\\s+)?(" + YEAR4 + ")\\s+(?:fiscal\\s+)?(?:(first|second|third|"
+            "(?i:\\b(?:the\\s+)?("
+                + YEAR4
+                + ")\\s+(?:fiscal\\s+)?(?:(first|second|third|"
                 + "fourth)[- ])?"
                 + "(?:fiscal\\s+)?(quarter|period))\\b",
             (m, c) -> {
@@ -72,7 +87,9 @@ final class QuarterRules {
         Rule.of(
             "half",
             "(?i:\\b(?:the\\s+)?(first|second|latter|last|back|front)\\s+half"
-                + "(?:\\s+of\\s+(?:(?:the|this|fiscal)\\s+)?(" + YEAR4 + "|year|this year|"
+                + "(?:\\s+of\\s+(?:(?:the|this|fiscal)\\s+)?("
+                + YEAR4
+                + "|year|this year|"
                 + "last year|next year"
                 + "|fiscal year))?)\\b",
             (m, c) -> {
@@ -83,7 +100,9 @@ final class QuarterRules {
               String w = m.group(1).toLowerCase(Locale.ROOT);
               int half = w.equals("first") || w.equals("front") ? 1 : 2;
               int year = yearOf(c, m.group(2));
-              if (m.group(2) == null && c.tense() != Tense.FUTURE && half == 2
+              if (m.group(2) == null
+                  && c.tense() != Tense.FUTURE
+                  && half == 2
                   && c.dct.getMonthValue() <= 6) {
                 year--;
               }
@@ -142,10 +161,12 @@ final class QuarterRules {
         ref = c.dct;
       } else if (which.equals("next")) {
         ref = c.dct.plusMonths(3);
-      } else if ((which.equals("the") || which.equals("same")
-              || which.equals("that") || which.equals("recent")) && c.lastQuarter > 0) {
-        c.emitDerived(TimexType.DATE,
-            Calendars.quarter(c.lastQuarter / 10, c.lastQuarter % 10));
+      } else if ((which.equals("the")
+              || which.equals("same")
+              || which.equals("that")
+              || which.equals("recent"))
+          && c.lastQuarter > 0) {
+        c.emitDerived(TimexType.DATE, Calendars.quarter(c.lastQuarter / 10, c.lastQuarter % 10));
         return;
       } else if (which.equals("last") && d.isEmpty()) {
         ref = c.dct.minusMonths(3);

@@ -25,12 +25,13 @@ final class RelativeRules {
     rules.add(
         Rule.of(
             "deictic-day",
-            EDGE + "\\b(?i:(yesterday|today|tomorrow)(?:(?:'s)?\\s+(morning|afternoon|evening|"
+            EDGE
+                + "\\b(?i:(yesterday|today|tomorrow)(?:(?:'s)?\\s+(morning|afternoon|evening|"
                 + "night))?)\\b",
             (m, c) -> {
               // "today's youth", "the people of tomorrow": the present or future in general.
-              if (m.group(2) == null && (c.after(2).startsWith("'s")
-                  || c.before(3).equalsIgnoreCase("of "))
+              if (m.group(2) == null
+                  && (c.after(2).startsWith("'s") || c.before(3).equalsIgnoreCase("of "))
                   && !m.group(1).equalsIgnoreCase("yesterday")) {
                 return;
               }
@@ -59,21 +60,29 @@ final class RelativeRules {
     rules.add(
         Rule.of(
             "relative-unit",
-            EDGE + "\\b(?i:(last|this|next|the past|this past|this coming|the coming|the current"
+            EDGE
+                + "\\b(?i:(last|this|next|the past|this past|this coming|the coming|the current"
                 + "|the previous|the following|the last|the next|the same|that|coming|past)"
                 + "\\s+(week|month|year|quarter|weekend|decade|century|fiscal year"
                 + "|spring|summer|fall|autumn|winter))\\b(?!-)",
-            (m, c) -> relativeUnit(c, m.group(1).toLowerCase(Locale.ROOT),
-                m.group(2).toLowerCase(Locale.ROOT))));
+            (m, c) ->
+                relativeUnit(
+                    c, m.group(1).toLowerCase(Locale.ROOT), m.group(2).toLowerCase(Locale.ROOT))));
     rules.add(
         Rule.of(
             "ago",
             "(?i:\\b(?:about|around|nearly|almost|roughly|some|just|only|more than|less than"
-                + "|over|barely)\\s+)?\\b(?i:(" + NUMBER + "|several|a few|a couple of|few|many)"
+                + "|over|barely)\\s+)?\\b(?i:("
+                + NUMBER
+                + "|several|a few|a couple of|few|many)"
                 + "\\s+(day|week|month|year|decade|quarter|hour|minute)s?(?:\\s+or\\s+so)?"
                 + "\\s+(ago|earlier|before|from now|hence))\\b",
-            (m, c) -> ago(c, m.group(1), m.group(2).toLowerCase(Locale.ROOT),
-                m.group(3).toLowerCase(Locale.ROOT))));
+            (m, c) ->
+                ago(
+                    c,
+                    m.group(1),
+                    m.group(2).toLowerCase(Locale.ROOT),
+                    m.group(3).toLowerCase(Locale.ROOT))));
     rules.add(
         Rule.of(
             "year-ago",
@@ -102,8 +111,11 @@ final class RelativeRules {
         Rule.of(
             "weekday",
             "(?:(?i:(last|next|this|this coming|this past|the previous|the following"
-                + "|that|coming|past)\\s+)?)?\\b(" + WEEKDAY + ")(?![-\\w])(?:\\s+(?i:("
-                + PART_OF_DAY + ")))?",
+                + "|that|coming|past)\\s+)?)?\\b("
+                + WEEKDAY
+                + ")(?![-\\w])(?:\\s+(?i:("
+                + PART_OF_DAY
+                + ")))?",
             (m, c) -> {
               DayOfWeek dow = Lexicon.weekday(m.group(2));
               String mod = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
@@ -127,7 +139,8 @@ final class RelativeRules {
                   d = Calendars.weekday(c.dct, dow, tense);
               }
               // TimeBank marks "Friday night" as a DATE more often than as a TIME.
-              c.emit(TimexType.DATE,
+              c.emit(
+                  TimexType.DATE,
                   m.group(3) == null ? d.toString() : d + "T" + partOfDay(m.group(3)));
             }));
     rules.add(
@@ -187,14 +200,22 @@ final class RelativeRules {
   private static void relativeUnit(Context c, String mod, String unit) {
     int dir = direction(mod);
     LocalDate d = c.dct;
-    if (unit.equals("year") && c.anchorYear > 0 && (mod.equals("the following")
-        || mod.equals("that") || mod.equals("the same") || mod.equals("the previous"))) {
+    if (unit.equals("year")
+        && c.anchorYear > 0
+        && (mod.equals("the following")
+            || mod.equals("that")
+            || mod.equals("the same")
+            || mod.equals("the previous"))) {
       int shift = mod.equals("the following") ? 1 : mod.equals("the previous") ? -1 : 0;
       c.emitDerived(TimexType.DATE, Calendars.year(c.anchorYear + shift));
       return;
     }
-    if (unit.equals("month") && c.anchorMonth > 0 && (mod.equals("the following")
-        || mod.equals("that") || mod.equals("the same") || mod.equals("the previous"))) {
+    if (unit.equals("month")
+        && c.anchorMonth > 0
+        && (mod.equals("the following")
+            || mod.equals("that")
+            || mod.equals("the same")
+            || mod.equals("the previous"))) {
       int shift = mod.equals("the following") ? 1 : mod.equals("the previous") ? -1 : 0;
       LocalDate a = LocalDate.of(c.anchorMonth / 100, c.anchorMonth % 100, 1).plusMonths(shift);
       c.emitDerived(TimexType.DATE, Calendars.month(a.getYear(), a.getMonthValue()));

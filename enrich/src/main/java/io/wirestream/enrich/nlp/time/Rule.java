@@ -27,9 +27,9 @@ record Rule(String name, Pattern pattern, Normaliser normaliser, boolean[] first
   }
 
   /**
-   * A character can start a match if the pattern matches it alone or ran out of input while
-   * trying; a pattern that rejects it without reading further rejects every text starting with
-   * it. Patterns that look behind their start depend on the text before and are always tried.
+   * A character can start a match if the pattern matches it alone or ran out of input while trying;
+   * a pattern that rejects it without reading further rejects every text starting with it. Patterns
+   * that look behind their start depend on the text before and are always tried.
    */
   private static boolean[] firstChars(Pattern p) {
     boolean[] possible = new boolean[128];

@@ -101,8 +101,8 @@ public final class RuleBasedTemporalTagger implements TemporalTagger {
     int nl = text.indexOf('\n', start);
     while (nl >= 0 && nl < end) {
       int next = nl + 1;
-      while (next < end && (text.charAt(next) == ' ' || text.charAt(next) == '\t'
-          || text.charAt(next) == '\r')) {
+      while (next < end
+          && (text.charAt(next) == ' ' || text.charAt(next) == '\t' || text.charAt(next) == '\r')) {
         next++;
       }
       if (next < end && text.charAt(next) == '\n') {

@@ -18,14 +18,17 @@ final class SeasonRules {
         Rule.of(
             "season",
             "(?i:\\b(?:(the|early|late|mid|last|this|next|this past|this coming)[- ]+)?"
-                + "(spring|summer|fall|autumn|winter)(?:\\s+of\\s+(" + YEAR4 + "))?)\\b(?!-)",
+                + "(spring|summer|fall|autumn|winter)(?:\\s+of\\s+("
+                + YEAR4
+                + "))?)\\b(?!-)",
             (m, c) -> season(c, m.group(1), m.group(2), m.group(3))));
     rules.add(
         Rule.of(
             "year-season",
             "\\b(" + YEAR4 + ")\\s+(?i:(spring|summer|fall|autumn|winter))\\b",
-            (m, c) -> c.emit(TimexType.DATE,
-                Calendars.season(Integer.parseInt(m.group(1)), m.group(2)))));
+            (m, c) ->
+                c.emit(
+                    TimexType.DATE, Calendars.season(Integer.parseInt(m.group(1)), m.group(2)))));
     rules.add(
         Rule.of(
             "holiday",
@@ -150,8 +153,8 @@ final class SeasonRules {
       return Calendars.previous(LocalDate.of(y, 6, 1), DayOfWeek.MONDAY);
     }
     if (n.startsWith("election")) {
-      return Calendars.next(Calendars.next(LocalDate.of(y, 10, 31), DayOfWeek.MONDAY),
-          DayOfWeek.TUESDAY);
+      return Calendars.next(
+          Calendars.next(LocalDate.of(y, 10, 31), DayOfWeek.MONDAY), DayOfWeek.TUESDAY);
     }
     return null;
   }

@@ -17,7 +17,9 @@ final class SetRules {
     rules.add(
         Rule.of(
             "every-unit",
-            "\\b(?i:(?:every|each|per)\\s+(?:(other|" + NUMBER + ")\\s+)?"
+            "\\b(?i:(?:every|each|per)\\s+(?:(other|"
+                + NUMBER
+                + ")\\s+)?"
                 + "(day|week|month|quarter|year|decade|hour|minute|morning|afternoon|evening|night"
                 + "|weekend|summer|winter|spring|fall|autumn)s?)\\b",
             (m, c) -> {
@@ -48,16 +50,22 @@ final class SetRules {
     rules.add(
         Rule.of(
             "every-weekday",
-            "\\b(?i:every|each)\\s+(" + WEEKDAY + ")(?:\\s+(?i:(morning|afternoon|evening|"
+            "\\b(?i:every|each)\\s+("
+                + WEEKDAY
+                + ")(?:\\s+(?i:(morning|afternoon|evening|"
                 + "night)))?",
-            (m, c) -> c.emit(TimexType.SET, "XXXX-WXX-" + Lexicon.weekday(m.group(1)).getValue()
-                + (m.group(2) == null ? "" : "T" + RelativeRules.partOfDay(m.group(2))))));
+            (m, c) ->
+                c.emit(
+                    TimexType.SET,
+                    "XXXX-WXX-"
+                        + Lexicon.weekday(m.group(1)).getValue()
+                        + (m.group(2) == null ? "" : "T" + RelativeRules.partOfDay(m.group(2))))));
     rules.add(
         Rule.of(
             "every-month",
             "\\b(?i:every|each)\\s+(" + MONTH + ")",
-            (m, c) -> c.emit(TimexType.SET,
-                String.format("XXXX-%02d", Lexicon.month(m.group(1))))));
+            (m, c) ->
+                c.emit(TimexType.SET, String.format("XXXX-%02d", Lexicon.month(m.group(1))))));
     rules.add(
         Rule.of(
             "plural-weekday",
@@ -69,8 +77,12 @@ final class SetRules {
                 c.emit(TimexType.SET, "XXXX-WXX-" + Lexicon.weekday(m.group(1)).getValue());
               } else {
                 String part = m.group(3).substring(0, m.group(3).length() - 1);
-                c.emit(TimexType.SET, "XXXX-WXX-" + Lexicon.weekday(m.group(2)).getValue() + "T"
-                    + RelativeRules.partOfDay(part));
+                c.emit(
+                    TimexType.SET,
+                    "XXXX-WXX-"
+                        + Lexicon.weekday(m.group(2)).getValue()
+                        + "T"
+                        + RelativeRules.partOfDay(part));
               }
             }));
     rules.add(

@@ -21,15 +21,22 @@ final class TimeRules {
 
   /** A day after the clock time: "Wednesday", "today", "Nov. 6". */
   private static final String DAY_AFTER =
-      "(?:,?\\s+(?:(" + WEEKDAY + ")|(?i:(today|yesterday|tomorrow))|(" + MONTH
-          + ")\\s+(" + DAY_NUM + ")\\b))?";
+      "(?:,?\\s+(?:("
+          + WEEKDAY
+          + ")|(?i:(today|yesterday|tomorrow))|("
+          + MONTH
+          + ")\\s+("
+          + DAY_NUM
+          + ")\\b))?";
 
   static void addTo(List<Rule> rules) {
     rules.add(
         Rule.of(
             "clock",
             "(?:\\b(?i:around|approximately)\\s+)?(?<![\\d.:$])\\b(\\d{1,2})(?:[:.](\\d{2}))?"
-                + "\\s*(?i:(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o'clock))" + ZONE + DAY_AFTER,
+                + "\\s*(?i:(a\\.m\\.?|p\\.m\\.?|am\\b|pm\\b|o'clock))"
+                + ZONE
+                + DAY_AFTER,
             (m, c) -> {
               int h = Integer.parseInt(m.group(1));
               int min = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
@@ -61,8 +68,12 @@ final class TimeRules {
             "(?<![\\d.:$])\\b([01]?\\d|2[0-3]):([0-5]\\d)\\s*(?:GMT|UTC|EST|EDT|"
                 + "(?i:local time|hrs|hours))\\b"
                 + DAY_AFTER,
-            (m, c) -> c.emit(TimexType.TIME, day(m, c, 3) + "T" + String.format("%02d:%s",
-                Integer.parseInt(m.group(1)), m.group(2)))));
+            (m, c) ->
+                c.emit(
+                    TimexType.TIME,
+                    day(m, c, 3)
+                        + "T"
+                        + String.format("%02d:%s", Integer.parseInt(m.group(1)), m.group(2)))));
     rules.add(
         Rule.of(
             "part-of-day",

@@ -19,15 +19,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * One table per phenomenon; every sentence is read as published on Wednesday 2017-04-12.
- * Columns: sentence | expected extent | type | value.
+ * One table per phenomenon; every sentence is read as published on Wednesday 2017-04-12. Columns:
+ * sentence | expected extent | type | value.
  */
 class RuleBasedTemporalTaggerTest {
 
   @ParameterizedTest(name = "{1} -> {3}")
   @CsvSource(
       delimiter = '|',
-      textBlock = """
+      textBlock =
+          """
           The law was signed on April 12, 2017 in Moscow.     | April 12, 2017 | DATE | 2017-04-12
           The law was signed on 12 April 2017 in Moscow.      | 12 April 2017  | DATE | 2017-04-12
           The law was signed on 2017-04-12 in Moscow.         | 2017-04-12     | DATE | 2017-04-12
@@ -47,7 +48,8 @@ class RuleBasedTemporalTaggerTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
-      textBlock = """
+      textBlock =
+          """
           Putin said on Wednesday that relations had worsened.   | Wednesday | DATE | 2017-04-12
           The ministers will meet on Friday in Geneva.           | Friday    | DATE | 2017-04-14
           The ministers met on Friday in Geneva.                 | Friday    | DATE | 2017-04-07
@@ -60,14 +62,16 @@ class RuleBasedTemporalTaggerTest {
           The summit will be held in May.                        | May       | DATE | 2017-05
           The bill will be debated on March 3.                   | March 3   | DATE | 2018-03-03
           """)
-  void shouldChooseDirectionFromTense(String sentence, String extent, TimexType type, String value) {
+  void shouldChooseDirectionFromTense(
+      String sentence, String extent, TimexType type, String value) {
     assertTagged(sentence, extent, type, value);
   }
 
   @ParameterizedTest(name = "{1} -> {3}")
   @CsvSource(
       delimiter = '|',
-      textBlock = """
+      textBlock =
+          """
           Rebels attacked the town yesterday.                | yesterday         | DATE | 2017-04-11
           The minister arrives today.                        | today             | DATE | 2017-04-12
           The minister arrives tomorrow.                     | tomorrow          | DATE | 2017-04-13
@@ -92,7 +96,8 @@ class RuleBasedTemporalTaggerTest {
   @ParameterizedTest(name = "{1} -> {3}")
   @CsvSource(
       delimiter = '|',
-      textBlock = """
+      textBlock =
+          """
           The talks began Wednesday morning.         | Wednesday morning | DATE | 2017-04-12TMO
           The talks end tonight.                     | tonight           | TIME | 2017-04-12TNI
           Shots were heard last night.               | last night        | TIME | 2017-04-11TNI
@@ -109,7 +114,8 @@ class RuleBasedTemporalTaggerTest {
   @ParameterizedTest(name = "{1} -> {3}")
   @CsvSource(
       delimiter = '|',
-      textBlock = """
+      textBlock =
+          """
           Growth will slow in the third quarter.           | the third quarter         | DATE | 2017-Q3
           Profit rose in the first quarter.                | the first quarter         | DATE | 2017-Q1
           Profit fell in the fourth quarter of 2016.       | the fourth quarter of 2016 | DATE | 2016-Q4
@@ -117,14 +123,16 @@ class RuleBasedTemporalTaggerTest {
           Sales doubled in the first half.                 | the first half            | DATE | 2017-H1
           Sales fell in the second half of 2015.           | the second half of 2015   | DATE | 2015-H2
           """)
-  void shouldResolveQuartersAndHalves(String sentence, String extent, TimexType type, String value) {
+  void shouldResolveQuartersAndHalves(
+      String sentence, String extent, TimexType type, String value) {
     assertTagged(sentence, extent, type, value);
   }
 
   @ParameterizedTest(name = "{1} -> {3}")
   @CsvSource(
       delimiter = '|',
-      textBlock = """
+      textBlock =
+          """
           The party was founded in 1990.                | 1990               | DATE | 1990
           Inflation was high in the 1990s.              | the 1990s          | DATE | 199
           Inflation was high in the 1980s.              | the 1980s          | DATE | 198
@@ -140,7 +148,8 @@ class RuleBasedTemporalTaggerTest {
   @ParameterizedTest(name = "{1} -> {3}")
   @CsvSource(
       delimiter = '|',
-      textBlock = """
+      textBlock =
+          """
           The war lasted a decade.                       | a decade           | DURATION | P10Y
           Troops stayed for 24 hours.                    | 24 hours           | DURATION | PT24H
           Fighting has intensified in recent weeks.      | recent weeks       | DURATION | PXW
@@ -160,7 +169,8 @@ class RuleBasedTemporalTaggerTest {
   @ParameterizedTest(name = "{1} -> {3}")
   @CsvSource(
       delimiter = '|',
-      textBlock = """
+      textBlock =
+          """
           Protesters gather every morning.          | every morning   | SET | XXXX-XX-XXTMO
           The magazine appears weekly.              | weekly          | SET | P1W
           The fair is held each year.               | each year       | SET | P1Y
@@ -175,7 +185,8 @@ class RuleBasedTemporalTaggerTest {
   @ParameterizedTest(name = "{1} -> {3}")
   @CsvSource(
       delimiter = '|',
-      textBlock = """
+      textBlock =
+          """
           The rebels now control the city.              | now          | DATE | PRESENT_REF
           The company currently employs 500 people.     | currently    | DATE | PRESENT_REF
           Such attacks were rare in the past.           | the past     | DATE | PAST_REF
@@ -190,7 +201,8 @@ class RuleBasedTemporalTaggerTest {
   @ParameterizedTest(name = "{1} -> {3}")
   @CsvSource(
       delimiter = '|',
-      textBlock = """
+      textBlock =
+          """
           The vote starts at 3 p.m. in Geneva.               | 3 p.m.            | TIME | 2017-04-12T15:00
           The blast occurred at 10:30 a.m. EST near the gate. | 10:30 a.m. EST   | TIME | 2017-04-12T10:30
           The offer expired at midnight Friday.             | midnight Friday     | TIME | 2017-04-07T24:00
@@ -247,8 +259,9 @@ class RuleBasedTemporalTaggerTest {
 
   @Test
   void shouldReturnExpressionsInTextOrderWithConsistentOffsets() {
-    String text = "On Monday the firm said profit fell in the third quarter of 2016 and would "
-        + "recover next year.";
+    String text =
+        "On Monday the firm said profit fell in the third quarter of 2016 and would "
+            + "recover next year.";
     List<TemporalExpression> found = tag(text);
     assertThat(found).hasSize(3);
     for (int i = 0; i < found.size(); i++) {

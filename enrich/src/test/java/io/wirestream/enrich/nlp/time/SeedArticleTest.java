@@ -29,8 +29,7 @@ class SeedArticleTest {
               + " the US, Britain and France requiring the Syrian government to co-operate with an"
               + " investigation into the chemical attack.");
 
-  private final List<TemporalExpression> found =
-      new RuleBasedTemporalTagger().tag(BODY, PUBLISHED);
+  private final List<TemporalExpression> found = new RuleBasedTemporalTagger().tag(BODY, PUBLISHED);
 
   private TemporalExpression at(String context, String expression) {
     int start = BODY.indexOf(context) + context.indexOf(expression);
@@ -80,7 +79,8 @@ class SeedArticleTest {
 
   @Test
   void shouldFindNothingElse() {
-    assertThat(found).extracting(TemporalExpression::text)
+    assertThat(found)
+        .extracting(TemporalExpression::text)
         .containsExactly("Wednesday", "January", "last week", "last week", "Tuesday", "Wednesday");
   }
 }

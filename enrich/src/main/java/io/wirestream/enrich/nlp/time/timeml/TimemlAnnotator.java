@@ -25,8 +25,7 @@ public final class TimemlAnnotator {
     List<Timex> timexes = new ArrayList<>();
     int n = 1;
     for (TemporalExpression e : tagger.tag(document.text(), document.dct())) {
-      timexes.add(
-          new Timex("t" + n++, e.start(), e.end(), e.text(), e.type().name(), e.value()));
+      timexes.add(new Timex("t" + n++, e.start(), e.end(), e.text(), e.type().name(), e.value()));
     }
     return document.withTimexes(timexes);
   }

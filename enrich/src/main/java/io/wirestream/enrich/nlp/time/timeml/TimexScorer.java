@@ -89,8 +89,11 @@ public final class TimexScorer {
 
   private static List<Timex> sorted(List<Timex> timexes) {
     List<Timex> list = new ArrayList<>(timexes);
-    list.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
-        : Integer.compare(a.end(), b.end()));
+    list.sort(
+        (a, b) ->
+            a.start() != b.start()
+                ? Integer.compare(a.start(), b.start())
+                : Integer.compare(a.end(), b.end()));
     return list;
   }
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class TimemlDocumentTest {
 
-  private final TimemlDocument gold = TimemlDocument.read(Fixtures.dir("gold").resolve("putin.tml"));
+  private final TimemlDocument gold =
+      TimemlDocument.read(Fixtures.dir("gold").resolve("putin.tml"));
 
   @Test
   void shouldReadDctTextAndTimexOffsets() {
@@ -54,7 +55,8 @@ class TimemlDocumentTest {
 
     assertThat(xml).startsWith(gold.head());
     assertThat(xml).doesNotContain("<EVENT").contains("failed &amp; that");
-    assertThat(xml).contains("<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"X&lt;&amp;\">Wednesday</TIMEX3>");
+    assertThat(xml)
+        .contains("<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"X&lt;&amp;\">Wednesday</TIMEX3>");
     DocumentBuilderFactory.newInstance()
         .newDocumentBuilder()
         .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  * Scores computed by hand. gold/putin.tml has 4 TIMEX3s, system/putin.tml 5: "Wednesday" matches
  * exactly, "January" exactly but with a wrong value, "three years" overlaps "the past three years"
  * with the right value, "Now" is missed, "hard" and "ends" are spurious. gold/second.tml (2
- * TIMEX3s) has no system file, so both are missed. G = 6, S = 5, strict 2, relaxed 3, type 3,
- * value 2.
+ * TIMEX3s) has no system file, so both are missed. G = 6, S = 5, strict 2, relaxed 3, type 3, value
+ * 2.
  */
 class TimexScorerTest {
 

@@ -31,6 +31,10 @@ public class NerRawTextBenchmark {
   @Param("500")
   int articles;
 
+  /** A name model file to measure instead of the shipped one (empty: shipped). */
+  @Param("")
+  String model;
+
   private OpenNlpEntityExtractor extractor;
   private List<String> bodies;
   private int[] tokenCounts;
@@ -50,7 +54,8 @@ public class NerRawTextBenchmark {
 
   @Setup
   public void setUp() {
-    extractor = new OpenNlpEntityExtractorFactory().create();
+    extractor = (model.isEmpty() ? new OpenNlpEntityExtractorFactory()
+        : new OpenNlpEntityExtractorFactory(java.nio.file.Path.of(model))).create();
     bodies = NerReuters.bodies(articles);
     tokenCounts = new int[bodies.size()];
     for (int i = 0; i < bodies.size(); i++) {

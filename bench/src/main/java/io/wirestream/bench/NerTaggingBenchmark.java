@@ -32,6 +32,10 @@ public class NerTaggingBenchmark {
   @Param("500")
   int articles;
 
+  /** A name model file to measure instead of the shipped one (empty: shipped). */
+  @Param("")
+  String model;
+
   private OpenNlpEntityExtractor extractor;
   private List<List<String[]>> documents;
   private int[] tokenCounts;
@@ -51,7 +55,8 @@ public class NerTaggingBenchmark {
 
   @Setup
   public void setUp() {
-    extractor = new OpenNlpEntityExtractorFactory().create();
+    extractor = (model.isEmpty() ? new OpenNlpEntityExtractorFactory()
+        : new OpenNlpEntityExtractorFactory(java.nio.file.Path.of(model))).create();
     documents = new ArrayList<>();
     List<String> bodies = NerReuters.bodies(articles);
     tokenCounts = new int[bodies.size()];

@@ -22,6 +22,8 @@ final class DocumentConsistency {
   static List<Span[]> apply(List<String[]> sentences, List<Span[]> names) {
     Map<String, String> surnames = new HashMap<>();
     Map<String, String> fullNames = new HashMap<>();
+    // First words of the full names, so most tokens are ruled out without building phrases.
+    java.util.Set<String> firstWords = new java.util.HashSet<>();
     List<Span[]> result = new ArrayList<>(names.size());
     for (int s = 0; s < sentences.size(); s++) {
       String[] tokens = sentences.get(s);
@@ -47,7 +49,8 @@ final class DocumentConsistency {
         }
         int matched = 0;
         String type = null;
-        for (int len = Math.min(6, tokens.length - i); len >= 2 && type == null; len--) {
+        int longest = firstWords.contains(tokens[i]) ? Math.min(6, tokens.length - i) : 0;
+        for (int len = longest; len >= 2 && type == null; len--) {
           String phrase = String.join(" ", Arrays.copyOfRange(tokens, i, i + len));
           String t = fullNames.get(phrase);
           if (t != null && !anyCovered(covered, i, i + len)) {
@@ -74,6 +77,7 @@ final class DocumentConsistency {
           String phrase = String.join(" ", Arrays.copyOfRange(tokens, span.getStart(),
               span.getEnd()));
           fullNames.putIfAbsent(phrase, span.getType());
+          firstWords.add(tokens[span.getStart()]);
           if ("PER".equals(span.getType())) {
             String last = tokens[span.getEnd() - 1];
             if (last.length() > 1 && Character.isUpperCase(last.charAt(0))) {

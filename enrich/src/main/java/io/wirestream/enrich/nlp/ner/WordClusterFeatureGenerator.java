@@ -6,13 +6,18 @@ import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 /**
  * Word-cluster features of the tokens within {@code window} of the current one, at every
  * granularity of {@link WordClusters}; optionally also the finest clusters of adjacent token pairs
- * ("the cluster of Mr. followed by the cluster of Lavrov"). Stateless.
+ * ("the cluster of Mr. followed by the cluster of Lavrov").
+ *
+ * <p>Looks each token up once per sentence (the last sentence is cached), so not thread-safe;
+ * every NameFinderME builds its own generators.
  */
 public final class WordClusterFeatureGenerator implements AdaptiveFeatureGenerator {
 
   private final WordClusters clusters;
   private final int window;
   private final boolean pairs;
+  private String[] lastTokens;
+  private String[][] lastIds;
 
   public WordClusterFeatureGenerator(WordClusters clusters) {
     this(clusters, 1, false);
@@ -27,26 +32,33 @@ public final class WordClusterFeatureGenerator implements AdaptiveFeatureGenerat
   @Override
   public void createFeatures(List<String> features, String[] tokens, int index,
       String[] previousOutcomes) {
-    add(features, "w", clusters.features(tokens[index]));
+    if (tokens != lastTokens) {
+      lastIds = new String[tokens.length][];
+      for (int i = 0; i < tokens.length; i++) {
+        lastIds[i] = clusters.features(tokens[i]);
+      }
+      lastTokens = tokens;
+    }
+    String[][] ids = lastIds;
+    add(features, "w", ids[index]);
     for (int d = 1; d <= window; d++) {
       String suffix = d == 1 ? "" : Integer.toString(d);
       if (index - d >= 0) {
-        add(features, "p" + suffix, clusters.features(tokens[index - d]));
+        add(features, "p" + suffix, ids[index - d]);
       }
       if (index + d < tokens.length) {
-        add(features, "n" + suffix, clusters.features(tokens[index + d]));
+        add(features, "n" + suffix, ids[index + d]);
       }
     }
     if (pairs) {
-      String current = finest(tokens[index]);
-      features.add("pw=" + (index > 0 ? finest(tokens[index - 1]) : "BOS") + "," + current);
+      String current = finest(ids[index]);
+      features.add("pw=" + (index > 0 ? finest(ids[index - 1]) : "BOS") + "," + current);
       features.add("wn=" + current + ","
-          + (index + 1 < tokens.length ? finest(tokens[index + 1]) : "EOS"));
+          + (index + 1 < tokens.length ? finest(ids[index + 1]) : "EOS"));
     }
   }
 
-  private String finest(String token) {
-    String[] ids = clusters.features(token);
+  private static String finest(String[] ids) {
     return ids == null ? "none" : ids[ids.length - 1];
   }
 

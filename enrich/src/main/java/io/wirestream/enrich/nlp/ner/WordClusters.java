@@ -22,7 +22,8 @@ public final class WordClusters {
   private final int granularities;
 
   WordClusters(Map<String, String[]> clusters, int granularities) {
-    this.clusters = Map.copyOf(clusters);
+    // A HashMap, not Map.copyOf: lookups are on the hot path and most are hits on lowercase keys.
+    this.clusters = java.util.Collections.unmodifiableMap(new HashMap<>(clusters));
     this.granularities = granularities;
   }
 
@@ -67,8 +68,8 @@ public final class WordClusters {
 
   /** Feature strings of a word's clusters, coarse to fine; null if the word is unknown. */
   public String[] features(String word) {
-    String[] ids = clusters.get(word);
-    return ids != null ? ids : clusters.get(word.toLowerCase(Locale.ROOT));
+    // Keys are lowercase; toLowerCase returns the word itself when it has no capitals.
+    return clusters.get(word.toLowerCase(Locale.ROOT));
   }
 
   public int granularities() {

@@ -54,8 +54,11 @@ public class NerRawTextBenchmark {
 
   @Setup
   public void setUp() {
-    extractor = (model.isEmpty() ? new OpenNlpEntityExtractorFactory()
-        : new OpenNlpEntityExtractorFactory(java.nio.file.Path.of(model))).create();
+    extractor =
+        (model.isEmpty()
+                ? new OpenNlpEntityExtractorFactory()
+                : new OpenNlpEntityExtractorFactory(java.nio.file.Path.of(model)))
+            .create();
     bodies = NerReuters.bodies(articles);
     tokenCounts = new int[bodies.size()];
     for (int i = 0; i < bodies.size(); i++) {

@@ -20,12 +20,15 @@ final class NerReuters {
   private NerReuters() {}
 
   static List<String> bodies(int count) {
-    Path path = Path.of(System.getProperty(PATH_PROPERTY,
-        System.getProperty("wirestream.corpora", "../shared/corpora")
-            + "/news/reuters21578.jsonl"));
+    Path path =
+        Path.of(
+            System.getProperty(
+                PATH_PROPERTY,
+                System.getProperty("wirestream.corpora", "../shared/corpora")
+                    + "/news/reuters21578.jsonl"));
     if (!Files.isRegularFile(path)) {
-      throw new IllegalStateException("Reuters JSONL not found at " + path + "; set -D"
-          + PATH_PROPERTY + "=FILE");
+      throw new IllegalStateException(
+          "Reuters JSONL not found at " + path + "; set -D" + PATH_PROPERTY + "=FILE");
     }
     ObjectMapper json = new ObjectMapper();
     List<String> bodies = new ArrayList<>(count);

@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Name finding alone, on Reuters sentences tokenised beforehand: one operation is one article;
- * the {@code tokens} counter gives tokens per second. One thread, one extractor, as in a stream
- * thread; heap capped at 256 MB.
+ * Name finding alone, on Reuters sentences tokenised beforehand: one operation is one article; the
+ * {@code tokens} counter gives tokens per second. One thread, one extractor, as in a stream thread;
+ * heap capped at 256 MB.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -55,8 +55,11 @@ public class NerTaggingBenchmark {
 
   @Setup
   public void setUp() {
-    extractor = (model.isEmpty() ? new OpenNlpEntityExtractorFactory()
-        : new OpenNlpEntityExtractorFactory(java.nio.file.Path.of(model))).create();
+    extractor =
+        (model.isEmpty()
+                ? new OpenNlpEntityExtractorFactory()
+                : new OpenNlpEntityExtractorFactory(java.nio.file.Path.of(model)))
+            .create();
     documents = new ArrayList<>();
     List<String> bodies = NerReuters.bodies(articles);
     tokenCounts = new int[bodies.size()];

@@ -33,20 +33,29 @@ public final class EvalNerCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--conll", paramLabel = "FILE", required = true,
+  @Option(
+      names = "--conll",
+      paramLabel = "FILE",
+      required = true,
       description = "Labelled file to score against.")
   Path conll;
 
-  @Option(names = "--out", paramLabel = "FILE",
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
       description = "Write token<TAB>gold<TAB>predicted rows (IOB2) here (token mode only).")
   Path out;
 
-  @Option(names = "--raw",
-      description = "Rebuild the sentences as text and run the full path (sentence detection and"
-          + " tokenisation included), scoring character spans.")
+  @Option(
+      names = "--raw",
+      description =
+          "Rebuild the sentences as text and run the full path (sentence detection and"
+              + " tokenisation included), scoring character spans.")
   boolean raw;
 
-  @Option(names = "--model", paramLabel = "FILE",
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
       description = "Name model to score (default: the shipped model).")
   Path model;
 
@@ -62,15 +71,18 @@ public final class EvalNerCommand implements Callable<Integer> {
       throw new UsageException("--out writes token rows and cannot be used with --raw");
     }
     List<NameSample> samples = ConllReader.read(conll);
-    OpenNlpEntityExtractorFactory factory = model == null
-        ? new OpenNlpEntityExtractorFactory() : new OpenNlpEntityExtractorFactory(model);
+    OpenNlpEntityExtractorFactory factory =
+        model == null
+            ? new OpenNlpEntityExtractorFactory()
+            : new OpenNlpEntityExtractorFactory(model);
     Set<String> types = NerEvaluator.typesIn(samples);
     NerEvaluator evaluator = new NerEvaluator(factory.create(), types);
     SpanScores scores;
     if (raw) {
       scores = evaluator.evaluateRaw(samples);
     } else if (out != null) {
-      try (PrintWriter rows = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+      try (PrintWriter rows =
+          new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
         scores = evaluator.evaluateTokens(samples, rows);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + out, e);
@@ -79,8 +91,9 @@ public final class EvalNerCommand implements Callable<Integer> {
       scores = evaluator.evaluateTokens(samples, null);
     }
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.printf("%s: %d sentences, model %s, %s spans%n", conll, samples.size(),
-        factory.modelName(), raw ? "character" : "token");
+    stdout.printf(
+        "%s: %d sentences, model %s, %s spans%n",
+        conll, samples.size(), factory.modelName(), raw ? "character" : "token");
     stdout.print(scores.report());
     stdout.flush();
     return 0;

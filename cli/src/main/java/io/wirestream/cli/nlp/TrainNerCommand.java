@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Retrains the shipped name model by the fixed recipe in {@link NerRecipe}. */
 @Command(
@@ -27,7 +27,8 @@ public final class TrainNerCommand implements Callable<Integer> {
   @Option(
       names = "--corpora",
       paramLabel = "DIR",
-      description = "Corpora folder (default: system property wirestream.corpora, else ../shared/corpora).")
+      description =
+          "Corpora folder (default: system property wirestream.corpora, else ../shared/corpora).")
   Path corpora;
 
   @Option(
@@ -48,16 +49,21 @@ public final class TrainNerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path dir = corpora != null ? corpora
-        : Path.of(System.getProperty("wirestream.corpora", "../shared/corpora"));
+    Path dir =
+        corpora != null
+            ? corpora
+            : Path.of(System.getProperty("wirestream.corpora", "../shared/corpora"));
     if (!Files.isDirectory(dir)) {
       throw new UsageException("corpora folder " + dir + " not found (use --corpora)");
     }
     if (resourcesOut != null) {
       long started = System.nanoTime();
       NerRecipe.buildResources(dir, resourcesOut);
-      spec.commandLine().getOut().printf("wrote gazetteer.txt and word-clusters.txt to %s in %.0f s%n",
-          resourcesOut, (System.nanoTime() - started) / 1e9);
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "wrote gazetteer.txt and word-clusters.txt to %s in %.0f s%n",
+              resourcesOut, (System.nanoTime() - started) / 1e9);
       return 0;
     }
     for (String file : NerRecipe.TRAINING_FILES) {
@@ -68,8 +74,9 @@ public final class TrainNerCommand implements Callable<Integer> {
     long started = System.nanoTime();
     TokenNameFinderModel model = NerRecipe.train(dir);
     NerTrainer.write(model, out);
-    spec.commandLine().getOut().printf("wrote %s in %.0f s%n", out,
-        (System.nanoTime() - started) / 1e9);
+    spec.commandLine()
+        .getOut()
+        .printf("wrote %s in %.0f s%n", out, (System.nanoTime() - started) / 1e9);
     return 0;
   }
 }

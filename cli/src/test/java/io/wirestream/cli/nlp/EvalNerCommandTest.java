@@ -35,7 +35,9 @@ class EvalNerCommandTest {
   @Test
   void shouldScoreAFileAndWriteTokenRows(@TempDir Path dir) throws IOException {
     Path conll = dir.resolve("tiny.txt");
-    Files.writeString(conll, """
+    Files.writeString(
+        conll,
+        """
         -DOCSTART- -X- O O
 
         Vladimir NNP I-NP I-PER
@@ -50,8 +52,12 @@ class EvalNerCommandTest {
 
     assertThat(code).isZero();
     assertThat(out.toString()).contains("overall").contains("PER").contains("LOC");
-    assertThat(Files.readAllLines(rows)).startsWith(
-        "Vladimir\tB-PER\tB-PER", "Putin\tI-PER\tI-PER", "visited\tO\tO", "Berlin\tB-LOC\tB-LOC");
+    assertThat(Files.readAllLines(rows))
+        .startsWith(
+            "Vladimir\tB-PER\tB-PER",
+            "Putin\tI-PER\tI-PER",
+            "visited\tO\tO",
+            "Berlin\tB-LOC\tB-LOC");
   }
 
   @Test

@@ -9,11 +9,11 @@ import java.util.Map;
 import opennlp.tools.util.Span;
 
 /**
- * Makes later mentions in one article agree with an earlier full name. News names a person in
- * full once ("Sergei Lavrov") and by surname after ("Lavrov"); the sentence-level model sees the
- * surname alone and may miss it or type it as a place. So a capitalised token equal to the last
- * token of an earlier person name becomes (or stays) a person, and a later exact repeat of an
- * earlier multi-token name gets that name's type.
+ * Makes later mentions in one article agree with an earlier full name. News names a person in full
+ * once ("Sergei Lavrov") and by surname after ("Lavrov"); the sentence-level model sees the surname
+ * alone and may miss it or type it as a place. So a capitalised token equal to the last token of an
+ * earlier person name becomes (or stays) a person, and a later exact repeat of an earlier
+ * multi-token name gets that name's type.
  */
 final class DocumentConsistency {
 
@@ -32,7 +32,8 @@ final class DocumentConsistency {
       // Retype single-token names that are an earlier person's surname.
       for (int n = 0; n < spans.size(); n++) {
         Span span = spans.get(n);
-        if (span.length() == 1 && !"PER".equals(span.getType())
+        if (span.length() == 1
+            && !"PER".equals(span.getType())
             && "PER".equals(surnames.get(tokens[span.getStart()]))) {
           spans.set(n, new Span(span.getStart(), span.getEnd(), "PER", span.getProb()));
           changed = true;
@@ -74,8 +75,8 @@ final class DocumentConsistency {
       }
       for (Span span : spans) {
         if (span.length() >= 2) {
-          String phrase = String.join(" ", Arrays.copyOfRange(tokens, span.getStart(),
-              span.getEnd()));
+          String phrase =
+              String.join(" ", Arrays.copyOfRange(tokens, span.getStart(), span.getEnd()));
           fullNames.putIfAbsent(phrase, span.getType());
           firstWords.add(tokens[span.getStart()]);
           if ("PER".equals(span.getType())) {

@@ -16,11 +16,11 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>Countries: every name of a country ("US", "U.S.", "United States") joins one entity named
- *       by its English name and carrying its ISO 3166-1 alpha-2 code; the mention is typed
- *       LOCATION even where the tagger said ORGANIZATION, as it does for "US" in "US airstrikes".
+ *       by its English name and carrying its ISO 3166-1 alpha-2 code; the mention is typed LOCATION
+ *       even where the tagger said ORGANIZATION, as it does for "US" in "US airstrikes".
  *   <li>People: news names a person in full and elsewhere by surname ("Vladimir Putin" … "Putin",
- *       "Bashar al-Assad" … "Assad"). A mention whose words end a longer person name of the
- *       article joins it: the nearest such name before it, else the first after it.
+ *       "Bashar al-Assad" … "Assad"). A mention whose words end a longer person name of the article
+ *       joins it: the nearest such name before it, else the first after it.
  *   <li>Organisations: an all-capitals mention that spells the initials of a longer organisation
  *       name of the article ("UN" for "United Nations") joins it.
  *   <li>Anything else is its own entity, keyed by type and text, ignoring case.
@@ -35,11 +35,13 @@ public final class EntityGrouper {
     List<Entity> typed = new ArrayList<>(mentions.size());
     List<String> codes = new ArrayList<>(mentions.size());
     for (Entity m : mentions) {
-      Optional<String> code = m.type() == EntityType.MISC
-          ? Optional.empty() : CountryCodes.codeOf(m.text());
+      Optional<String> code =
+          m.type() == EntityType.MISC ? Optional.empty() : CountryCodes.codeOf(m.text());
       codes.add(code.orElse(null));
-      typed.add(code.isPresent() && m.type() != EntityType.LOCATION
-          ? new Entity(m.text(), EntityType.LOCATION, m.start(), m.end(), m.canonical()) : m);
+      typed.add(
+          code.isPresent() && m.type() != EntityType.LOCATION
+              ? new Entity(m.text(), EntityType.LOCATION, m.start(), m.end(), m.canonical())
+              : m);
     }
 
     Map<String, Group> groups = new LinkedHashMap<>();
@@ -58,12 +60,13 @@ public final class EntityGrouper {
         canonical = mention.text();
       }
       String key = mention.type() + "\u0000" + canonical.toLowerCase(Locale.ROOT);
-      Group group = groups.computeIfAbsent(
-          key, k -> new Group(canonical, mention.type(), mention.start(), code));
+      Group group =
+          groups.computeIfAbsent(
+              key, k -> new Group(canonical, mention.type(), mention.start(), code));
       group.mentions++;
       group.firstStart = Math.min(group.firstStart, mention.start());
-      named.add(new Entity(mention.text(), mention.type(), mention.start(), mention.end(),
-          group.name));
+      named.add(
+          new Entity(mention.text(), mention.type(), mention.start(), mention.end(), group.name));
     }
     List<CanonicalEntity> entities = new ArrayList<>(groups.size());
     for (Group g : groups.values()) {
@@ -108,7 +111,8 @@ public final class EntityGrouper {
 
   private static String stripArticle(String word) {
     return word.matches("(?i)(?:al|el|ad|as|ash|ar|an|az|at)-\\p{L}.*")
-        ? word.substring(word.indexOf('-') + 1) : word;
+        ? word.substring(word.indexOf('-') + 1)
+        : word;
   }
 
   private static String expandedAcronym(List<Entity> mentions, int i) {

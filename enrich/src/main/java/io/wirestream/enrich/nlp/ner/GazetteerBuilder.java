@@ -21,26 +21,63 @@ import java.util.regex.Pattern;
 public final class GazetteerBuilder {
 
   /** Gazetteer files (relative to the corpora folder) and the list each feeds. */
-  static final List<String[]> SOURCES = List.of(
-      new String[] {"LOC", "gazetteers/geonames_cities15000.txt"},
-      new String[] {"LOC", "gazetteers/geonames_admin1.txt"},
-      new String[] {"FIRST", "gazetteers/person_first_names.txt"},
-      new String[] {"LAST", "gazetteers/person_surnames.txt"},
-      new String[] {"ORG", "gazetteers/sec_edgar_companies.txt"});
+  static final List<String[]> SOURCES =
+      List.of(
+          new String[] {"LOC", "gazetteers/geonames_cities15000.txt"},
+          new String[] {"LOC", "gazetteers/geonames_admin1.txt"},
+          new String[] {"FIRST", "gazetteers/person_first_names.txt"},
+          new String[] {"LAST", "gazetteers/person_surnames.txt"},
+          new String[] {"ORG", "gazetteers/sec_edgar_companies.txt"});
 
   private static final Pattern SPLIT = Pattern.compile("\\s+|(?=[,()])|(?<=[,()])");
-  private static final Set<String> COMPANY_SUFFIXES = Set.of("inc", "inc.", "corp", "corp.",
-      "co", "co.", "ltd", "ltd.", "llc", "plc", "lp", "l.p.", "sa", "s.a.", "ag", "nv", "n.v.",
-      "holdings", "group", "corporation", "company", "incorporated", "limited", "trust", "the",
-      "/de/", "/md/", "/ny/", "/nv/", "/pa/", "/oh/", "/mn/", "/ca/", ",", "&", "and", "-");
+  private static final Set<String> COMPANY_SUFFIXES =
+      Set.of(
+          "inc",
+          "inc.",
+          "corp",
+          "corp.",
+          "co",
+          "co.",
+          "ltd",
+          "ltd.",
+          "llc",
+          "plc",
+          "lp",
+          "l.p.",
+          "sa",
+          "s.a.",
+          "ag",
+          "nv",
+          "n.v.",
+          "holdings",
+          "group",
+          "corporation",
+          "company",
+          "incorporated",
+          "limited",
+          "trust",
+          "the",
+          "/de/",
+          "/md/",
+          "/ny/",
+          "/nv/",
+          "/pa/",
+          "/oh/",
+          "/mn/",
+          "/ca/",
+          ",",
+          "&",
+          "and",
+          "-");
 
   private GazetteerBuilder() {}
 
   public static void build(Path corpora, Path out) {
     Set<String> lines = new TreeSet<>();
     List<String> header = new ArrayList<>();
-    header.add("# Wirestream NER gazetteer: LIST<TAB>space-separated tokens. Built by"
-        + " GazetteerBuilder from:");
+    header.add(
+        "# Wirestream NER gazetteer: LIST<TAB>space-separated tokens. Built by"
+            + " GazetteerBuilder from:");
     for (String[] source : SOURCES) {
       List<String> names = read(corpora.resolve(source[1]), header);
       for (String name : names) {

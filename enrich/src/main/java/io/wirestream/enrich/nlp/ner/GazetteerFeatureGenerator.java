@@ -21,8 +21,8 @@ public final class GazetteerFeatureGenerator implements AdaptiveFeatureGenerator
   }
 
   @Override
-  public void createFeatures(List<String> features, String[] tokens, int index,
-      String[] previousOutcomes) {
+  public void createFeatures(
+      List<String> features, String[] tokens, int index, String[] previousOutcomes) {
     if (tokens != lastTokens) {
       lastHits = gazetteer.match(tokens);
       lastTokens = tokens;

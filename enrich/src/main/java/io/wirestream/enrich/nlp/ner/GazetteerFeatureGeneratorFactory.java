@@ -5,8 +5,8 @@ import opennlp.tools.util.featuregen.GeneratorFactory;
 
 /**
  * Lets a feature descriptor name the gazetteer features: {@code <generator
- * class="io.wirestream.enrich.nlp.ner.GazetteerFeatureGeneratorFactory"/>}. The lists come from
- * the classpath, not from the model file.
+ * class="io.wirestream.enrich.nlp.ner.GazetteerFeatureGeneratorFactory"/>}. The lists come from the
+ * classpath, not from the model file.
  */
 public final class GazetteerFeatureGeneratorFactory
     extends GeneratorFactory.AbstractXmlFeatureGeneratorFactory {

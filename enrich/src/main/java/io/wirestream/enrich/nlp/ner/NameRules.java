@@ -20,8 +20,8 @@ final class NameRules {
     for (int n = 0; n < names.length; n++) {
       Span name = names[n];
       int next = name.getEnd();
-      boolean free = next < tokens.length && (n + 1 == names.length
-          || names[n + 1].getStart() > next);
+      boolean free =
+          next < tokens.length && (n + 1 == names.length || names[n + 1].getStart() > next);
       if (free && "PER".equals(name.getType()) && ARABIC_PARTICLE.matcher(tokens[next]).matches()) {
         if (fixed == names) {
           fixed = names.clone();

@@ -14,8 +14,8 @@ import opennlp.tools.util.Span;
  * Scores an extractor against gold name samples, conlleval style (exact spans).
  *
  * <p>Token mode feeds the gold tokenisation to the name finder, as CoNLL evaluations do. Raw mode
- * measures the whole text path: each document is rebuilt as text ({@link Detokenizer}), run
- * through sentence detection and tokenisation, and scored on character spans.
+ * measures the whole text path: each document is rebuilt as text ({@link Detokenizer}), run through
+ * sentence detection and tokenisation, and scored on character spans.
  */
 public final class NerEvaluator {
 
@@ -110,8 +110,12 @@ public final class NerEvaluator {
     String[] goldTags = tags(tokens.length, gold);
     String[] predictedTags = tags(tokens.length, predicted);
     for (int i = 0; i < tokens.length; i++) {
-      out.append(tokens[i]).append('\t').append(goldTags[i]).append('\t')
-          .append(predictedTags[i]).append('\n');
+      out.append(tokens[i])
+          .append('\t')
+          .append(goldTags[i])
+          .append('\t')
+          .append(predictedTags[i])
+          .append('\n');
     }
     out.append('\n');
   }

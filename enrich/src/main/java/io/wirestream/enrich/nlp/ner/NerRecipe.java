@@ -15,20 +15,23 @@ public final class NerRecipe {
 
   /**
    * Training files, relative to the corpora folder: CoNLL-2003 train, plus Wikipedia-text corpora
-   * with the same four types (Re-DocRED dev half, WikiGold), which leave CoNLL dev F1 unchanged
-   * but raise it on web and Wikinews text (UNER EWT, GUM) by 3 to 7 points. The Re-DocRED test
-   * half is left out: no gain on CoNLL dev, and training would exceed 15 minutes.
+   * with the same four types (Re-DocRED dev half, WikiGold), which leave CoNLL dev F1 unchanged but
+   * raise it on web and Wikinews text (UNER EWT, GUM) by 3 to 7 points. The Re-DocRED test half is
+   * left out: no gain on CoNLL dev, and training would exceed 15 minutes.
    */
-  public static final List<String> TRAINING_FILES = List.of(
-      "ner/conll2003/train.txt", "ner/redocred/dev.conll", "ner/wikigold/wikigold.conll.txt");
+  public static final List<String> TRAINING_FILES =
+      List.of(
+          "ner/conll2003/train.txt", "ner/redocred/dev.conll", "ner/wikigold/wikigold.conll.txt");
 
   /** Unlabeled text the word clusters are computed from, relative to the corpora folder. */
-  public static final List<String> CLUSTER_TEXT = List.of(
-      "unlabeled/reuters21578.txt", "unlabeled/wikinews_en.txt",
-      "unlabeled/bbc_news_2004_2005.txt", "unlabeled/wikipedia_en.txt");
+  public static final List<String> CLUSTER_TEXT =
+      List.of(
+          "unlabeled/reuters21578.txt", "unlabeled/wikinews_en.txt",
+          "unlabeled/bbc_news_2004_2005.txt", "unlabeled/wikipedia_en.txt");
 
   /** Cluster granularities, vocabulary (most frequent words), contexts per side, seed. */
   static final int[] CLUSTER_KS = {64, 256, 1024};
+
   static final int CLUSTER_VOCABULARY = 50_000;
   static final int CLUSTER_CONTEXTS = 600;
   static final long CLUSTER_SEED = 42;
@@ -53,10 +56,16 @@ public final class NerRecipe {
     }
     WordClusterBuilder builder =
         new WordClusterBuilder(CLUSTER_VOCABULARY, CLUSTER_CONTEXTS, CLUSTER_SEED);
-    WordClusterBuilder.write(builder.build(text, CLUSTER_KS),
+    WordClusterBuilder.write(
+        builder.build(text, CLUSTER_KS),
         "Word clusters (spherical k-means on PPMI context vectors, WordClusterBuilder, seed "
-            + CLUSTER_SEED + ") of the " + CLUSTER_VOCABULARY + " most frequent lowercased words"
-            + " of " + String.join(", ", CLUSTER_TEXT) + ". Derived from research-use text"
+            + CLUSTER_SEED
+            + ") of the "
+            + CLUSTER_VOCABULARY
+            + " most frequent lowercased words"
+            + " of "
+            + String.join(", ", CLUSTER_TEXT)
+            + ". Derived from research-use text"
             + " (Reuters-21578, BBC News): research use only.",
         dir.resolve("word-clusters.txt"));
   }

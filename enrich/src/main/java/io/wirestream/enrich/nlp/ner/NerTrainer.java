@@ -44,8 +44,7 @@ public final class NerTrainer {
     this(gis(iterations, cutoff), features, resources);
   }
 
-  public NerTrainer(
-      TrainingParameters parameters, byte[] features, Map<String, Object> resources) {
+  public NerTrainer(TrainingParameters parameters, byte[] features, Map<String, Object> resources) {
     this.parameters = parameters;
     this.features = features.clone();
     this.resources = Map.copyOf(resources);

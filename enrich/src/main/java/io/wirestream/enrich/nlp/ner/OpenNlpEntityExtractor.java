@@ -73,14 +73,15 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
   }
 
   /**
-   * Names in the tokenised sentences of one document, token offsets per sentence. The name
-   * finder's adaptive data is cleared before and after, so documents do not influence each other.
+   * Names in the tokenised sentences of one document, token offsets per sentence. The name finder's
+   * adaptive data is cleared before and after, so documents do not influence each other.
    */
   public List<Span[]> findNames(List<String[]> document) {
     names.clearAdaptiveData();
     List<Span[]> found = new ArrayList<>(document.size());
     for (String[] sentence : document) {
-      found.add(sentence.length == 0 ? new Span[0] : NameRules.apply(sentence, names.find(sentence)));
+      found.add(
+          sentence.length == 0 ? new Span[0] : NameRules.apply(sentence, names.find(sentence)));
     }
     names.clearAdaptiveData();
     return DocumentConsistency.apply(document, found);
@@ -98,7 +99,9 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
     Span last = spans[spans.length - 1];
     String token = last.getCoveredText(sentence).toString();
     int length = token.length();
-    if (length < 3 || token.charAt(length - 1) != '.' || token.indexOf('.') != length - 1
+    if (length < 3
+        || token.charAt(length - 1) != '.'
+        || token.indexOf('.') != length - 1
         || ABBREVIATIONS.contains(token)) {
       return spans;
     }
@@ -108,28 +111,30 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
     return split;
   }
 
-  private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of(
-      "Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "Bros.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.",
-      "Gen.", "Col.", "Lt.", "Sgt.", "Capt.", "Gov.", "Sen.", "Rep.", "Prof.", "Rev.", "Mt.",
-      "etc.", "Ave.", "Blvd.", "No.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.",
-      "Dec.", "vs.");
+  private static final java.util.Set<String> ABBREVIATIONS =
+      java.util.Set.of(
+          "Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "Bros.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.",
+          "Gen.", "Col.", "Lt.", "Sgt.", "Capt.", "Gov.", "Sen.", "Rep.", "Prof.", "Rev.", "Mt.",
+          "etc.", "Ave.", "Blvd.", "No.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.",
+          "Dec.", "vs.");
 
   /**
    * The tokenizer and the CoNLL training text know only ASCII quotes and dashes, and would keep
-   * "Russia’s" as one token. Each replacement is one char for one char, so offsets still point
-   * into the original text.
+   * "Russia’s" as one token. Each replacement is one char for one char, so offsets still point into
+   * the original text.
    */
   static String asciiPunctuation(String text) {
     char[] chars = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      char ascii = switch (c) {
-        case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032' -> '\'';
-        case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> '"';
-        case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> '-';
-        case '\u00A0', '\u2009', '\u202F', '\u2007' -> ' ';
-        default -> c;
-      };
+      char ascii =
+          switch (c) {
+            case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032' -> '\'';
+            case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> '"';
+            case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> '-';
+            case '\u00A0', '\u2009', '\u202F', '\u2007' -> ' ';
+            default -> c;
+          };
       if (ascii != c) {
         if (chars == null) {
           chars = text.toCharArray();

@@ -1,6 +1,5 @@
 package io.wirestream.enrich.nlp.ner;
 
-import io.wirestream.enrich.nlp.EntityExtractor;
 import io.wirestream.enrich.nlp.EntityExtractorFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,11 +18,10 @@ import opennlp.tools.tokenize.TokenizerModel;
 /**
  * Loads the sentence, token and name models once and hands out extractors over them.
  *
- * <p>OpenNLP models are immutable after loading and safe to share between threads; the {@code
- * *ME} classes built on them are not (they keep beam and adaptive state), so every extractor gets
- * its own. The sentence and token models are the knowitall {@code en-sent.bin} and {@code
- * en-token.bin} at the classpath root; the name model is {@value #DEFAULT_MODEL_RESOURCE} unless a
- * file is given.
+ * <p>OpenNLP models are immutable after loading and safe to share between threads; the {@code *ME}
+ * classes built on them are not (they keep beam and adaptive state), so every extractor gets its
+ * own. The sentence and token models are the knowitall {@code en-sent.bin} and {@code en-token.bin}
+ * at the classpath root; the name model is {@value #DEFAULT_MODEL_RESOURCE} unless a file is given.
  */
 public final class OpenNlpEntityExtractorFactory implements EntityExtractorFactory {
 

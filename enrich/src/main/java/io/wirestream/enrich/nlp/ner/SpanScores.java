@@ -8,8 +8,8 @@ import java.util.TreeMap;
 
 /**
  * Precision, recall and F1 over exact spans, as conlleval counts them: a predicted name is correct
- * only if its start, end and type all equal a gold name's. Scores are micro-averaged over all
- * names and also kept per type. Not thread-safe.
+ * only if its start, end and type all equal a gold name's. Scores are micro-averaged over all names
+ * and also kept per type. Not thread-safe.
  */
 public final class SpanScores {
 
@@ -39,7 +39,9 @@ public final class SpanScores {
   private final Set<String> types;
   private final Map<String, Counts> byType = new TreeMap<>();
 
-  /** @param types the types scored; mentions of other types are ignored on both sides */
+  /**
+   * @param types the types scored; mentions of other types are ignored on both sides
+   */
   public SpanScores(Collection<String> types) {
     this.types = Set.copyOf(types);
     for (String type : types) {
@@ -84,8 +86,10 @@ public final class SpanScores {
   /** A conlleval-like table: one line overall, one per type. */
   public String report() {
     StringBuilder out = new StringBuilder();
-    out.append(String.format("%-8s %7s %7s %7s %7s %7s %7s%n",
-        "type", "prec", "recall", "F1", "correct", "pred", "gold"));
+    out.append(
+        String.format(
+            "%-8s %7s %7s %7s %7s %7s %7s%n",
+            "type", "prec", "recall", "F1", "correct", "pred", "gold"));
     line(out, "overall", overall());
     for (Map.Entry<String, Counts> e : new TreeMap<>(byType).entrySet()) {
       line(out, e.getKey(), e.getValue());
@@ -94,8 +98,16 @@ public final class SpanScores {
   }
 
   private static void line(StringBuilder out, String label, Counts c) {
-    out.append(String.format(java.util.Locale.ROOT, "%-8s %7.2f %7.2f %7.2f %7d %7d %7d%n",
-        label, 100 * c.precision(), 100 * c.recall(), 100 * c.f1(),
-        c.correct(), c.predicted(), c.gold()));
+    out.append(
+        String.format(
+            java.util.Locale.ROOT,
+            "%-8s %7.2f %7.2f %7.2f %7d %7d %7d%n",
+            label,
+            100 * c.precision(),
+            100 * c.recall(),
+            100 * c.f1(),
+            c.correct(),
+            c.predicted(),
+            c.gold()));
   }
 }

@@ -19,10 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * Distributional word clusters from unlabeled text, a cheap stand-in for Brown clusters: each
- * frequent word is described by the words seen just left and right of it (positive PMI weights
- * over the most frequent context words), and spherical k-means groups words with similar
- * contexts. Words are lowercased. A fixed seed and a fixed input order make the output
- * reproducible.
+ * frequent word is described by the words seen just left and right of it (positive PMI weights over
+ * the most frequent context words), and spherical k-means groups words with similar contexts. Words
+ * are lowercased. A fixed seed and a fixed input order make the output reproducible.
  *
  * <p>The name finder uses the cluster of a word as a feature, which lets it generalise from
  * "Lavrov" in training to unseen surnames in the same cluster.
@@ -61,17 +60,20 @@ public final class WordClusterBuilder {
   public Map<Integer, Map<String, Integer>> build(List<Path> files, int... ks) {
     Map<String, Integer> frequency = new HashMap<>();
     for (Path file : files) {
-      forEachLine(file, line -> {
-        for (String t : tokens(line)) {
-          frequency.merge(t, 1, Integer::sum);
-        }
-      });
+      forEachLine(
+          file,
+          line -> {
+            for (String t : tokens(line)) {
+              frequency.merge(t, 1, Integer::sum);
+            }
+          });
     }
     List<String> byFrequency = new ArrayList<>(frequency.keySet());
-    byFrequency.sort((a, b) -> {
-      int c = Integer.compare(frequency.get(b), frequency.get(a));
-      return c != 0 ? c : a.compareTo(b);
-    });
+    byFrequency.sort(
+        (a, b) -> {
+          int c = Integer.compare(frequency.get(b), frequency.get(a));
+          return c != 0 ? c : a.compareTo(b);
+        });
     List<String> vocabulary = byFrequency.subList(0, Math.min(vocabularySize, byFrequency.size()));
     Map<String, Integer> wordIndex = index(vocabulary);
     Map<String, Integer> contextIndex =
@@ -81,23 +83,25 @@ public final class WordClusterBuilder {
 
     int[][] counts = new int[vocabulary.size()][dims];
     for (Path file : files) {
-      forEachLine(file, line -> {
-        List<String> t = tokens(line);
-        for (int i = 0; i < t.size(); i++) {
-          Integer w = wordIndex.get(t.get(i));
-          if (w == null) {
-            continue;
-          }
-          Integer left = contextIndex.get(i == 0 ? BOUNDARY : t.get(i - 1));
-          Integer right = contextIndex.get(i + 1 == t.size() ? BOUNDARY : t.get(i + 1));
-          if (left != null) {
-            counts[w][left]++;
-          }
-          if (right != null) {
-            counts[w][contextIndex.size() + right]++;
-          }
-        }
-      });
+      forEachLine(
+          file,
+          line -> {
+            List<String> t = tokens(line);
+            for (int i = 0; i < t.size(); i++) {
+              Integer w = wordIndex.get(t.get(i));
+              if (w == null) {
+                continue;
+              }
+              Integer left = contextIndex.get(i == 0 ? BOUNDARY : t.get(i - 1));
+              Integer right = contextIndex.get(i + 1 == t.size() ? BOUNDARY : t.get(i + 1));
+              if (left != null) {
+                counts[w][left]++;
+              }
+              if (right != null) {
+                counts[w][contextIndex.size() + right]++;
+              }
+            }
+          });
     }
     SparseVectors vectors = SparseVectors.ppmi(counts, dims);
     Map<Integer, Map<String, Integer>> result = new java.util.TreeMap<>();
@@ -115,11 +119,11 @@ public final class WordClusterBuilder {
   }
 
   /**
-   * Writes one {@code word<TAB>cluster...} line per word, a column per granularity in the order
-   * of {@code clusterings} (the format {@link WordClusters} reads).
+   * Writes one {@code word<TAB>cluster...} line per word, a column per granularity in the order of
+   * {@code clusterings} (the format {@link WordClusters} reads).
    */
-  public static void write(Map<Integer, Map<String, Integer>> clusterings, String header,
-      Path file) {
+  public static void write(
+      Map<Integer, Map<String, Integer>> clusterings, String header, Path file) {
     List<Map<String, Integer>> columns = new ArrayList<>(clusterings.values());
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write("# " + header + "\n");

@@ -8,8 +8,8 @@ import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
  * granularity of {@link WordClusters}; optionally also the finest clusters of adjacent token pairs
  * ("the cluster of Mr. followed by the cluster of Lavrov").
  *
- * <p>Looks each token up once per sentence (the last sentence is cached), so not thread-safe;
- * every NameFinderME builds its own generators.
+ * <p>Looks each token up once per sentence (the last sentence is cached), so not thread-safe; every
+ * NameFinderME builds its own generators.
  */
 public final class WordClusterFeatureGenerator implements AdaptiveFeatureGenerator {
 
@@ -30,8 +30,8 @@ public final class WordClusterFeatureGenerator implements AdaptiveFeatureGenerat
   }
 
   @Override
-  public void createFeatures(List<String> features, String[] tokens, int index,
-      String[] previousOutcomes) {
+  public void createFeatures(
+      List<String> features, String[] tokens, int index, String[] previousOutcomes) {
     if (tokens != lastTokens) {
       lastIds = new String[tokens.length][];
       for (int i = 0; i < tokens.length; i++) {
@@ -53,8 +53,8 @@ public final class WordClusterFeatureGenerator implements AdaptiveFeatureGenerat
     if (pairs) {
       String current = finest(ids[index]);
       features.add("pw=" + (index > 0 ? finest(ids[index - 1]) : "BOS") + "," + current);
-      features.add("wn=" + current + ","
-          + (index + 1 < tokens.length ? finest(ids[index + 1]) : "EOS"));
+      features.add(
+          "wn=" + current + "," + (index + 1 < tokens.length ? finest(ids[index + 1]) : "EOS"));
     }
   }
 

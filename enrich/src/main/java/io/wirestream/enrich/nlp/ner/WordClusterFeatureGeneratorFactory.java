@@ -7,8 +7,8 @@ import opennlp.tools.util.featuregen.GeneratorFactory;
 /**
  * Lets a feature descriptor name the word-cluster features: {@code <generator
  * class="io.wirestream.enrich.nlp.ner.WordClusterFeatureGeneratorFactory"/>}. The clusters come
- * from the classpath, not from the model file (OpenNLP 2.5's own cluster artifact cannot be
- * written into a model: its serializer closes the zip stream).
+ * from the classpath, not from the model file (OpenNLP 2.5's own cluster artifact cannot be written
+ * into a model: its serializer closes the zip stream).
  */
 public final class WordClusterFeatureGeneratorFactory
     extends GeneratorFactory.AbstractXmlFeatureGeneratorFactory {

@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Cluster ids of lowercased words at several granularities, built by {@link WordClusterBuilder}
- * and shipped as {@value #RESOURCE}. Immutable and thread-safe.
+ * Cluster ids of lowercased words at several granularities, built by {@link WordClusterBuilder} and
+ * shipped as {@value #RESOURCE}. Immutable and thread-safe.
  */
 public final class WordClusters {
 

@@ -11,7 +11,9 @@ class ConllReaderTest {
 
   @Test
   void shouldReadConll2003FourColumnsInIob1WithDocumentStarts() {
-    List<NameSample> samples = ConllReader.parse("""
+    List<NameSample> samples =
+        ConllReader.parse(
+            """
         -DOCSTART- -X- O O
 
         EU NNP I-NP I-ORG
@@ -34,7 +36,9 @@ class ConllReaderTest {
 
   @Test
   void shouldTakeTheFirstColumnAsTokenEvenWhenItIsANumber() {
-    List<NameSample> samples = ConllReader.parse("""
+    List<NameSample> samples =
+        ConllReader.parse(
+            """
         Interstates NNP I-NP I-LOC
         80 CD I-NP I-LOC
         and CC O O
@@ -49,7 +53,10 @@ class ConllReaderTest {
   @Test
   void shouldSplitAdjacentNamesOfOneTypeOnlyAtB() {
     assertThat(ConllReader.decode(List.of("I-LOC", "B-LOC", "I-LOC", "O", "I-PER", "I-ORG")))
-        .containsExactly(new Span(0, 1, "LOC"), new Span(1, 3, "LOC"), new Span(4, 5, "PER"),
+        .containsExactly(
+            new Span(0, 1, "LOC"),
+            new Span(1, 3, "LOC"),
+            new Span(4, 5, "PER"),
             new Span(5, 6, "ORG"));
   }
 
@@ -62,7 +69,9 @@ class ConllReaderTest {
 
   @Test
   void shouldReadUniversalNerRowsAndTreatStrayBoAsOutside() {
-    List<NameSample> samples = ConllReader.parse("""
+    List<NameSample> samples =
+        ConllReader.parse(
+            """
         # newdoc id = doc1
         # sent_id = s1
         # text = Visit Tampa Bay , now

@@ -10,12 +10,14 @@ class DocumentConsistencyTest {
 
   @Test
   void shouldLabelAndRetypeLaterSurnamesOfAnEarlierPerson() {
-    List<String[]> sentences = List.of(
-        "Sergei Lavrov met Rex Tillerson .".split(" "),
-        "Lavrov said Tillerson had left .".split(" "));
-    List<Span[]> names = List.of(
-        new Span[] {new Span(0, 2, "PER"), new Span(3, 5, "PER")},
-        new Span[] {new Span(2, 3, "LOC")});
+    List<String[]> sentences =
+        List.of(
+            "Sergei Lavrov met Rex Tillerson .".split(" "),
+            "Lavrov said Tillerson had left .".split(" "));
+    List<Span[]> names =
+        List.of(
+            new Span[] {new Span(0, 2, "PER"), new Span(3, 5, "PER")},
+            new Span[] {new Span(2, 3, "LOC")});
 
     List<Span[]> fixed = DocumentConsistency.apply(sentences, names);
 
@@ -24,9 +26,10 @@ class DocumentConsistencyTest {
 
   @Test
   void shouldGiveALaterRepeatOfAFullNameItsType() {
-    List<String[]> sentences = List.of(
-        "The Bank of England raised rates .".split(" "),
-        "Bank of England officials declined .".split(" "));
+    List<String[]> sentences =
+        List.of(
+            "The Bank of England raised rates .".split(" "),
+            "Bank of England officials declined .".split(" "));
     List<Span[]> names = List.of(new Span[] {new Span(1, 4, "ORG")}, new Span[0]);
 
     List<Span[]> fixed = DocumentConsistency.apply(sentences, names);
@@ -36,9 +39,8 @@ class DocumentConsistencyTest {
 
   @Test
   void shouldNotLabelSurnamesBeforeTheFullNameOrInLowerCase() {
-    List<String[]> sentences = List.of(
-        "Green said so .".split(" "),
-        "Tom Green left the green room .".split(" "));
+    List<String[]> sentences =
+        List.of("Green said so .".split(" "), "Tom Green left the green room .".split(" "));
     List<Span[]> names = List.of(new Span[0], new Span[] {new Span(0, 2, "PER")});
 
     List<Span[]> fixed = DocumentConsistency.apply(sentences, names);

@@ -19,46 +19,74 @@ class EntityGrouperTest {
 
   @Test
   void shouldGroupSurnameWithEarlierFullName() {
-    EntityGrouper.Grouping g = grouper.group(mentions(
-        PERSON, "Vladimir Putin", PERSON, "Donald Trump", PERSON, "Putin", PERSON, "Trump",
-        PERSON, "Putin"));
+    EntityGrouper.Grouping g =
+        grouper.group(
+            mentions(
+                PERSON,
+                "Vladimir Putin",
+                PERSON,
+                "Donald Trump",
+                PERSON,
+                "Putin",
+                PERSON,
+                "Trump",
+                PERSON,
+                "Putin"));
 
-    assertThat(g.entities()).containsExactly(
-        new CanonicalEntity("Vladimir Putin", PERSON, 3, 0, null),
-        new CanonicalEntity("Donald Trump", PERSON, 2, 100, null));
-    assertThat(g.mentions()).extracting(Entity::canonical).containsExactly(
-        "Vladimir Putin", "Donald Trump", "Vladimir Putin", "Donald Trump", "Vladimir Putin");
+    assertThat(g.entities())
+        .containsExactly(
+            new CanonicalEntity("Vladimir Putin", PERSON, 3, 0, null),
+            new CanonicalEntity("Donald Trump", PERSON, 2, 100, null));
+    assertThat(g.mentions())
+        .extracting(Entity::canonical)
+        .containsExactly(
+            "Vladimir Putin", "Donald Trump", "Vladimir Putin", "Donald Trump", "Vladimir Putin");
   }
 
   @Test
   void shouldGroupSurnameWithLaterFullNameAndArabicArticle() {
-    EntityGrouper.Grouping g = grouper.group(mentions(
-        PERSON, "Assad", PERSON, "Bashar al-Assad", PERSON, "Assad"));
+    EntityGrouper.Grouping g =
+        grouper.group(mentions(PERSON, "Assad", PERSON, "Bashar al-Assad", PERSON, "Assad"));
 
-    assertThat(g.entities()).containsExactly(
-        new CanonicalEntity("Bashar al-Assad", PERSON, 3, 0, null));
+    assertThat(g.entities())
+        .containsExactly(new CanonicalEntity("Bashar al-Assad", PERSON, 3, 0, null));
   }
 
   @Test
   void shouldPreferTheNearestEarlierNameWhenASurnameIsShared() {
-    EntityGrouper.Grouping g = grouper.group(mentions(
-        PERSON, "George Bush", PERSON, "Bush", PERSON, "Jeb Bush", PERSON, "Bush"));
+    EntityGrouper.Grouping g =
+        grouper.group(
+            mentions(PERSON, "George Bush", PERSON, "Bush", PERSON, "Jeb Bush", PERSON, "Bush"));
 
-    assertThat(g.mentions()).extracting(Entity::canonical)
+    assertThat(g.mentions())
+        .extracting(Entity::canonical)
         .containsExactly("George Bush", "George Bush", "Jeb Bush", "Jeb Bush");
   }
 
   @Test
   void shouldGroupCountryAliasesUnderOneNameWithIsoCode() {
-    EntityGrouper.Grouping g = grouper.group(mentions(
-        LOCATION, "US", LOCATION, "Russia", ORGANIZATION, "U.S.", LOCATION, "United States",
-        LOCATION, "Britain", LOCATION, "Moscow"));
+    EntityGrouper.Grouping g =
+        grouper.group(
+            mentions(
+                LOCATION,
+                "US",
+                LOCATION,
+                "Russia",
+                ORGANIZATION,
+                "U.S.",
+                LOCATION,
+                "United States",
+                LOCATION,
+                "Britain",
+                LOCATION,
+                "Moscow"));
 
-    assertThat(g.entities()).containsExactly(
-        new CanonicalEntity("United States", LOCATION, 3, 0, "US"),
-        new CanonicalEntity("Russia", LOCATION, 1, 100, "RU"),
-        new CanonicalEntity("United Kingdom", LOCATION, 1, 400, "GB"),
-        new CanonicalEntity("Moscow", LOCATION, 1, 500, null));
+    assertThat(g.entities())
+        .containsExactly(
+            new CanonicalEntity("United States", LOCATION, 3, 0, "US"),
+            new CanonicalEntity("Russia", LOCATION, 1, 100, "RU"),
+            new CanonicalEntity("United Kingdom", LOCATION, 1, 400, "GB"),
+            new CanonicalEntity("Moscow", LOCATION, 1, 500, null));
     assertThat(g.mentions().get(2).type()).isEqualTo(LOCATION);
   }
 
@@ -80,22 +108,26 @@ class EntityGrouperTest {
 
   @Test
   void shouldGroupAcronymWithSpelledOutOrganisation() {
-    EntityGrouper.Grouping g = grouper.group(mentions(
-        ORGANIZATION, "United Nations", ORGANIZATION, "UN", ORGANIZATION, "BBC"));
+    EntityGrouper.Grouping g =
+        grouper.group(
+            mentions(ORGANIZATION, "United Nations", ORGANIZATION, "UN", ORGANIZATION, "BBC"));
 
-    assertThat(g.entities()).containsExactly(
-        new CanonicalEntity("United Nations", ORGANIZATION, 2, 0, null),
-        new CanonicalEntity("BBC", ORGANIZATION, 1, 200, null));
+    assertThat(g.entities())
+        .containsExactly(
+            new CanonicalEntity("United Nations", ORGANIZATION, 2, 0, null),
+            new CanonicalEntity("BBC", ORGANIZATION, 1, 200, null));
   }
 
   @Test
   void shouldKeepSameTextOfDifferentTypesApart() {
-    EntityGrouper.Grouping g = grouper.group(mentions(
-        LOCATION, "Washington", PERSON, "Washington", LOCATION, "WASHINGTON"));
+    EntityGrouper.Grouping g =
+        grouper.group(
+            mentions(LOCATION, "Washington", PERSON, "Washington", LOCATION, "WASHINGTON"));
 
-    assertThat(g.entities()).containsExactly(
-        new CanonicalEntity("Washington", LOCATION, 2, 0, null),
-        new CanonicalEntity("Washington", PERSON, 1, 100, null));
+    assertThat(g.entities())
+        .containsExactly(
+            new CanonicalEntity("Washington", LOCATION, 2, 0, null),
+            new CanonicalEntity("Washington", PERSON, 1, 100, null));
   }
 
   /** Type/text pairs; mention i starts at 100 * i. */

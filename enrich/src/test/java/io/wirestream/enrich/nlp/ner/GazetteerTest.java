@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 class GazetteerTest {
 
   private static Gazetteer gazetteer() throws IOException {
-    return Gazetteer.parse(new BufferedReader(new StringReader(
-        "# test lists\nLOC\tNew York\nLOC\tYork\nFIRST\tMay\nORG\tGoldman Sachs\n")));
+    return Gazetteer.parse(
+        new BufferedReader(
+            new StringReader(
+                "# test lists\nLOC\tNew York\nLOC\tYork\nFIRST\tMay\nORG\tGoldman Sachs\n")));
   }
 
   @Test

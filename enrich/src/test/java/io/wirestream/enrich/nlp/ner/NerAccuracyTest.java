@@ -19,7 +19,8 @@ class NerAccuracyTest {
 
   private static Path corpora() {
     String dir = System.getProperty("wirestream.corpora");
-    assumeTrue(dir != null && Files.isDirectory(Path.of(dir)),
+    assumeTrue(
+        dir != null && Files.isDirectory(Path.of(dir)),
         "corpora folder (system property wirestream.corpora) not available; skipping");
     return Path.of(dir);
   }
@@ -27,8 +28,9 @@ class NerAccuracyTest {
   private static SpanScores score(Path file, boolean raw) {
     assumeTrue(Files.isRegularFile(file), file + " not available; skipping");
     List<NameSample> samples = ConllReader.read(file);
-    NerEvaluator evaluator = new NerEvaluator(new OpenNlpEntityExtractorFactory().create(),
-        NerEvaluator.typesIn(samples));
+    NerEvaluator evaluator =
+        new NerEvaluator(
+            new OpenNlpEntityExtractorFactory().create(), NerEvaluator.typesIn(samples));
     return raw ? evaluator.evaluateRaw(samples) : evaluator.evaluateTokens(samples, null);
   }
 
@@ -54,10 +56,14 @@ class NerAccuracyTest {
 
     List<Entity> entities = new OpenNlpEntityExtractorFactory().create().extract(body);
 
-    assertThat(entities).filteredOn(e -> e.type() == EntityType.PERSON).extracting(Entity::text)
-        .contains("Vladimir Putin", "Donald Trump", "Sergei Lavrov", "Rex Tillerson",
-            "Bashar al-Assad");
-    assertThat(entities).filteredOn(e -> e.type() == EntityType.LOCATION)
-        .extracting(Entity::text).contains("Russia", "Syria", "Moscow");
+    assertThat(entities)
+        .filteredOn(e -> e.type() == EntityType.PERSON)
+        .extracting(Entity::text)
+        .contains(
+            "Vladimir Putin", "Donald Trump", "Sergei Lavrov", "Rex Tillerson", "Bashar al-Assad");
+    assertThat(entities)
+        .filteredOn(e -> e.type() == EntityType.LOCATION)
+        .extracting(Entity::text)
+        .contains("Russia", "Syria", "Moscow");
   }
 }

@@ -14,11 +14,10 @@ class NerTrainerTest {
   void shouldLearnNamesFromTemplateSentences() {
     NameFinderME finder = new NameFinderME(TinyCorpus.model());
 
-    Span[] names = finder.find(
-        "Kofi Annan said in Oslo that Fiat would grow .".split(" "));
+    Span[] names = finder.find("Kofi Annan said in Oslo that Fiat would grow .".split(" "));
 
-    assertThat(names).containsExactly(
-        new Span(0, 2, "PER"), new Span(4, 5, "LOC"), new Span(6, 7, "ORG"));
+    assertThat(names)
+        .containsExactly(new Span(0, 2, "PER"), new Span(4, 5, "LOC"), new Span(6, 7, "ORG"));
   }
 
   @Test
@@ -26,8 +25,11 @@ class NerTrainerTest {
     NameFinderME first = new NameFinderME(new NerTrainer(30, 1).train(TinyCorpus.samples()));
     NameFinderME second = new NameFinderME(new NerTrainer(30, 1).train(TinyCorpus.samples()));
 
-    for (String sentence : new String[] {"Oslo said in Fiat that Kofi Annan would grow .",
-        "Reuters opened an office in Berlin , said Ivan Petrov ."}) {
+    for (String sentence :
+        new String[] {
+          "Oslo said in Fiat that Kofi Annan would grow .",
+          "Reuters opened an office in Berlin , said Ivan Petrov ."
+        }) {
       String[] tokens = sentence.split(" ");
       assertThat(second.find(tokens)).containsExactly(first.find(tokens));
       assertThat(second.probs()).containsExactly(first.probs());

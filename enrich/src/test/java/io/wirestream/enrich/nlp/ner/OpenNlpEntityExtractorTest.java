@@ -14,15 +14,18 @@ class OpenNlpEntityExtractorTest {
 
   @Test
   void shouldGiveOffsetsIntoTheOriginalText() {
-    String text = "Kofi Annan said in Oslo that Fiat would grow.\n\n"
-        + "Siemens opened an office in Nairobi, said Angela Merkel.";
+    String text =
+        "Kofi Annan said in Oslo that Fiat would grow.\n\n"
+            + "Siemens opened an office in Nairobi, said Angela Merkel.";
 
     List<Entity> entities = factory.create().extract(text);
 
-    assertThat(entities).extracting(Entity::text)
+    assertThat(entities)
+        .extracting(Entity::text)
         .containsExactly("Kofi Annan", "Oslo", "Fiat", "Siemens", "Nairobi", "Angela Merkel");
-    assertThat(entities).extracting(Entity::type).startsWith(
-        EntityType.PERSON, EntityType.LOCATION, EntityType.ORGANIZATION);
+    assertThat(entities)
+        .extracting(Entity::type)
+        .startsWith(EntityType.PERSON, EntityType.LOCATION, EntityType.ORGANIZATION);
     for (Entity e : entities) {
       assertThat(text.substring(e.start(), e.end())).isEqualTo(e.text());
     }
@@ -62,14 +65,18 @@ class OpenNlpEntityExtractorTest {
   void shouldSplitTheFullStopOffAnUnknownLastWordButNotOffAbbreviations() {
     String sentence = "talks with Lavrov.";
     opennlp.tools.util.Span[] spans = {
-        new opennlp.tools.util.Span(0, 5), new opennlp.tools.util.Span(6, 10),
-        new opennlp.tools.util.Span(11, 18)};
+      new opennlp.tools.util.Span(0, 5),
+      new opennlp.tools.util.Span(6, 10),
+      new opennlp.tools.util.Span(11, 18)
+    };
 
-    assertThat(OpenNlpEntityExtractor.splitFinalPeriod(sentence, spans)).containsExactly(
-        new opennlp.tools.util.Span(0, 5), new opennlp.tools.util.Span(6, 10),
-        new opennlp.tools.util.Span(11, 17), new opennlp.tools.util.Span(17, 18));
+    assertThat(OpenNlpEntityExtractor.splitFinalPeriod(sentence, spans))
+        .containsExactly(
+            new opennlp.tools.util.Span(0, 5), new opennlp.tools.util.Span(6, 10),
+            new opennlp.tools.util.Span(11, 17), new opennlp.tools.util.Span(17, 18));
     opennlp.tools.util.Span[] abbreviation = {
-        new opennlp.tools.util.Span(0, 4), new opennlp.tools.util.Span(5, 9)};
+      new opennlp.tools.util.Span(0, 4), new opennlp.tools.util.Span(5, 9)
+    };
     assertThat(OpenNlpEntityExtractor.splitFinalPeriod("U.S. Inc.", abbreviation))
         .containsExactly(abbreviation);
   }
@@ -86,9 +93,11 @@ class OpenNlpEntityExtractorTest {
   void shouldKeepArabicArticleInsidePersonNames() {
     String[] tokens = "said Bashar al-Assad , not al-Qaeda".split(" ");
     opennlp.tools.util.Span[] names = {
-        new opennlp.tools.util.Span(1, 2, "PER"), new opennlp.tools.util.Span(5, 6, "ORG")};
+      new opennlp.tools.util.Span(1, 2, "PER"), new opennlp.tools.util.Span(5, 6, "ORG")
+    };
 
-    assertThat(NameRules.apply(tokens, names)).containsExactly(
-        new opennlp.tools.util.Span(1, 3, "PER"), new opennlp.tools.util.Span(5, 6, "ORG"));
+    assertThat(NameRules.apply(tokens, names))
+        .containsExactly(
+            new opennlp.tools.util.Span(1, 3, "PER"), new opennlp.tools.util.Span(5, 6, "ORG"));
   }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The model shipped in the jar, on the project's seed article (2017-04-12, BBC report). */
 class ShippedModelTest {
 
-  private static final String SEED = """
+  private static final String SEED =
+      """
       Russian President Vladimir Putin on Wednesday said relations with the US have worsened \
       since President Donald Trump took office in January.
 
@@ -40,8 +41,16 @@ class ShippedModelTest {
 
   @Test
   void shouldFindThePeopleOfTheSeedArticle() {
-    assertThat(names(EntityType.PERSON)).contains("Vladimir Putin", "Donald Trump",
-        "Sergei Lavrov", "Rex Tillerson", "Bashar al-Assad", "Putin", "Tillerson", "Lavrov");
+    assertThat(names(EntityType.PERSON))
+        .contains(
+            "Vladimir Putin",
+            "Donald Trump",
+            "Sergei Lavrov",
+            "Rex Tillerson",
+            "Bashar al-Assad",
+            "Putin",
+            "Tillerson",
+            "Lavrov");
   }
 
   @Test

@@ -45,7 +45,8 @@ class SpanScoresTest {
   @Test
   void shouldIgnoreTypesOutsideTheScoredSet() {
     SpanScores scores = new SpanScores(List.of("PER", "LOC", "ORG"));
-    scores.add(List.of(new Mention(0, 1, "PER")),
+    scores.add(
+        List.of(new Mention(0, 1, "PER")),
         List.of(new Mention(0, 1, "PER"), new Mention(3, 4, "MISC")));
 
     assertThat(scores.overall()).isEqualTo(new SpanScores.Counts(1, 1, 1));

@@ -25,10 +25,25 @@ final class TinyCorpus {
         String person = PEOPLE.get(i);
         String place = PLACES.get(j);
         String org = ORGS.get((i + j) % ORGS.size());
-        samples.add(sample(i + j == 0, "PER", person, "said", "in", "LOC", place, "that",
-            "ORG", org, "would", "grow", "."));
-        samples.add(sample(false, "ORG", org, "opened", "an", "office", "in", "LOC", place,
-            ",", "said", "PER", person, "."));
+        samples.add(
+            sample(
+                i + j == 0,
+                "PER",
+                person,
+                "said",
+                "in",
+                "LOC",
+                place,
+                "that",
+                "ORG",
+                org,
+                "would",
+                "grow",
+                "."));
+        samples.add(
+            sample(
+                false, "ORG", org, "opened", "an", "office", "in", "LOC", place, ",", "said", "PER",
+                person, "."));
       }
     }
     return samples;
@@ -48,8 +63,7 @@ final class TinyCorpus {
         tokens.add(part);
       }
     }
-    return new NameSample(tokens.toArray(String[]::new), names.toArray(Span[]::new),
-        documentStart);
+    return new NameSample(tokens.toArray(String[]::new), names.toArray(Span[]::new), documentStart);
   }
 
   /** Trained once per test JVM: about a second. */

@@ -20,8 +20,8 @@ class WordClusterBuilderTest {
     String[] days = {"Monday", "Tuesday", "Friday", "Sunday"};
     for (int i = 0; i < 40; i++) {
       lines.add("He flew to " + cities[i % 4] + " and landed in " + cities[(i + 1) % 4] + ".");
-      lines.add("It rained on " + days[i % 4] + " morning, and on " + days[(i + 2) % 4]
-          + " morning.");
+      lines.add(
+          "It rained on " + days[i % 4] + " morning, and on " + days[(i + 2) % 4] + " morning.");
     }
     Path file = dir.resolve("text.txt");
     Files.write(file, lines);
@@ -34,7 +34,8 @@ class WordClusterBuilderTest {
         new WordClusterBuilder(100, 50, 7).build(List.of(corpus(dir)), 6);
 
     Map<String, Integer> clusters = clusterings.get(6);
-    assertThat(clusters.get("berlin")).isEqualTo(clusters.get("paris"))
+    assertThat(clusters.get("berlin"))
+        .isEqualTo(clusters.get("paris"))
         .isEqualTo(clusters.get("rome"));
     assertThat(clusters.get("friday")).isEqualTo(clusters.get("monday"));
     assertThat(clusters.get("friday")).isNotEqualTo(clusters.get("paris"));
@@ -45,10 +46,10 @@ class WordClusterBuilderTest {
     Path text = corpus(dir);
     Path first = dir.resolve("a.txt");
     Path second = dir.resolve("b.txt");
-    WordClusterBuilder.write(new WordClusterBuilder(100, 50, 7).build(List.of(text), 2, 4), "t",
-        first);
-    WordClusterBuilder.write(new WordClusterBuilder(100, 50, 7).build(List.of(text), 2, 4), "t",
-        second);
+    WordClusterBuilder.write(
+        new WordClusterBuilder(100, 50, 7).build(List.of(text), 2, 4), "t", first);
+    WordClusterBuilder.write(
+        new WordClusterBuilder(100, 50, 7).build(List.of(text), 2, 4), "t", second);
 
     assertThat(Files.readString(first)).isEqualTo(Files.readString(second));
     WordClusters clusters = WordClusters.parse(Files.newBufferedReader(first));

@@ -12,13 +12,12 @@ import org.junit.jupiter.api.Test;
 class WordClusterFeatureGeneratorTest {
 
   private static WordClusters clusters() throws IOException {
-    return WordClusters.parse(new BufferedReader(new StringReader(
-        "# test\nmet\t1\t10\nlavrov\t2\t20\nin\t3\t30\n")));
+    return WordClusters.parse(
+        new BufferedReader(new StringReader("# test\nmet\t1\t10\nlavrov\t2\t20\nin\t3\t30\n")));
   }
 
   @Test
-  void shouldEmitClustersOfTheNeighboursAtEveryGranularityLookingUpLowercase()
-      throws IOException {
+  void shouldEmitClustersOfTheNeighboursAtEveryGranularityLookingUpLowercase() throws IOException {
     WordClusterFeatureGenerator generator = new WordClusterFeatureGenerator(clusters());
     List<String> features = new ArrayList<>();
 
@@ -34,7 +33,8 @@ class WordClusterFeatureGeneratorTest {
 
     generator.createFeatures(features, "Kerry met Lavrov".split(" "), 0, new String[0]);
 
-    assertThat(features).containsExactly(
-        "wc=none", "nc0=1", "nc1=10", "n2c0=2", "n2c1=20", "pw=BOS,none", "wn=none,c1=10");
+    assertThat(features)
+        .containsExactly(
+            "wc=none", "nc0=1", "nc1=10", "n2c0=2", "n2c1=20", "pw=BOS,none", "wn=none,c1=10");
   }
 }

@@ -35,17 +35,17 @@ class NerAccuracyTest {
   }
 
   @Test
-  void shouldScoreAtLeast92F1OnConllDev() {
+  void shouldScoreAbove91Point5F1OnConllDev() {
     SpanScores scores = score(corpora().resolve("ner/conll2003/dev.txt"), false);
 
-    assertThat(scores.overall().f1()).as(scores.report()).isGreaterThan(0.92);
+    assertThat(scores.overall().f1()).as(scores.report()).isGreaterThan(0.915);
   }
 
   @Test
-  void shouldScoreAtLeast91F1OnConllDevFromRawText() {
+  void shouldScoreAbove90Point5F1OnConllDevFromRawText() {
     SpanScores scores = score(corpora().resolve("ner/conll2003/dev.txt"), true);
 
-    assertThat(scores.overall().f1()).as(scores.report()).isGreaterThan(0.91);
+    assertThat(scores.overall().f1()).as(scores.report()).isGreaterThan(0.905);
   }
 
   @Test

@@ -7,7 +7,6 @@ import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.common.dlq.DeadLetterHeaders;
 import io.wirestream.common.model.Article;
 import io.wirestream.common.model.EnrichedArticle;
-import io.wirestream.common.topic.Topic;
 import io.wirestream.common.topic.Topics;
 import io.wirestream.enrich.EnrichService;
 import io.wirestream.enrich.nlp.NlpDefaults;
@@ -15,15 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -78,9 +74,9 @@ class EnrichServiceIT {
         }
 
         List<ConsumerRecord<String, EnrichedArticle>> enriched =
-            readCommitted(config, topics.enriched(), 1);
+            TopicReader.readCommitted(config, topics.enriched(), 1, Duration.ofSeconds(90));
         List<ConsumerRecord<String, byte[]>> letters =
-            readCommitted(config, topics.deadLetter(), 1);
+            TopicReader.readCommitted(config, topics.deadLetter(), 1, Duration.ofSeconds(90));
 
         assertThat(enriched)
             .singleElement()
@@ -110,29 +106,5 @@ class EnrichServiceIT {
 
   private static String header(ConsumerRecord<String, byte[]> record, String name) {
     return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-  }
-
-  private static <V> List<ConsumerRecord<String, V>> readCommitted(
-      WirestreamConfig config, Topic<String, V> topic, int expected) {
-    Properties props = config.kafkaProperties();
-    props.put("isolation.level", "read_committed");
-    List<ConsumerRecord<String, V>> records = new ArrayList<>();
-    try (KafkaConsumer<String, V> consumer =
-        new KafkaConsumer<>(
-            props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic.name()).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      long deadline = System.currentTimeMillis() + 90_000;
-      while (records.size() < expected && System.currentTimeMillis() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-      // Anything beyond what was expected would be a duplicate.
-      consumer.poll(Duration.ofSeconds(2)).forEach(records::add);
-    }
-    return records;
   }
 }

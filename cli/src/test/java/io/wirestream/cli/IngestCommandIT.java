@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wirestream.broker.EmbeddedKafkaBroker;
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.common.model.Article;
-import io.wirestream.common.topic.Topic;
 import io.wirestream.common.topic.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -68,7 +63,8 @@ class IngestCommandIT {
               null,
               java.util.Map.of(),
               java.util.Map.of("bootstrap.servers", broker.bootstrapServers()));
-      List<ConsumerRecord<String, Article>> records = readAll(config, new Topics(config).raw(), 2);
+      List<ConsumerRecord<String, Article>> records =
+          TopicReader.readCommitted(config, new Topics(config).raw(), 2, Duration.ofSeconds(30));
       assertThat(records).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().id()));
       assertThat(records)
           .extracting(r -> r.value().body())
@@ -76,27 +72,5 @@ class IngestCommandIT {
               "Vladimir Putin spoke in Moscow.", "Rex Tillerson met Sergei Lavrov.");
       assertThat(records).extracting(r -> r.value().url()).contains("https://example.org/w-1");
     }
-  }
-
-  private static List<ConsumerRecord<String, Article>> readAll(
-      WirestreamConfig config, Topic<String, Article> topic, int expected) {
-    Properties props = config.kafkaProperties();
-    List<ConsumerRecord<String, Article>> records = new ArrayList<>();
-    try (KafkaConsumer<String, Article> consumer =
-        new KafkaConsumer<>(
-            props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic.name()).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      long deadline = System.currentTimeMillis() + 30_000;
-      while (records.size() < expected && System.currentTimeMillis() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-      consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
-    }
-    return records;
   }
 }

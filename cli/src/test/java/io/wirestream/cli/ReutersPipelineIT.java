@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.wirestream.broker.EmbeddedKafkaBroker;
 import io.wirestream.cli.demo.Demo;
 import io.wirestream.cli.demo.DemoSummary;
+import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.common.dlq.DeadLetterHeaders;
 import io.wirestream.common.model.ArticleIds;
 import io.wirestream.common.serde.Json;
+import io.wirestream.common.topic.Topics;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,13 +27,8 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,28 +132,14 @@ class ReutersPipelineIT {
   }
 
   private static void assertEveryDeadLetterHasAReason(EmbeddedKafkaBroker broker, long expected) {
-    Properties props = new Properties();
-    props.put("bootstrap.servers", broker.bootstrapServers());
-    props.put("isolation.level", "read_committed");
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor("news.dlq").stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      long seen = 0;
-      long deadline = System.currentTimeMillis() + 30_000;
-      while (seen < expected && System.currentTimeMillis() < deadline) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          seen++;
-          assertThat(record.headers().lastHeader(DeadLetterHeaders.REASON))
-              .as("reason header of %s", record.key())
-              .isNotNull();
-        }
-      }
-      assertThat(seen).isEqualTo(expected);
-    }
+    WirestreamConfig config =
+        WirestreamConfig.load(
+            null, Map.of(), Map.of("bootstrap.servers", broker.bootstrapServers()));
+    List<ConsumerRecord<String, byte[]>> letters =
+        TopicReader.readCommitted(
+            config, new Topics(config).deadLetter(), expected, Duration.ofSeconds(30));
+    assertThat(letters).hasSize((int) expected);
+    assertThat(letters)
+        .allSatisfy(r -> assertThat(r.headers().lastHeader(DeadLetterHeaders.REASON)).isNotNull());
   }
 }

@@ -1,14 +1,11 @@
 package io.wirestream.bench;
 
 import io.wirestream.enrich.nlp.ner.OpenNlpEntityExtractor;
-import io.wirestream.enrich.nlp.ner.OpenNlpEntityExtractorFactory;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -40,25 +37,9 @@ public class NerRawTextBenchmark {
   private int[] tokenCounts;
   private int next;
 
-  /** Tokens processed, reported by JMH as a rate. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Tokens {
-    public long tokens;
-
-    @Setup(Level.Iteration)
-    public void reset() {
-      tokens = 0;
-    }
-  }
-
   @Setup
   public void setUp() {
-    extractor =
-        (model.isEmpty()
-                ? new OpenNlpEntityExtractorFactory()
-                : new OpenNlpEntityExtractorFactory(java.nio.file.Path.of(model)))
-            .create();
+    extractor = NerReuters.extractor(model);
     bodies = NerReuters.bodies(articles);
     tokenCounts = new int[bodies.size()];
     for (int i = 0; i < bodies.size(); i++) {
@@ -69,7 +50,7 @@ public class NerRawTextBenchmark {
   }
 
   @Benchmark
-  public void extract(Tokens counter, Blackhole sink) {
+  public void extract(TokenCounter counter, Blackhole sink) {
     int i = next;
     next = (next + 1) % bodies.size();
     sink.consume(extractor.extract(bodies.get(i)));

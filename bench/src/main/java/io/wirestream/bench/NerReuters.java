@@ -2,6 +2,8 @@ package io.wirestream.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wirestream.enrich.nlp.ner.OpenNlpEntityExtractor;
+import io.wirestream.enrich.nlp.ner.OpenNlpEntityExtractorFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +20,14 @@ final class NerReuters {
   static final String PATH_PROPERTY = "wirestream.reuters";
 
   private NerReuters() {}
+
+  /** An extractor over the shipped model, or over the model file at {@code model} if not empty. */
+  static OpenNlpEntityExtractor extractor(String model) {
+    return (model.isEmpty()
+            ? new OpenNlpEntityExtractorFactory()
+            : new OpenNlpEntityExtractorFactory(Path.of(model)))
+        .create();
+  }
 
   static List<String> bodies(int count) {
     Path path =

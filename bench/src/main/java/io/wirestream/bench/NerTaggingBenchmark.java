@@ -1,15 +1,12 @@
 package io.wirestream.bench;
 
 import io.wirestream.enrich.nlp.ner.OpenNlpEntityExtractor;
-import io.wirestream.enrich.nlp.ner.OpenNlpEntityExtractorFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -41,25 +38,9 @@ public class NerTaggingBenchmark {
   private int[] tokenCounts;
   private int next;
 
-  /** Tokens processed, reported by JMH as a rate. */
-  @State(Scope.Thread)
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  public static class Tokens {
-    public long tokens;
-
-    @Setup(Level.Iteration)
-    public void reset() {
-      tokens = 0;
-    }
-  }
-
   @Setup
   public void setUp() {
-    extractor =
-        (model.isEmpty()
-                ? new OpenNlpEntityExtractorFactory()
-                : new OpenNlpEntityExtractorFactory(java.nio.file.Path.of(model)))
-            .create();
+    extractor = NerReuters.extractor(model);
     documents = new ArrayList<>();
     List<String> bodies = NerReuters.bodies(articles);
     tokenCounts = new int[bodies.size()];
@@ -73,7 +54,7 @@ public class NerTaggingBenchmark {
   }
 
   @Benchmark
-  public void findNames(Tokens counter, Blackhole sink) {
+  public void findNames(TokenCounter counter, Blackhole sink) {
     int i = next;
     next = (next + 1) % documents.size();
     sink.consume(extractor.findNames(documents.get(i)));

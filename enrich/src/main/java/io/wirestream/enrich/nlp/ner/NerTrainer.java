@@ -15,7 +15,6 @@ import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderFactory;
 import opennlp.tools.namefind.TokenNameFinderModel;
-import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 
 /**
@@ -70,8 +69,7 @@ public final class NerTrainer {
     try {
       TokenNameFinderFactory factory =
           new TokenNameFinderFactory(features, resources, new BioCodec());
-      return NameFinderME.train(
-          "en", null, ObjectStreamUtils.createObjectStream(samples), parameters, factory);
+      return NameFinderME.train("en", null, new DocumentSampleStream(samples), parameters, factory);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -91,7 +89,7 @@ public final class NerTrainer {
     }
   }
 
-  static byte[] loadResource(String name) {
+  public static byte[] loadResource(String name) {
     try (InputStream in = NerTrainer.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + name);

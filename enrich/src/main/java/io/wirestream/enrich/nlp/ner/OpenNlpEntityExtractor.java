@@ -79,11 +79,16 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
   public List<Span[]> findNames(List<String[]> document) {
     names.clearAdaptiveData();
     List<Span[]> found = new ArrayList<>(document.size());
-    for (String[] sentence : document) {
-      found.add(
-          sentence.length == 0 ? new Span[0] : NameRules.apply(sentence, names.find(sentence)));
+    DocumentFeatures.of(document).activate();
+    try {
+      for (String[] sentence : document) {
+        found.add(
+            sentence.length == 0 ? new Span[0] : NameRules.apply(sentence, names.find(sentence)));
+      }
+    } finally {
+      DocumentFeatures.deactivate();
+      names.clearAdaptiveData();
     }
-    names.clearAdaptiveData();
     return DocumentConsistency.apply(document, found);
   }
 

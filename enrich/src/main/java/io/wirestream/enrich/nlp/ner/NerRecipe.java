@@ -71,6 +71,11 @@ public final class NerRecipe {
   }
 
   public static TokenNameFinderModel train(Path corpora) {
+    return train(corpora, NerTrainer.standard());
+  }
+
+  /** Trains on the recipe's files with another trainer (other parameters, for experiments). */
+  public static TokenNameFinderModel train(Path corpora, NerTrainer trainer) {
     List<opennlp.tools.namefind.NameSample> samples = new ArrayList<>();
     for (String file : TRAINING_FILES) {
       Path path = corpora.resolve(file);
@@ -79,6 +84,6 @@ public final class NerRecipe {
       }
       samples.addAll(ConllReader.read(path));
     }
-    return NerTrainer.standard().train(samples);
+    return trainer.train(samples);
   }
 }

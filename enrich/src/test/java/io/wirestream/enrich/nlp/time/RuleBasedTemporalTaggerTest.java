@@ -61,6 +61,15 @@ class RuleBasedTemporalTaggerTest {
           He was elected in November.                            | November  | DATE | 2016-11
           The summit will be held in May.                        | May       | DATE | 2017-05
           The bill will be debated on March 3.                   | March 3   | DATE | 2018-03-03
+          The blasts next to the embassy on Friday killed 12.    | Friday    | DATE | 2017-04-07
+          They planned a rally on Saturday and were planning a march on Monday. | Saturday | DATE | 2017-04-15
+          They planned a rally on Saturday and were planning a march on Monday. | Monday | DATE | 2017-04-17
+          On Friday, when the minister set aside her plans, talks collapsed. | Friday | DATE | 2017-04-07
+          Abbas and Netanyahu meet separately Monday with Tillerson. | Monday | DATE | 2017-04-17
+          The agency gave them until 9 a.m. Tuesday to leave.    | 9 a.m. Tuesday | TIME | 2017-04-18T09:00
+          The talks were supposed to conclude by May.            | May       | DATE | 2017-05
+          Most members had filed their reports by Monday.        | Monday    | DATE | 2017-04-10
+          It was hard for the firm to meet demand on Friday.     | Friday    | DATE | 2017-04-07
           """)
   void shouldChooseDirectionFromTense(
       String sentence, String extent, TimexType type, String value) {

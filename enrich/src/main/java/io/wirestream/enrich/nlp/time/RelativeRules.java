@@ -98,15 +98,16 @@ final class RelativeRules {
                 int e = t.indexOf(' ', t.indexOf("year") + 5);
                 c.narrow(s, e < 0 ? m.end() : m.start() + e);
               }
-              c.emitDerived(TimexType.DATE, yearEarlier(c));
+              boolean namesPeriod = t.endsWith("quarter") || t.endsWith("period");
+              c.emitDerived(TimexType.DATE, yearEarlier(c, namesPeriod));
             }));
     rules.add(
         Rule.of(
             "comparable-period",
-            "(?i:\\b(?:the\\s+)?(?:same\\s+|corresponding\\s+|comparable\\s+|year-ago\\s+)?"
+            "(?i:\\b(?:(?:the\\s+)?(?:same\\s+|corresponding\\s+|comparable\\s+|year-ago\\s+)?"
                 + "(?:period|quarter)\\s+(?:a\\s+year\\s+(?:ago|earlier|before)|last\\s+year|"
-                + "of\\s+last\\s+year))\\b",
-            (m, c) -> c.emitDerived(TimexType.DATE, yearEarlier(c))));
+                + "of\\s+last\\s+year)|last\\s+year's\\s+(?:period|quarter)))\\b",
+            (m, c) -> c.emitDerived(TimexType.DATE, yearEarlier(c, true))));
     rules.add(
         Rule.of(
             "weekday",
@@ -321,9 +322,17 @@ final class RelativeRules {
     }
   }
 
-  /** "A year earlier" in a results story means the same quarter of the year before. */
   private static String yearEarlier(Context c) {
-    if (c.lastQuarter > 0 && c.lastWasQuarter) {
+    return yearEarlier(c, false);
+  }
+
+  /**
+   * "A year earlier" in a results story means the same quarter of the year before when it follows
+   * the quarter's figures; "the year-ago quarter" and "the corresponding period last year" name the
+   * period themselves, so any quarter named before is theirs.
+   */
+  private static String yearEarlier(Context c, boolean namesPeriod) {
+    if (c.lastQuarter > 0 && (c.lastWasQuarter || namesPeriod)) {
       return Calendars.quarter(c.lastQuarter / 10 - 1, c.lastQuarter % 10);
     }
     return Calendars.year(c.dct.getYear() - 1);

@@ -266,6 +266,20 @@ class RuleBasedTemporalTaggerTest {
             org.assertj.core.groups.Tuple.tuple("a year earlier", "2016-Q1"));
   }
 
+  @ParameterizedTest(name = "{1} -> {3}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Profit rose in the first quarter ended March 31. It earned $2 million in the year-ago quarter. | the year-ago quarter | DATE | 2016-Q1
+          Profit rose in the first quarter ended March 31, up from the corresponding period last year. | the corresponding period last year | DATE | 2016-Q1
+          Profit rose in the first quarter ended March 31. Sales for last year's quarter were flat. | last year's quarter | DATE | 2016-Q1
+          """)
+  void shouldResolveNamedYearEarlierPeriodToLastQuarter(
+      String sentence, String extent, TimexType type, String value) {
+    assertTagged(sentence, extent, type, value);
+  }
+
   @Test
   void shouldReturnExpressionsInTextOrderWithConsistentOffsets() {
     String text =

@@ -355,9 +355,18 @@ final class RelativeRules {
       case "formerly":
         c.emit(TimexType.DATE, "PAST_REF");
         break;
+      case "soon":
+        // "will soon", "may soon", "to soon grow", "soon will": a near future; "soon after", "as
+        // soon as" and "soon became" are left out, as in TimeBank.
+        if (c.before(7)
+                .toLowerCase(Locale.ROOT)
+                .matches("(?s).*\\b(?:will|may|might|could|to)\\s+$")
+            || c.after(6).toLowerCase(Locale.ROOT).matches("(?s)\\s+(?:will|to)\\b.*")) {
+          c.emit(TimexType.DATE, "FUTURE_REF");
+        }
+        break;
       case "once":
       case "previously":
-      case "soon":
         break;
       default:
         c.emit(TimexType.DATE, "FUTURE_REF");

@@ -275,7 +275,7 @@ enum Tense {
       return UNKNOWN;
     }
     String left = text.substring(Math.max(from, start - 16), start).toLowerCase(Locale.ROOT);
-    return left.matches("(?s).*\\b(?:until|till|as soon as|as early as|by)\\s+$")
+    return left.matches("(?s).*\\b(?:until|till|as soon as|as early as|by|ahead of)\\s+$")
         ? FUTURE
         : UNKNOWN;
   }
@@ -322,9 +322,15 @@ enum Tense {
       return PAST;
     }
     if (w.length() > 4 && w.endsWith("ed")) {
-      return PAST;
+      // "on a still unspecified date", "the revised plan": an adjective, not a verb.
+      return adjectiveAfterDeterminer(text, ws) ? UNKNOWN : PAST;
     }
     return UNKNOWN;
+  }
+
+  private static boolean adjectiveAfterDeterminer(String text, int ws) {
+    String left = text.substring(Math.max(0, ws - 16), ws).toLowerCase(Locale.ROOT);
+    return left.matches("(?s).*\\b(?:a|an|the|its|their|his|her)\\s+(?:still\\s+|newly\\s+)?$");
   }
 
   private static boolean isWordChar(char c) {

@@ -70,6 +70,8 @@ class RuleBasedTemporalTaggerTest {
           The talks were supposed to conclude by May.            | May       | DATE | 2017-05
           Most members had filed their reports by Monday.        | Monday    | DATE | 2017-04-10
           It was hard for the firm to meet demand on Friday.     | Friday    | DATE | 2017-04-07
+          The dividend would be paid on a still unspecified date in January. | January | DATE | 2018-01
+          Traders sold shares ahead of the weekend.              | the weekend | DATE | 2017-W15-WE
           """)
   void shouldChooseDirectionFromTense(
       String sentence, String extent, TimexType type, String value) {
@@ -111,6 +113,7 @@ class RuleBasedTemporalTaggerTest {
           The talks end tonight.                     | tonight           | TIME | 2017-04-12TNI
           Shots were heard last night.               | last night        | TIME | 2017-04-11TNI
           The minister spoke this morning.           | this morning      | TIME | 2017-04-12TMO
+          Shares rose at mid-afternoon yesterday.    | mid-afternoon yesterday | TIME | 2017-04-11TAF
           The drought began last summer.             | last summer       | DATE | 2016-SU
           The road will reopen next winter.          | next winter       | DATE | 2018-WI
           Work resumes in the spring of 2018.        | the spring of 2018 | DATE | 2018-SP
@@ -201,6 +204,8 @@ class RuleBasedTemporalTaggerTest {
           Such attacks were rare in the past.           | the past     | DATE | PAST_REF
           Talks may resume in the future.               | the future   | DATE | FUTURE_REF
           The firm recently cut its dividend.           | recently     | DATE | PAST_REF
+          Prosecutors may soon seek an indictment.      | soon         | DATE | FUTURE_REF
+          The company soon will cut prices.             | soon         | DATE | FUTURE_REF
           """)
   void shouldTagReferencesToPresentPastAndFuture(
       String sentence, String extent, TimexType type, String value) {
@@ -242,6 +247,10 @@ class RuleBasedTemporalTaggerTest {
         "It is time to act.",
         "He made a second attempt.",
         "The company pays $5 a year in fees.",
+        "Revenue will rise 20% annually.",
+        "The plant would produce 10,000 units annually.",
+        "Average daily volume was 133 million shares.",
+        "He was released soon after the raid.",
         "You may march to the square.",
         "Thousands joined the annual March for Life.",
         "The case shapes today's youth.",

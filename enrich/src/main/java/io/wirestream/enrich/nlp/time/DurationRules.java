@@ -91,6 +91,14 @@ final class DurationRules {
                     value("several", m.group(1).toLowerCase(Locale.ROOT).replaceAll("s$", "")))));
     rules.add(
         Rule.of(
+            "ahead",
+            "\\b(?i:(?:the\\s+)?(?:coming\\s+)?(days|weeks|months|years)\\s+ahead)\\b",
+            (m, c) ->
+                c.emit(
+                    TimexType.DURATION,
+                    value("several", m.group(1).toLowerCase(Locale.ROOT).replaceAll("s$", "")))));
+    rules.add(
+        Rule.of(
             "weekend",
             "\\b(?i:(?:the|this|over the|last|next) weekend)\\b",
             (m, c) -> {

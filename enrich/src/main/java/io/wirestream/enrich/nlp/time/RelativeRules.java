@@ -21,6 +21,12 @@ final class RelativeRules {
           + "the beginning of"
           + "|the start of|the middle of|mid)(?: in)?[- ])\\s*)?";
 
+  /** What "today's" describes when it means the present age rather than the day. */
+  private static final java.util.regex.Pattern GENERIC_AFTER =
+      java.util.regex.Pattern.compile(
+          "(?s)'s\\s+(?i:youth|young|world|society|generations?|children|kids|teenagers|families"
+              + "|consumers|personal|modern|standards|technology|culture|economy)\\b.*");
+
   static void addTo(List<Rule> rules) {
     rules.add(
         Rule.of(
@@ -29,9 +35,11 @@ final class RelativeRules {
                 + "\\b(?i:(yesterday|today|tomorrow)(?:(?:'s)?\\s+(morning|afternoon|evening|"
                 + "night))?)\\b",
             (m, c) -> {
-              // "today's youth", "the people of tomorrow": the present or future in general.
+              // "today's youth", "the people of tomorrow": the present or future in general;
+              // "today's editions" and "tomorrow's vote" are that day's.
               if (m.group(2) == null
-                  && (c.after(2).startsWith("'s") || c.before(3).equalsIgnoreCase("of "))
+                  && ((c.after(2).startsWith("'s") && GENERIC_AFTER.matcher(c.after(20)).matches())
+                      || c.before(3).equalsIgnoreCase("of "))
                   && !m.group(1).equalsIgnoreCase("yesterday")) {
                 return;
               }
@@ -147,9 +155,9 @@ final class RelativeRules {
     rules.add(
         Rule.of(
             "ref",
-            "\\b(?i:(right now|now|currently|current|these days|nowadays|at present|recently"
-                + "|the (?:near |distant |foreseeable )?future|the past|once|formerly|previously"
-                + "|soon|the present))\\b(?![-'])",
+            "\\b(?i:(right now|now|then current|currently|current|these days|nowadays|at present"
+                + "|recently|the (?:near |distant |foreseeable )?future|the past|once|formerly"
+                + "|previously|soon|the present|the (?:near|short) term|a later date))\\b(?![-'])",
             (m, c) -> ref(c, m.group(1).toLowerCase(Locale.ROOT))));
   }
 
@@ -353,6 +361,7 @@ final class RelativeRules {
       case "recently":
       case "the past":
       case "formerly":
+      case "then current":
         c.emit(TimexType.DATE, "PAST_REF");
         break;
       case "soon":

@@ -99,6 +99,8 @@ class RuleBasedTemporalTaggerTest {
           The rebels left two days ago.                      | two days ago      | DATE | 2017-04-10
           Prices were lower a year ago.                      | a year ago        | DATE | 2016
           The plant closed three weeks ago.                  | three weeks ago   | DATE | 2017-W12
+          The offer appeared in today's editions.            | today             | DATE | 2017-04-12
+          Tomorrow's vote will decide the case.              | Tomorrow          | DATE | 2017-04-13
           """)
   void shouldResolveRelativeDates(String sentence, String extent, TimexType type, String value) {
     assertTagged(sentence, extent, type, value);
@@ -172,6 +174,7 @@ class RuleBasedTemporalTaggerTest {
           The trial took 2 1/2 years.                    | 2 1/2 years        | DURATION | P2Y6M
           The flight took nearly an hour.                | nearly an hour     | DURATION | PT1H
           Rescuers worked for 90 minutes.                | 90 minutes         | DURATION | PT90M
+          Funds may sell bonds in the weeks ahead.       | the weeks ahead    | DURATION | PXW
           """)
   void shouldKeepDurationUnitsAsWritten(
       String sentence, String extent, TimexType type, String value) {
@@ -206,6 +209,9 @@ class RuleBasedTemporalTaggerTest {
           The firm recently cut its dividend.           | recently     | DATE | PAST_REF
           Prosecutors may soon seek an indictment.      | soon         | DATE | FUTURE_REF
           The company soon will cut prices.             | soon         | DATE | FUTURE_REF
+          Growth will slow in the near term.            | the near term | DATE | FUTURE_REF
+          The shares will be sold at a later date.      | a later date | DATE | FUTURE_REF
+          Holders may buy at half the then current price. | then current | DATE | PAST_REF
           """)
   void shouldTagReferencesToPresentPastAndFuture(
       String sentence, String extent, TimexType type, String value) {
@@ -254,6 +260,7 @@ class RuleBasedTemporalTaggerTest {
         "You may march to the square.",
         "Thousands joined the annual March for Life.",
         "The case shapes today's youth.",
+        "Chips run many of today's personal computers.",
         "Bank of America said 1,000 jobs would go.",
         "The 1,999 delegates voted.",
         "\"It will be tough,\" said Richard May, an analyst.",

@@ -83,8 +83,16 @@ final class Context {
 
   void emit(int start, int end, TimexType type, String value) {
     if (add(start, end, type, value)) {
-      if (isQuarter(value)) {
-        lastQuarter = Integer.parseInt(value.substring(0, 4)) * 10 + (value.charAt(6) - '0');
+      int q =
+          isQuarter(value)
+              ? Integer.parseInt(value.substring(0, 4)) * 10 + (value.charAt(6) - '0')
+              : 0;
+      // A forecast ("losses through the third quarter of 1990") is not what "the year-ago
+      // period" compares with: only quarters begun by the publication date become antecedents.
+      if (q > 0 && !LocalDate.of(q / 10, (q % 10) * 3 - 2, 1).isAfter(dct)) {
+        lastQuarter = q;
+      } else if (q > 0) {
+        lastWasQuarter = false;
       }
     }
   }

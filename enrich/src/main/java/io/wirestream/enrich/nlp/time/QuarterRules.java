@@ -16,7 +16,7 @@ final class QuarterRules {
     rules.add(
         Rule.of(
             "two-quarters",
-            "(?i:\\b(?:the\\s+)?(first|last|final|second)\\s+(?:two|"
+            "(?i:\\b(?:at\\s+least\\s+)?(?:the\\s+)?(first|last|final|second)\\s+(?:two|"
                 + "2)\\s+quarters\\s+of\\s+("
                 + YEAR4
                 + "))\\b",

@@ -136,6 +136,7 @@ class RuleBasedTemporalTaggerTest {
           The company expects a third-quarter loss.        | third-quarter             | DATE | 2017-Q3
           Sales doubled in the first half.                 | the first half            | DATE | 2017-H1
           Sales fell in the second half of 2015.           | the second half of 2015   | DATE | 2015-H2
+          Losses will last at least the first two quarters of 2018. | at least the first two quarters of 2018 | DATE | 2018-H1
           """)
   void shouldResolveQuartersAndHalves(
       String sentence, String extent, TimexType type, String value) {
@@ -290,6 +291,7 @@ class RuleBasedTemporalTaggerTest {
           Profit rose in the first quarter ended March 31. It earned $2 million in the year-ago quarter. | the year-ago quarter | DATE | 2016-Q1
           Profit rose in the first quarter ended March 31, up from the corresponding period last year. | the corresponding period last year | DATE | 2016-Q1
           Profit rose in the first quarter ended March 31. Sales for last year's quarter were flat. | last year's quarter | DATE | 2016-Q1
+          Profit rose in the first quarter, and losses may follow in the third quarter of 2018. In the year-ago period it earned $2 million. | the year-ago period | DATE | 2016-Q1
           """)
   void shouldResolveNamedYearEarlierPeriodToLastQuarter(
       String sentence, String extent, TimexType type, String value) {

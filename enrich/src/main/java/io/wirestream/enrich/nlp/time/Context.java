@@ -120,8 +120,14 @@ final class Context {
   /** Whether the expression emitted last named a quarter ("a year earlier" then means one). */
   boolean lastWasQuarter;
 
+  /** A unit capitalised inside an expression: ABC's "This Week", CBS's "60 Minutes". */
+  private static final java.util.regex.Pattern TITLE =
+      java.util.regex.Pattern.compile(
+          "\\S+\\s.*\\b(?:Minutes?|Hours?|Weeks?|Months?|Years?)\\b(?!['’])",
+          java.util.regex.Pattern.DOTALL);
+
   private boolean add(int start, int end, TimexType type, String value) {
-    if (value == null) {
+    if (value == null || TITLE.matcher(text.substring(start, end)).matches()) {
       return false;
     }
     if (!value.endsWith("_REF")) {

@@ -64,6 +64,27 @@ final class DateRules {
             }));
     rules.add(
         Rule.of(
+            "week-of",
+            "\\b(?i:the\\s+)?(?i:week)\\s+(?i:of)\\s+("
+                + MONTH
+                + ")\\s+("
+                + DAY_NUM
+                + ")\\b(?:,?\\s+("
+                + YEAR4
+                + ")\\b)?",
+            (m, c) -> {
+              int month = Lexicon.month(m.group(1));
+              int day = Lexicon.dayOfMonth(m.group(2));
+              int year =
+                  m.group(3) != null
+                      ? Integer.parseInt(m.group(3))
+                      : Calendars.yearOfDay(c.dct, month, day, c.tense());
+              if (Calendars.valid(year, month, day)) {
+                c.emitExplicit(TimexType.DATE, Calendars.week(LocalDate.of(year, month, day)));
+              }
+            }));
+    rules.add(
+        Rule.of(
             "day-month-year",
             "(?:"
                 + WEEKDAY

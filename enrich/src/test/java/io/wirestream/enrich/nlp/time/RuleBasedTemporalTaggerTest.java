@@ -40,6 +40,7 @@ class RuleBasedTemporalTaggerTest {
           He died on Dec. 2, 1956, in Havana.                 | Dec. 2, 1956   | DATE | 1956-12-02
           The strike began at 0600 EDT March two.             | March two      | DATE | 2017-03-02
           Sales fell in the fourth quarter 2016.              | the fourth quarter 2016 | DATE | 2016-Q4
+          A hearing is set for the week of March 6, 2017.     | the week of March 6, 2017 | DATE | 2017-W10
           """)
   void shouldNormaliseExplicitDates(String sentence, String extent, TimexType type, String value) {
     assertTagged(sentence, extent, type, value);
@@ -262,6 +263,8 @@ class RuleBasedTemporalTaggerTest {
         "Thousands joined the annual March for Life.",
         "The case shapes today's youth.",
         "Chips run many of today's personal computers.",
+        "Baker spoke on ABC's \"This Week\" program.",
+        "He told CBS's \"60 Minutes\" he was innocent.",
         "Bank of America said 1,000 jobs would go.",
         "The 1,999 delegates voted.",
         "\"It will be tough,\" said Richard May, an analyst.",

@@ -114,7 +114,7 @@ final class DateRules {
                 + MONTH
                 + ")(?!\\w)(?!\\s+\\d{1,2}(?:st|nd|rd|"
                 + "th)?\\b(?!,?\\s*\\d))(?:,?\\s+(?:(?i:of)\\s+)?("
-                + YEAR4
+                + Lexicon.YEAR
                 + ")\\b|"
                 + "\\s+(?i:(this|last|next) year)\\b)?",
             (m, c) -> {
@@ -134,7 +134,7 @@ final class DateRules {
               int month = Lexicon.month(name);
               int year;
               if (m.group(3) != null) {
-                year = Integer.parseInt(m.group(3));
+                year = Lexicon.year(m.group(3));
               } else if (m.group(1) != null) {
                 year = relativeMonthYear(c.dct, month, m.group(1).toLowerCase(Locale.ROOT));
               } else {

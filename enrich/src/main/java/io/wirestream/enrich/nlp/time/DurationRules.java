@@ -56,6 +56,11 @@ final class DurationRules {
                   && m.group(2).equalsIgnoreCase("second")) {
                 return; // "a second attempt"
               }
+              if ((amount.equals("a") || amount.equals("one"))
+                  && m.group(2).equalsIgnoreCase("quarter")
+                  && c.after(4).toLowerCase(Locale.ROOT).startsWith(" of")) {
+                return; // "more than a quarter of the market": a fraction
+              }
               if (before.endsWith("$") || Lexicon.tenths(amount) > 100_000) {
                 return;
               }

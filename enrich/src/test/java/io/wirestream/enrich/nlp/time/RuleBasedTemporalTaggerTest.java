@@ -120,6 +120,8 @@ class RuleBasedTemporalTaggerTest {
           The drought began last summer.             | last summer       | DATE | 2016-SU
           The road will reopen next winter.          | next winter       | DATE | 2018-WI
           Work resumes in the spring of 2018.        | the spring of 2018 | DATE | 2018-SP
+          Prices fell in the winter of nineteen ninety-four. | the winter of nineteen ninety-four | DATE | 1994-WI
+          January nineteen ninety-seven. A bomb exploded. | January nineteen ninety-seven | DATE | 1997-01
           """)
   void shouldResolvePartsOfDaysAndSeasons(
       String sentence, String extent, TimexType type, String value) {
@@ -265,6 +267,7 @@ class RuleBasedTemporalTaggerTest {
         "Chips run many of today's personal computers.",
         "Baker spoke on ABC's \"This Week\" program.",
         "He told CBS's \"60 Minutes\" he was innocent.",
+        "Funds hold more than a quarter of the market.",
         "Bank of America said 1,000 jobs would go.",
         "The 1,999 delegates voted.",
         "\"It will be tough,\" said Richard May, an analyst.",

@@ -243,8 +243,9 @@ final class RelativeRules {
         break;
       case "year":
       case "fiscal year":
-        if (dir == -1 && mod.equals("last") && c.lastWasQuarter) {
-          // "up from $3 million last year" after a quarter's figures: that quarter a year back.
+        if (dir == -1 && mod.equals("last") && c.lastWasQuarter && !opensSentence(c)) {
+          // "up from $3 million last year" after a quarter's figures: that quarter a year back;
+          // "Last year, the company had charges" opens a new topic, the calendar year.
           c.emitDerived(TimexType.DATE, yearEarlier(c));
         } else {
           c.emit(TimexType.DATE, Calendars.year(d.getYear() + dir));
@@ -275,6 +276,13 @@ final class RelativeRules {
         }
         c.emit(TimexType.DATE, Calendars.season(year, unit));
     }
+  }
+
+  /** "Last year, ..." at the start of a sentence, but not "Last year's results". */
+  private static boolean opensSentence(Context c) {
+    String before = c.before(3);
+    boolean start = before.isBlank() || before.trim().endsWith(".") || before.endsWith("\n");
+    return start && !c.after(2).startsWith("'s");
   }
 
   private static String weekend(LocalDate dct, int dir, Tense tense) {

@@ -270,14 +270,15 @@ enum Tense {
    * the sentence is in the past perfect ("had filed reports by Wednesday").
    */
   private static Tense leadingPreposition(String text, int from, int start) {
-    int to = sentenceEnd(text, start);
-    if (text.substring(from, to).toLowerCase(Locale.ROOT).matches("(?s).*\\bhad\\b.*")) {
+    String left = text.substring(Math.max(from, start - 16), start).toLowerCase(Locale.ROOT);
+    if (!left.matches("(?s).*\\b(?:until|till|as soon as|as early as|by|ahead of)\\s+$")) {
       return UNKNOWN;
     }
-    String left = text.substring(Math.max(from, start - 16), start).toLowerCase(Locale.ROOT);
-    return left.matches("(?s).*\\b(?:until|till|as soon as|as early as|by|ahead of)\\s+$")
-        ? FUTURE
-        : UNKNOWN;
+    // The past perfect of the clause: a few words before ("had filed reports by Monday") or
+    // anywhere after ("Until Thursday, they had not called him a suspect").
+    int to = sentenceEnd(text, start);
+    String clause = text.substring(Math.max(from, start - 50), to).toLowerCase(Locale.ROOT);
+    return clause.matches("(?s).*\\bhad\\b.*") ? UNKNOWN : FUTURE;
   }
 
   private static boolean passiveBefore(String text, int from, int ws) {

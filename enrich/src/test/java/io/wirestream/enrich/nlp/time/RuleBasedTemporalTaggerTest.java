@@ -70,6 +70,7 @@ class RuleBasedTemporalTaggerTest {
           The agency gave them until 9 a.m. Tuesday to leave.    | 9 a.m. Tuesday | TIME | 2017-04-18T09:00
           The talks were supposed to conclude by May.            | May       | DATE | 2017-05
           Most members had filed their reports by Monday.        | Monday    | DATE | 2017-04-10
+          The sale, which had been expected for months, is part of a program to pay down the loan by February. | February | DATE | 2018-02
           It was hard for the firm to meet demand on Friday.     | Friday    | DATE | 2017-04-07
           The dividend would be paid on a still unspecified date in January. | January | DATE | 2018-01
           Traders sold shares ahead of the weekend.              | the weekend | DATE | 2017-W15-WE

@@ -2,6 +2,7 @@ package io.wirestream.enrich.nlp.time;
 
 import static io.wirestream.enrich.nlp.time.Lexicon.YEAR4;
 
+import io.wirestream.common.model.TemporalExpression;
 import io.wirestream.common.model.TimexType;
 import java.time.LocalDate;
 import java.util.List;
@@ -69,6 +70,14 @@ final class QuarterRules {
             (m, c) -> {
               int year = Integer.parseInt(m.group(1));
               int q;
+              if (m.group(2) == null
+                  && m.group(3).equalsIgnoreCase("period")
+                  && afterMonthsTotal(c)) {
+                // "In the first nine months, net was $306 million, against a loss in the 1988
+                // period": the same months of 1988, given as the year.
+                c.emitDerived(TimexType.DATE, Calendars.year(year));
+                return;
+              }
               if (m.group(2) != null) {
                 q = Lexicon.ordinal(m.group(2));
               } else if (c.lastQuarter > 0) {
@@ -125,6 +134,15 @@ final class QuarterRules {
       return Integer.parseInt(p);
     }
     return c.dct.getYear();
+  }
+
+  /** Whether the expression before was a span of months ("the first nine months"). */
+  private static boolean afterMonthsTotal(Context c) {
+    if (c.found.isEmpty()) {
+      return false;
+    }
+    TemporalExpression last = c.found.get(c.found.size() - 1);
+    return last.type() == TimexType.DURATION && last.value().matches("P\\d+M");
   }
 
   private static void quarter(Context c, String det, String which, String of) {

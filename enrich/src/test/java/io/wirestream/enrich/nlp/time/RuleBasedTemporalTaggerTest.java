@@ -299,6 +299,8 @@ class RuleBasedTemporalTaggerTest {
           Profit rose in the first quarter ended March 31, up from the corresponding period last year. | the corresponding period last year | DATE | 2016-Q1
           Profit rose in the first quarter ended March 31. Sales for last year's quarter were flat. | last year's quarter | DATE | 2016-Q1
           Profit rose in the first quarter from $3 million last year. | last year | DATE | 2016-Q1
+          Profit rose in the first quarter, up from $2 million in the 2016 period. | the 2016 period | DATE | 2016-Q1
+          In the first nine months, net rose against a loss in the 2016 period. | the 2016 period | DATE | 2016
           Profit rose in the first quarter. Last year, the company took charges. | Last year | DATE | 2016
           Profit rose in the first quarter, and losses may follow in the third quarter of 2018. In the year-ago period it earned $2 million. | the year-ago period | DATE | 2016-Q1
           """)

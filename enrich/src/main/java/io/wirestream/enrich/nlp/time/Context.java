@@ -23,6 +23,9 @@ final class Context {
   /** The last quarter named in the text, as year * 10 + quarter, or 0. */
   int lastQuarter;
 
+  /** The first quarter named in the text, the one a results story reports on, or 0. */
+  int reportedQuarter;
+
   /** The year of the last explicit date in the text, or 0. */
   int anchorYear;
 
@@ -91,6 +94,9 @@ final class Context {
       // period" compares with: only quarters begun by the publication date become antecedents.
       if (q > 0 && !LocalDate.of(q / 10, (q % 10) * 3 - 2, 1).isAfter(dct)) {
         lastQuarter = q;
+        if (reportedQuarter == 0) {
+          reportedQuarter = q;
+        }
       } else if (q > 0) {
         lastWasQuarter = false;
       }

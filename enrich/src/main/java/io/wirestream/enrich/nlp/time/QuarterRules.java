@@ -80,8 +80,8 @@ final class QuarterRules {
               }
               if (m.group(2) != null) {
                 q = Lexicon.ordinal(m.group(2));
-              } else if (c.lastQuarter > 0) {
-                q = c.lastQuarter % 10;
+              } else if (c.reportedQuarter > 0) {
+                q = c.reportedQuarter % 10;
               } else {
                 q = Calendars.quarterOf(c.dct.minusMonths(3));
               }
@@ -183,8 +183,9 @@ final class QuarterRules {
               || which.equals("same")
               || which.equals("that")
               || which.equals("recent"))
-          && c.lastQuarter > 0) {
-        c.emitDerived(TimexType.DATE, Calendars.quarter(c.lastQuarter / 10, c.lastQuarter % 10));
+          && c.reportedQuarter > 0) {
+        c.emitDerived(
+            TimexType.DATE, Calendars.quarter(c.reportedQuarter / 10, c.reportedQuarter % 10));
         return;
       } else if (which.equals("last") && d.isEmpty()) {
         ref = c.dct.minusMonths(3);

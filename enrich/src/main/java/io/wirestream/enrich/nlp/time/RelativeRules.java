@@ -348,8 +348,14 @@ final class RelativeRules {
    * period themselves, so any quarter named before is theirs.
    */
   private static String yearEarlier(Context c, boolean namesPeriod) {
-    if (c.lastQuarter > 0 && (c.lastWasQuarter || namesPeriod)) {
+    if (c.reportedQuarter > 0 && namesPeriod) {
+      return Calendars.quarter(c.reportedQuarter / 10 - 1, c.reportedQuarter % 10);
+    }
+    if (c.lastQuarter > 0 && c.lastWasQuarter) {
       return Calendars.quarter(c.lastQuarter / 10 - 1, c.lastQuarter % 10);
+    }
+    if (false) {
+      return Calendars.quarter(c.reportedQuarter / 10 - 1, c.reportedQuarter % 10);
     }
     return Calendars.year(c.dct.getYear() - 1);
   }

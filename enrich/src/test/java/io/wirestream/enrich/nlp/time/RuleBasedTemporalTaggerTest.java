@@ -301,6 +301,9 @@ class RuleBasedTemporalTaggerTest {
           Profit rose in the first quarter from $3 million last year. | last year | DATE | 2016-Q1
           Profit rose in the first quarter, up from $2 million in the 2016 period. | the 2016 period | DATE | 2016-Q1
           In the first nine months, net rose against a loss in the 2016 period. | the 2016 period | DATE | 2016
+          Profit rose in the first quarter. After a weak fourth quarter, costs fell from the year-earlier period. | the year-earlier period | DATE | 2016-Q1
+          Profit rose in the first quarter. After a weak fourth quarter, it sold 500 cars in the quarter. | the quarter | DATE | 2017-Q1
+          Profit rose in the first quarter. After a weak fourth quarter, costs fell from the 2016 period. | the 2016 period | DATE | 2016-Q1
           Profit rose in the first quarter. Last year, the company took charges. | Last year | DATE | 2016
           Profit rose in the first quarter, and losses may follow in the third quarter of 2018. In the year-ago period it earned $2 million. | the year-ago period | DATE | 2016-Q1
           """)

@@ -136,11 +136,17 @@ final class Context {
     if (value == null || TITLE.matcher(text.substring(start, end)).matches()) {
       return false;
     }
-    if (!value.endsWith("_REF")) {
+    if (!value.endsWith("_REF") && !endOfQuarter(start)) {
       lastWasQuarter = isQuarter(value);
     }
     found.add(new TemporalExpression(text.substring(start, end), start, end, type, value));
     return true;
+  }
+
+  /** "the quarter ended Sept. 30": the date belongs to the quarter just named. */
+  private boolean endOfQuarter(int start) {
+    String before = text.substring(Math.max(0, start - 16), start);
+    return lastWasQuarter && before.matches("(?s).*\\b(?:quarter|period) end(?:ed|ing)\\s+$");
   }
 
   private static boolean isQuarter(String value) {

@@ -299,6 +299,7 @@ class RuleBasedTemporalTaggerTest {
           Profit rose in the first quarter ended March 31, up from the corresponding period last year. | the corresponding period last year | DATE | 2016-Q1
           Profit rose in the first quarter ended March 31. Sales for last year's quarter were flat. | last year's quarter | DATE | 2016-Q1
           Profit rose in the first quarter from $3 million last year. | last year | DATE | 2016-Q1
+          Net rose in the first quarter ended March 31, from $2 million a year earlier. | a year earlier | DATE | 2016-Q1
           Profit rose in the first quarter, up from $2 million in the 2016 period. | the 2016 period | DATE | 2016-Q1
           In the first nine months, net rose against a loss in the 2016 period. | the 2016 period | DATE | 2016
           Profit rose in the first quarter. After a weak fourth quarter, costs fell from the year-earlier period. | the year-earlier period | DATE | 2016-Q1

@@ -97,9 +97,15 @@ final class RelativeRules {
             "(?i:\\b(?:the\\s+)?(?:comparable\\s+|same\\s+|corresponding\\s+)?"
                 + "(?:year-earlier|year-ago|year earlier|year ago)(?:\\s+(?:third|second|"
                 + "first|fourth"
-                + "|fiscal))?(?:\\s+(?:period|quarter|results|level))?)\\b",
+                + "|fiscal))?(?:\\s+(?:period|quarter|results|level|(?:first\\s+)?(six|nine)"
+                + "\\s+months))?)\\b",
             (m, c) -> {
               String t = m.group().toLowerCase(Locale.ROOT);
+              if (m.group(1) != null) {
+                // "the year-earlier nine months": a span, like "the nine months".
+                c.emit(TimexType.DURATION, m.group(1).equalsIgnoreCase("six") ? "P6M" : "P9M");
+                return;
+              }
               if (t.endsWith("results") || t.endsWith("level")) {
                 // "the year-ago results": only the adjective is the expression.
                 int s = m.start() + t.indexOf("year");

@@ -180,6 +180,7 @@ class RuleBasedTemporalTaggerTest {
           The flight took nearly an hour.                | nearly an hour     | DURATION | PT1H
           Rescuers worked for 90 minutes.                | 90 minutes         | DURATION | PT90M
           Funds may sell bonds in the weeks ahead.       | the weeks ahead    | DURATION | PXW
+          Net for the year-earlier nine months included a gain. | the year-earlier nine months | DURATION | P9M
           """)
   void shouldKeepDurationUnitsAsWritten(
       String sentence, String extent, TimexType type, String value) {

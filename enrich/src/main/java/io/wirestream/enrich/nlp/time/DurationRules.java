@@ -39,7 +39,7 @@ final class DurationRules {
                 + "))?\\s+"
                 + QUALIFIER
                 + "(second|minute|hour|day|week|month|quarter|year|decade|century|centurie)s?"
-                + "(?:\\s+or\\s+so)?)\\b(?![-'’]|\\s+old\\b)",
+                + "(?:\\s+or\\s+so)?)\\b(?![-’]|'(?!')|\\s+old\\b)",
             (m, c) -> {
               String amount = m.group(1).toLowerCase(Locale.ROOT);
               String before = c.before(3);

@@ -181,6 +181,7 @@ class RuleBasedTemporalTaggerTest {
           Rescuers worked for 90 minutes.                | 90 minutes         | DURATION | PT90M
           Funds may sell bonds in the weeks ahead.       | the weeks ahead    | DURATION | PXW
           Net for the year-earlier nine months included a gain. | the year-earlier nine months | DURATION | P9M
+          ''I am talking about three days'' more or less, he said. | three days | DURATION | P3D
           """)
   void shouldKeepDurationUnitsAsWritten(
       String sentence, String extent, TimexType type, String value) {

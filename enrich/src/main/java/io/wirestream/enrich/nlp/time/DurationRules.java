@@ -96,6 +96,14 @@ final class DurationRules {
                     value("several", m.group(1).toLowerCase(Locale.ROOT).replaceAll("s$", "")))));
     rules.add(
         Rule.of(
+            "vague-span",
+            "(?<=\\b(?i:over|during|for|in) )(?i:(the years|a while))\\b(?! (?:of|that|before|after)\\b)",
+            (m, c) ->
+                c.emit(
+                    TimexType.DURATION,
+                    m.group(1).toLowerCase(Locale.ROOT).equals("the years") ? "PXY" : "PXX")));
+    rules.add(
+        Rule.of(
             "ahead",
             "\\b(?i:(?:the\\s+)?(?:coming\\s+)?(days|weeks|months|years)\\s+ahead)\\b",
             (m, c) ->

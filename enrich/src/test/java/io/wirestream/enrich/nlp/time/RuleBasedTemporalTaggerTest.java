@@ -182,6 +182,8 @@ class RuleBasedTemporalTaggerTest {
           Funds may sell bonds in the weeks ahead.       | the weeks ahead    | DURATION | PXW
           Net for the year-earlier nine months included a gain. | the year-earlier nine months | DURATION | P9M
           ''I am talking about three days'' more or less, he said. | three days | DURATION | P3D
+          They will have to live without power for a while. | a while | DURATION | PXX
+          Over the years the system has worked well.     | the years          | DURATION | PXY
           """)
   void shouldKeepDurationUnitsAsWritten(
       String sentence, String extent, TimexType type, String value) {

@@ -35,6 +35,9 @@ final class Context {
   /** Where the last explicit date ends, or -1. */
   int anchorEnd = -1;
 
+  /** The last day named in the text ("Oct. 13", "Friday"), for "the previous Friday", or null. */
+  LocalDate lastDay;
+
   Context(String text, LocalDate dct) {
     this.text = text;
     this.dct = dct;
@@ -126,6 +129,9 @@ final class Context {
   /** Whether the expression emitted last named a quarter ("a year earlier" then means one). */
   boolean lastWasQuarter;
 
+  private static final java.util.regex.Pattern DAY =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
   /** A unit capitalised inside an expression: ABC's "This Week", CBS's "60 Minutes". */
   private static final java.util.regex.Pattern TITLE =
       java.util.regex.Pattern.compile(
@@ -140,6 +146,9 @@ final class Context {
       lastWasQuarter = isQuarter(value);
     }
     found.add(new TemporalExpression(text.substring(start, end), start, end, type, value));
+    if (type == TimexType.DATE && DAY.matcher(value).matches()) {
+      lastDay = LocalDate.parse(value);
+    }
     return true;
   }
 

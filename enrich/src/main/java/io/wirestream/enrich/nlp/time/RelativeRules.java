@@ -136,15 +136,20 @@ final class RelativeRules {
               String mod = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
               LocalDate d;
               switch (mod) {
+                case "the previous":
+                  // Anaphoric, unlike "last Friday": the one before the day just named.
+                  d = Calendars.previous(c.lastDay == null ? c.dct : c.lastDay, dow);
+                  break;
+                case "the following":
+                  d = Calendars.next(c.lastDay == null ? c.dct : c.lastDay, dow);
+                  break;
                 case "last":
                 case "this past":
-                case "the previous":
                 case "past":
                   d = Calendars.previous(c.dct, dow);
                   break;
                 case "next":
                 case "this coming":
-                case "the following":
                 case "coming":
                   d = Calendars.next(c.dct, dow);
                   break;

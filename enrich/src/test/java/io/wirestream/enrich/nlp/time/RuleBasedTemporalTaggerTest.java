@@ -57,6 +57,8 @@ class RuleBasedTemporalTaggerTest {
           On Monday, the president said he would resign.         | Monday    | DATE | 2017-04-10
           The council will vote next Tuesday.                    | next Tuesday | DATE | 2017-04-18
           The council voted last Thursday.                       | last Thursday | DATE | 2017-04-06
+          Shares fell on Friday, down 4.5% from the previous Friday. | the previous Friday | DATE | 2017-03-31
+          The trial opened on March 6 and the verdict came the following Monday. | the following Monday | DATE | 2017-03-13
           The tax takes effect in January.                       | January   | DATE | 2018-01
           Trump took office in January.                          | January   | DATE | 2017-01
           He was elected in November.                            | November  | DATE | 2016-11

@@ -165,6 +165,18 @@ final class RelativeRules {
             }));
     rules.add(
         Rule.of(
+            "next-day",
+            "\\b(?i:the\\s+(next|following|previous)\\s+(?:day|morning|afternoon|evening))\\b",
+            (m, c) -> {
+              // Anaphoric: the day after (or before) the day named last; without one it is left
+              // out, as its anchor is an event the rules cannot date.
+              if (c.lastDay != null) {
+                int shift = m.group(1).equalsIgnoreCase("previous") ? -1 : 1;
+                c.emitDerived(TimexType.DATE, c.lastDay.plusDays(shift).toString());
+              }
+            }));
+    rules.add(
+        Rule.of(
             "ref",
             "\\b(?i:(right now|now|then current|currently|current|these days|nowadays|at present"
                 + "|recently|the (?:near |distant |foreseeable )?future|the past|once|formerly"

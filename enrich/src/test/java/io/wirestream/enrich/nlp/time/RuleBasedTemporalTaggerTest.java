@@ -59,6 +59,7 @@ class RuleBasedTemporalTaggerTest {
           The council voted last Thursday.                       | last Thursday | DATE | 2017-04-06
           Shares fell on Friday, down 4.5% from the previous Friday. | the previous Friday | DATE | 2017-03-31
           The trial opened on March 6 and the verdict came the following Monday. | the following Monday | DATE | 2017-03-13
+          The hearing was on March 6. He appeared in court the next morning. | the next morning | DATE | 2017-03-07
           The tax takes effect in January.                       | January   | DATE | 2018-01
           Trump took office in January.                          | January   | DATE | 2017-01
           He was elected in November.                            | November  | DATE | 2016-11
@@ -275,6 +276,7 @@ class RuleBasedTemporalTaggerTest {
         "Baker spoke on ABC's \"This Week\" program.",
         "He told CBS's \"60 Minutes\" he was innocent.",
         "Funds hold more than a quarter of the market.",
+        "He appeared in court the next morning.",
         "Bank of America said 1,000 jobs would go.",
         "The 1,999 delegates voted.",
         "\"It will be tough,\" said Richard May, an analyst.",

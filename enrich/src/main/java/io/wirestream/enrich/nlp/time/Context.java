@@ -23,6 +23,9 @@ final class Context {
   /** The last quarter named in the text, as year * 10 + quarter, or 0. */
   int lastQuarter;
 
+  /** The first quarter named in the text, the one a results story reports on, or 0. */
+  int reportedQuarter;
+
   /** The year of the last explicit date in the text, or 0. */
   int anchorYear;
 
@@ -31,6 +34,9 @@ final class Context {
 
   /** Where the last explicit date ends, or -1. */
   int anchorEnd = -1;
+
+  /** The last day named in the text ("Oct. 13", "Friday"), for "the previous Friday", or null. */
+  LocalDate lastDay;
 
   Context(String text, LocalDate dct) {
     this.text = text;
@@ -83,8 +89,19 @@ final class Context {
 
   void emit(int start, int end, TimexType type, String value) {
     if (add(start, end, type, value)) {
-      if (isQuarter(value)) {
-        lastQuarter = Integer.parseInt(value.substring(0, 4)) * 10 + (value.charAt(6) - '0');
+      int q =
+          isQuarter(value)
+              ? Integer.parseInt(value.substring(0, 4)) * 10 + (value.charAt(6) - '0')
+              : 0;
+      // A forecast ("losses through the third quarter of 1990") is not what "the year-ago
+      // period" compares with: only quarters begun by the publication date become antecedents.
+      if (q > 0 && !LocalDate.of(q / 10, (q % 10) * 3 - 2, 1).isAfter(dct)) {
+        lastQuarter = q;
+        if (reportedQuarter == 0) {
+          reportedQuarter = q;
+        }
+      } else if (q > 0) {
+        lastWasQuarter = false;
       }
     }
   }
@@ -112,15 +129,33 @@ final class Context {
   /** Whether the expression emitted last named a quarter ("a year earlier" then means one). */
   boolean lastWasQuarter;
 
+  private static final java.util.regex.Pattern DAY =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+  /** A unit capitalised inside an expression: ABC's "This Week", CBS's "60 Minutes". */
+  private static final java.util.regex.Pattern TITLE =
+      java.util.regex.Pattern.compile(
+          "\\S+\\s.*\\b(?:Minutes?|Hours?|Weeks?|Months?|Years?)\\b(?!['’])",
+          java.util.regex.Pattern.DOTALL);
+
   private boolean add(int start, int end, TimexType type, String value) {
-    if (value == null) {
+    if (value == null || TITLE.matcher(text.substring(start, end)).matches()) {
       return false;
     }
-    if (!value.endsWith("_REF")) {
+    if (!value.endsWith("_REF") && !endOfQuarter(start)) {
       lastWasQuarter = isQuarter(value);
     }
     found.add(new TemporalExpression(text.substring(start, end), start, end, type, value));
+    if (type == TimexType.DATE && DAY.matcher(value).matches()) {
+      lastDay = LocalDate.parse(value);
+    }
     return true;
+  }
+
+  /** "the quarter ended Sept. 30": the date belongs to the quarter just named. */
+  private boolean endOfQuarter(int start) {
+    String before = text.substring(Math.max(0, start - 16), start);
+    return lastWasQuarter && before.matches("(?s).*\\b(?:quarter|period) end(?:ed|ing)\\s+$");
   }
 
   private static boolean isQuarter(String value) {

@@ -64,6 +64,27 @@ final class DateRules {
             }));
     rules.add(
         Rule.of(
+            "week-of",
+            "\\b(?i:the\\s+)?(?i:week)\\s+(?i:of)\\s+("
+                + MONTH
+                + ")\\s+("
+                + DAY_NUM
+                + ")\\b(?:,?\\s+("
+                + YEAR4
+                + ")\\b)?",
+            (m, c) -> {
+              int month = Lexicon.month(m.group(1));
+              int day = Lexicon.dayOfMonth(m.group(2));
+              int year =
+                  m.group(3) != null
+                      ? Integer.parseInt(m.group(3))
+                      : Calendars.yearOfDay(c.dct, month, day, c.tense());
+              if (Calendars.valid(year, month, day)) {
+                c.emitExplicit(TimexType.DATE, Calendars.week(LocalDate.of(year, month, day)));
+              }
+            }));
+    rules.add(
+        Rule.of(
             "day-month-year",
             "(?:"
                 + WEEKDAY
@@ -93,7 +114,7 @@ final class DateRules {
                 + MONTH
                 + ")(?!\\w)(?!\\s+\\d{1,2}(?:st|nd|rd|"
                 + "th)?\\b(?!,?\\s*\\d))(?:,?\\s+(?:(?i:of)\\s+)?("
-                + YEAR4
+                + Lexicon.YEAR
                 + ")\\b|"
                 + "\\s+(?i:(this|last|next) year)\\b)?",
             (m, c) -> {
@@ -113,7 +134,7 @@ final class DateRules {
               int month = Lexicon.month(name);
               int year;
               if (m.group(3) != null) {
-                year = Integer.parseInt(m.group(3));
+                year = Lexicon.year(m.group(3));
               } else if (m.group(1) != null) {
                 year = relativeMonthYear(c.dct, month, m.group(1).toLowerCase(Locale.ROOT));
               } else {

@@ -39,7 +39,7 @@ final class DurationRules {
                 + "))?\\s+"
                 + QUALIFIER
                 + "(second|minute|hour|day|week|month|quarter|year|decade|century|centurie)s?"
-                + "(?:\\s+or\\s+so)?)\\b(?![-'’]|\\s+old\\b)",
+                + "(?:\\s+or\\s+so)?)\\b(?![-’]|'(?!')|\\s+old\\b)",
             (m, c) -> {
               String amount = m.group(1).toLowerCase(Locale.ROOT);
               String before = c.before(3);
@@ -55,6 +55,11 @@ final class DurationRules {
               if ((amount.equals("a") || amount.equals("one"))
                   && m.group(2).equalsIgnoreCase("second")) {
                 return; // "a second attempt"
+              }
+              if ((amount.equals("a") || amount.equals("one"))
+                  && m.group(2).equalsIgnoreCase("quarter")
+                  && c.after(4).toLowerCase(Locale.ROOT).startsWith(" of")) {
+                return; // "more than a quarter of the market": a fraction
               }
               if (before.endsWith("$") || Lexicon.tenths(amount) > 100_000) {
                 return;
@@ -85,6 +90,22 @@ final class DurationRules {
             "(?<=\\b(?i:for|in|over|within|take|takes|took|last|lasted) )(?i:(days|weeks|"
                 + "months|years"
                 + "|decades))\\b(?! ago| earlier| later| of\\b)",
+            (m, c) ->
+                c.emit(
+                    TimexType.DURATION,
+                    value("several", m.group(1).toLowerCase(Locale.ROOT).replaceAll("s$", "")))));
+    rules.add(
+        Rule.of(
+            "vague-span",
+            "(?<=\\b(?i:over|during|for|in) )(?i:(the years|a while))\\b(?! (?:of|that|before|after)\\b)",
+            (m, c) ->
+                c.emit(
+                    TimexType.DURATION,
+                    m.group(1).toLowerCase(Locale.ROOT).equals("the years") ? "PXY" : "PXX")));
+    rules.add(
+        Rule.of(
+            "ahead",
+            "\\b(?i:(?:the\\s+)?(?:coming\\s+)?(days|weeks|months|years)\\s+ahead)\\b",
             (m, c) ->
                 c.emit(
                     TimexType.DURATION,

@@ -38,6 +38,24 @@ final class Lexicon {
 
   static final String YEAR4 = "(?:1[6-9][0-9]{2}|20[0-9]{2})";
 
+  /** A year spoken in words, as broadcast transcripts write it: "nineteen ninety-four". */
+  static final String SPOKEN_YEAR =
+      "(?i:(?:nineteen|eighteen)[- ](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+          + "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)";
+
+  /** A year in digits or spoken in words. */
+  static final String YEAR = "(?:" + YEAR4 + "|" + SPOKEN_YEAR + ")";
+
+  /** The value of a {@link #YEAR} match. */
+  static int year(String year) {
+    if (Character.isDigit(year.charAt(0))) {
+      return Integer.parseInt(year);
+    }
+    String[] w = year.toLowerCase(Locale.ROOT).split("[- ]");
+    int century = w[0].equals("nineteen") ? 1900 : 1800;
+    return century + tenths(w[1]) / 10 + (w.length > 2 ? tenths(w[2]) / 10 : 0);
+  }
+
   static final String ORDINAL_WORD =
       "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)";
 

@@ -2,6 +2,7 @@ package io.wirestream.enrich.nlp.time;
 
 import static io.wirestream.enrich.nlp.time.Lexicon.YEAR4;
 
+import io.wirestream.common.model.TemporalExpression;
 import io.wirestream.common.model.TimexType;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +17,7 @@ final class QuarterRules {
     rules.add(
         Rule.of(
             "two-quarters",
-            "(?i:\\b(?:the\\s+)?(first|last|final|second)\\s+(?:two|"
+            "(?i:\\b(?:at\\s+least\\s+)?(?:the\\s+)?(first|last|final|second)\\s+(?:two|"
                 + "2)\\s+quarters\\s+of\\s+("
                 + YEAR4
                 + "))\\b",
@@ -69,10 +70,18 @@ final class QuarterRules {
             (m, c) -> {
               int year = Integer.parseInt(m.group(1));
               int q;
+              if (m.group(2) == null
+                  && m.group(3).equalsIgnoreCase("period")
+                  && afterMonthsTotal(c)) {
+                // "In the first nine months, net was $306 million, against a loss in the 1988
+                // period": the same months of 1988, given as the year.
+                c.emitDerived(TimexType.DATE, Calendars.year(year));
+                return;
+              }
               if (m.group(2) != null) {
                 q = Lexicon.ordinal(m.group(2));
-              } else if (c.lastQuarter > 0) {
-                q = c.lastQuarter % 10;
+              } else if (c.reportedQuarter > 0) {
+                q = c.reportedQuarter % 10;
               } else {
                 q = Calendars.quarterOf(c.dct.minusMonths(3));
               }
@@ -127,6 +136,15 @@ final class QuarterRules {
     return c.dct.getYear();
   }
 
+  /** Whether the expression before was a span of months ("the first nine months"). */
+  private static boolean afterMonthsTotal(Context c) {
+    if (c.found.isEmpty()) {
+      return false;
+    }
+    TemporalExpression last = c.found.get(c.found.size() - 1);
+    return last.type() == TimexType.DURATION && last.value().matches("P\\d+M");
+  }
+
   private static void quarter(Context c, String det, String which, String of) {
     int dctQ = Calendars.quarterOf(c.dct);
     int dctY = c.dct.getYear();
@@ -165,8 +183,9 @@ final class QuarterRules {
               || which.equals("same")
               || which.equals("that")
               || which.equals("recent"))
-          && c.lastQuarter > 0) {
-        c.emitDerived(TimexType.DATE, Calendars.quarter(c.lastQuarter / 10, c.lastQuarter % 10));
+          && c.reportedQuarter > 0) {
+        c.emitDerived(
+            TimexType.DATE, Calendars.quarter(c.reportedQuarter / 10, c.reportedQuarter % 10));
         return;
       } else if (which.equals("last") && d.isEmpty()) {
         ref = c.dct.minusMonths(3);

@@ -21,6 +21,12 @@ final class RelativeRules {
           + "the beginning of"
           + "|the start of|the middle of|mid)(?: in)?[- ])\\s*)?";
 
+  /** What "today's" describes when it means the present age rather than the day. */
+  private static final java.util.regex.Pattern GENERIC_AFTER =
+      java.util.regex.Pattern.compile(
+          "(?s)'s\\s+(?i:youth|young|world|society|generations?|children|kids|teenagers|families"
+              + "|consumers|personal|modern|standards|technology|culture|economy)\\b.*");
+
   static void addTo(List<Rule> rules) {
     rules.add(
         Rule.of(
@@ -29,9 +35,11 @@ final class RelativeRules {
                 + "\\b(?i:(yesterday|today|tomorrow)(?:(?:'s)?\\s+(morning|afternoon|evening|"
                 + "night))?)\\b",
             (m, c) -> {
-              // "today's youth", "the people of tomorrow": the present or future in general.
+              // "today's youth", "the people of tomorrow": the present or future in general;
+              // "today's editions" and "tomorrow's vote" are that day's.
               if (m.group(2) == null
-                  && (c.after(2).startsWith("'s") || c.before(3).equalsIgnoreCase("of "))
+                  && ((c.after(2).startsWith("'s") && GENERIC_AFTER.matcher(c.after(20)).matches())
+                      || c.before(3).equalsIgnoreCase("of "))
                   && !m.group(1).equalsIgnoreCase("yesterday")) {
                 return;
               }
@@ -89,24 +97,31 @@ final class RelativeRules {
             "(?i:\\b(?:the\\s+)?(?:comparable\\s+|same\\s+|corresponding\\s+)?"
                 + "(?:year-earlier|year-ago|year earlier|year ago)(?:\\s+(?:third|second|"
                 + "first|fourth"
-                + "|fiscal))?(?:\\s+(?:period|quarter|results|level))?)\\b",
+                + "|fiscal))?(?:\\s+(?:period|quarter|results|level|(?:first\\s+)?(six|nine)"
+                + "\\s+months))?)\\b",
             (m, c) -> {
               String t = m.group().toLowerCase(Locale.ROOT);
+              if (m.group(1) != null) {
+                // "the year-earlier nine months": a span, like "the nine months".
+                c.emit(TimexType.DURATION, m.group(1).equalsIgnoreCase("six") ? "P6M" : "P9M");
+                return;
+              }
               if (t.endsWith("results") || t.endsWith("level")) {
                 // "the year-ago results": only the adjective is the expression.
                 int s = m.start() + t.indexOf("year");
                 int e = t.indexOf(' ', t.indexOf("year") + 5);
                 c.narrow(s, e < 0 ? m.end() : m.start() + e);
               }
-              c.emitDerived(TimexType.DATE, yearEarlier(c));
+              boolean namesPeriod = t.endsWith("quarter") || t.endsWith("period");
+              c.emitDerived(TimexType.DATE, yearEarlier(c, namesPeriod));
             }));
     rules.add(
         Rule.of(
             "comparable-period",
-            "(?i:\\b(?:the\\s+)?(?:same\\s+|corresponding\\s+|comparable\\s+|year-ago\\s+)?"
+            "(?i:\\b(?:(?:the\\s+)?(?:same\\s+|corresponding\\s+|comparable\\s+|year-ago\\s+)?"
                 + "(?:period|quarter)\\s+(?:a\\s+year\\s+(?:ago|earlier|before)|last\\s+year|"
-                + "of\\s+last\\s+year))\\b",
-            (m, c) -> c.emitDerived(TimexType.DATE, yearEarlier(c))));
+                + "of\\s+last\\s+year)|last\\s+year's\\s+(?:period|quarter)))\\b",
+            (m, c) -> c.emitDerived(TimexType.DATE, yearEarlier(c, true))));
     rules.add(
         Rule.of(
             "weekday",
@@ -121,15 +136,20 @@ final class RelativeRules {
               String mod = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
               LocalDate d;
               switch (mod) {
+                case "the previous":
+                  // Anaphoric, unlike "last Friday": the one before the day just named.
+                  d = Calendars.previous(c.lastDay == null ? c.dct : c.lastDay, dow);
+                  break;
+                case "the following":
+                  d = Calendars.next(c.lastDay == null ? c.dct : c.lastDay, dow);
+                  break;
                 case "last":
                 case "this past":
-                case "the previous":
                 case "past":
                   d = Calendars.previous(c.dct, dow);
                   break;
                 case "next":
                 case "this coming":
-                case "the following":
                 case "coming":
                   d = Calendars.next(c.dct, dow);
                   break;
@@ -145,10 +165,22 @@ final class RelativeRules {
             }));
     rules.add(
         Rule.of(
+            "next-day",
+            "\\b(?i:the\\s+(next|following|previous)\\s+(?:day|morning|afternoon|evening))\\b",
+            (m, c) -> {
+              // Anaphoric: the day after (or before) the day named last; without one it is left
+              // out, as its anchor is an event the rules cannot date.
+              if (c.lastDay != null) {
+                int shift = m.group(1).equalsIgnoreCase("previous") ? -1 : 1;
+                c.emitDerived(TimexType.DATE, c.lastDay.plusDays(shift).toString());
+              }
+            }));
+    rules.add(
+        Rule.of(
             "ref",
-            "\\b(?i:(right now|now|currently|current|these days|nowadays|at present|recently"
-                + "|the (?:near |distant |foreseeable )?future|the past|once|formerly|previously"
-                + "|soon|the present))\\b(?![-'])",
+            "\\b(?i:(right now|now|then current|currently|current|these days|nowadays|at present"
+                + "|recently|the (?:near |distant |foreseeable )?future|the past|once|formerly"
+                + "|previously|soon|the present|the (?:near|short) term|a later date))\\b(?![-'])",
             (m, c) -> ref(c, m.group(1).toLowerCase(Locale.ROOT))));
   }
 
@@ -234,8 +266,9 @@ final class RelativeRules {
         break;
       case "year":
       case "fiscal year":
-        if (dir == -1 && mod.equals("last") && c.lastWasQuarter) {
-          // "up from $3 million last year" after a quarter's figures: that quarter a year back.
+        if (dir == -1 && mod.equals("last") && c.lastWasQuarter && !opensSentence(c)) {
+          // "up from $3 million last year" after a quarter's figures: that quarter a year back;
+          // "Last year, the company had charges" opens a new topic, the calendar year.
           c.emitDerived(TimexType.DATE, yearEarlier(c));
         } else {
           c.emit(TimexType.DATE, Calendars.year(d.getYear() + dir));
@@ -266,6 +299,13 @@ final class RelativeRules {
         }
         c.emit(TimexType.DATE, Calendars.season(year, unit));
     }
+  }
+
+  /** "Last year, ..." at the start of a sentence, but not "Last year's results". */
+  private static boolean opensSentence(Context c) {
+    String before = c.before(3);
+    boolean start = before.isBlank() || before.trim().endsWith(".") || before.endsWith("\n");
+    return start && !c.after(2).startsWith("'s");
   }
 
   private static String weekend(LocalDate dct, int dir, Tense tense) {
@@ -321,10 +361,24 @@ final class RelativeRules {
     }
   }
 
-  /** "A year earlier" in a results story means the same quarter of the year before. */
   private static String yearEarlier(Context c) {
+    return yearEarlier(c, false);
+  }
+
+  /**
+   * "A year earlier" in a results story means the same quarter of the year before when it follows
+   * the quarter's figures; "the year-ago quarter" and "the corresponding period last year" name the
+   * period themselves, so any quarter named before is theirs.
+   */
+  private static String yearEarlier(Context c, boolean namesPeriod) {
+    if (c.reportedQuarter > 0 && namesPeriod) {
+      return Calendars.quarter(c.reportedQuarter / 10 - 1, c.reportedQuarter % 10);
+    }
     if (c.lastQuarter > 0 && c.lastWasQuarter) {
       return Calendars.quarter(c.lastQuarter / 10 - 1, c.lastQuarter % 10);
+    }
+    if (false) {
+      return Calendars.quarter(c.reportedQuarter / 10 - 1, c.reportedQuarter % 10);
     }
     return Calendars.year(c.dct.getYear() - 1);
   }
@@ -344,11 +398,21 @@ final class RelativeRules {
       case "recently":
       case "the past":
       case "formerly":
+      case "then current":
         c.emit(TimexType.DATE, "PAST_REF");
+        break;
+      case "soon":
+        // "will soon", "may soon", "to soon grow", "soon will": a near future; "soon after", "as
+        // soon as" and "soon became" are left out, as in TimeBank.
+        if (c.before(7)
+                .toLowerCase(Locale.ROOT)
+                .matches("(?s).*\\b(?:will|may|might|could|to)\\s+$")
+            || c.after(6).toLowerCase(Locale.ROOT).matches("(?s)\\s+(?:will|to)\\b.*")) {
+          c.emit(TimexType.DATE, "FUTURE_REF");
+        }
         break;
       case "once":
       case "previously":
-      case "soon":
         break;
       default:
         c.emit(TimexType.DATE, "FUTURE_REF");

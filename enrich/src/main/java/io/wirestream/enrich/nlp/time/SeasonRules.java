@@ -19,7 +19,7 @@ final class SeasonRules {
             "season",
             "(?i:\\b(?:(the|early|late|mid|last|this|next|this past|this coming)[- ]+)?"
                 + "(spring|summer|fall|autumn|winter)(?:\\s+of\\s+("
-                + YEAR4
+                + Lexicon.YEAR
                 + "))?)\\b(?!-)",
             (m, c) -> season(c, m.group(1), m.group(2), m.group(3))));
     rules.add(
@@ -46,7 +46,7 @@ final class SeasonRules {
     }
     int y;
     if (year != null) {
-      y = Integer.parseInt(year);
+      y = Lexicon.year(year);
     } else if (m.equals("last")) {
       y = c.dct.getYear() - 1;
     } else if (m.equals("this past")) {

@@ -13,6 +13,19 @@ final class SetRules {
 
   private SetRules() {}
 
+  /**
+   * "rise 20% annually", "10,000 units annually", "average daily volume": a rate or an average, not
+   * a recurrence, like "$5 a year".
+   */
+  private static final java.util.regex.Pattern RATE_BEFORE =
+      java.util.regex.Pattern.compile(
+          "(?s).*(?:\\d%?|\\bpercent|\\b(?:million|billion|units|shares|barrels|tons))\\s+$"
+              + "|(?s).*\\baverage\\s+$");
+
+  private static boolean rate(Context c) {
+    return RATE_BEFORE.matcher(c.before(24).toLowerCase(Locale.ROOT)).matches();
+  }
+
   static void addTo(List<Rule> rules) {
     rules.add(
         Rule.of(
@@ -91,6 +104,9 @@ final class SetRules {
             "\\b(?i:(daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|"
                 + "semiannually))\\b",
             (m, c) -> {
+              if (rate(c)) {
+                return;
+              }
               switch (m.group(1).toLowerCase(Locale.ROOT)) {
                 case "daily":
                   c.emit(TimexType.SET, "P1D");

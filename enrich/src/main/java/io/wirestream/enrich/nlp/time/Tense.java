@@ -52,6 +52,9 @@ enum Tense {
           "takes",
           "comes",
           "meets",
+          "meet",
+          "planning",
+          "preparing",
           "visits",
           "holds",
           "is",
@@ -165,7 +168,7 @@ enum Tense {
       if (t == PAST && passiveBefore(text, from, ws)) {
         t = UNKNOWN; // "will be debated": the auxiliary decides
       }
-      if (t == FUTURE && pastAuxiliaryBefore(text, from, ws)) {
+      if (t == FUTURE && !progressive(text, ws, we) && pastAuxiliaryBefore(text, from, ws)) {
         t = PAST;
       }
       if (t != UNKNOWN) {
@@ -174,6 +177,10 @@ enum Tense {
         break;
       }
       i = ws;
+    }
+    Tense lead = leadingPreposition(text, from, start);
+    if (lead != UNKNOWN) {
+      return lead;
     }
     Tense after = UNKNOWN;
     int afterDist = Integer.MAX_VALUE;
@@ -187,7 +194,7 @@ enum Tense {
       while (we < to && isWordChar(text.charAt(we))) {
         we++;
       }
-      if (ws == we) {
+      if (ws == we || clauseBreak(text, ws, we, to)) {
         break;
       }
       Tense t = classify(text, ws, we);
@@ -209,9 +216,79 @@ enum Tense {
     return afterDist * 3 < beforeDist ? after : before;
   }
 
+  /**
+   * Words after which a verb belongs to another clause: in "on Saturday and were planning to" or
+   * "On Friday, when she set aside her plans" the later verb says nothing about the date.
+   */
+  private static final Set<String> CLAUSE_BREAKS =
+      Set.of(
+          "and",
+          "but",
+          "when",
+          "while",
+          "because",
+          "after",
+          "before",
+          "as",
+          "if",
+          "since",
+          "who",
+          "which",
+          "where",
+          "although",
+          "though",
+          "whose");
+
+  /** A clause break, except "and" inside a name ("the Abortion and Reproductive Rights League"). */
+  private static boolean clauseBreak(String text, int ws, int we, int to) {
+    String w = text.substring(ws, we);
+    if (!CLAUSE_BREAKS.contains(w)) {
+      return false;
+    }
+    if (!w.equals("and")) {
+      return true;
+    }
+    boolean capitalBefore = ws >= 2 && Character.isUpperCase(firstOfWordBefore(text, ws));
+    boolean capitalAfter = we + 1 < to && Character.isUpperCase(text.charAt(we + 1));
+    return !(capitalBefore && capitalAfter);
+  }
+
+  private static char firstOfWordBefore(String text, int ws) {
+    int e = ws - 1;
+    while (e > 0 && Character.isWhitespace(text.charAt(e))) {
+      e--;
+    }
+    int s = e;
+    while (s > 0 && isWordChar(text.charAt(s - 1))) {
+      s--;
+    }
+    return text.charAt(s);
+  }
+
+  /**
+   * "until Tuesday", "as soon as Tuesday", "by February": a deadline or an expected date, unless
+   * the sentence is in the past perfect ("had filed reports by Wednesday").
+   */
+  private static Tense leadingPreposition(String text, int from, int start) {
+    String left = text.substring(Math.max(from, start - 16), start).toLowerCase(Locale.ROOT);
+    if (!left.matches("(?s).*\\b(?:until|till|as soon as|as early as|by|ahead of)\\s+$")) {
+      return UNKNOWN;
+    }
+    // The past perfect of the clause: a few words before ("had filed reports by Monday") or
+    // anywhere after ("Until Thursday, they had not called him a suspect").
+    int to = sentenceEnd(text, start);
+    String clause = text.substring(Math.max(from, start - 50), to).toLowerCase(Locale.ROOT);
+    return clause.matches("(?s).*\\bhad\\b.*") ? UNKNOWN : FUTURE;
+  }
+
   private static boolean passiveBefore(String text, int from, int ws) {
     String left = text.substring(Math.max(from, ws - 4), ws).toLowerCase(Locale.ROOT);
     return left.endsWith("be ");
+  }
+
+  /** "were planning to": a plan still ahead, unlike "was expected to". */
+  private static boolean progressive(String text, int ws, int we) {
+    return text.startsWith("ing", we - 3);
   }
 
   /** "had been due", "was expected": the plan lies in the past. */
@@ -226,6 +303,15 @@ enum Tense {
       String rest = text.substring(we, Math.min(text.length(), we + 8)).toLowerCase(Locale.ROOT);
       return rest.startsWith(" to ") || rest.startsWith(" due") ? FUTURE : UNKNOWN;
     }
+    if (w.equals("meet")) {
+      // "they meet Monday" plans; "for Sun to meet demand" does not.
+      return text.startsWith("to ", Math.max(0, ws - 3)) ? UNKNOWN : FUTURE;
+    }
+    if (w.equals("next")) {
+      // "next to the embassy" is a place.
+      String rest = text.substring(we, Math.min(text.length(), we + 4)).toLowerCase(Locale.ROOT);
+      return rest.startsWith(" to") ? UNKNOWN : FUTURE;
+    }
     if (w.equals("set") || w.equals("going")) {
       String rest = text.substring(we, Math.min(text.length(), we + 4)).toLowerCase(Locale.ROOT);
       return rest.startsWith(" to") ? FUTURE : UNKNOWN;
@@ -237,9 +323,15 @@ enum Tense {
       return PAST;
     }
     if (w.length() > 4 && w.endsWith("ed")) {
-      return PAST;
+      // "on a still unspecified date", "the revised plan": an adjective, not a verb.
+      return adjectiveAfterDeterminer(text, ws) ? UNKNOWN : PAST;
     }
     return UNKNOWN;
+  }
+
+  private static boolean adjectiveAfterDeterminer(String text, int ws) {
+    String left = text.substring(Math.max(0, ws - 16), ws).toLowerCase(Locale.ROOT);
+    return left.matches("(?s).*\\b(?:a|an|the|its|their|his|her)\\s+(?:still\\s+|newly\\s+)?$");
   }
 
   private static boolean isWordChar(char c) {

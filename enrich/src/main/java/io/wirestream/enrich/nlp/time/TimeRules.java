@@ -77,8 +77,14 @@ final class TimeRules {
     rules.add(
         Rule.of(
             "part-of-day",
-            "\\b(?i:(?:early|late|mid)[- ]?(morning|afternoon|evening))\\b",
-            (m, c) -> c.emit(TimexType.TIME, c.dct + "T" + RelativeRules.partOfDay(m.group(1)))));
+            "\\b(?i:(?:early|late|mid)[- ]?(morning|afternoon|evening)(?:\\s+(yesterday|today"
+                + "|tomorrow))?)\\b",
+            (m, c) -> {
+              // "at mid-afternoon yesterday": the day named after the part of the day.
+              LocalDate d =
+                  m.group(2) == null ? c.dct : c.dct.plusDays(RelativeRules.offset(m.group(2)));
+              c.emit(TimexType.TIME, d + "T" + RelativeRules.partOfDay(m.group(1)));
+            }));
   }
 
   /** The date of a clock time: the day named after it, else the publication date. */

@@ -40,6 +40,7 @@ class RuleBasedTemporalTaggerTest {
           He died on Dec. 2, 1956, in Havana.                 | Dec. 2, 1956   | DATE | 1956-12-02
           The strike began at 0600 EDT March two.             | March two      | DATE | 2017-03-02
           Sales fell in the fourth quarter 2016.              | the fourth quarter 2016 | DATE | 2016-Q4
+          A hearing is set for the week of March 6, 2017.     | the week of March 6, 2017 | DATE | 2017-W10
           """)
   void shouldNormaliseExplicitDates(String sentence, String extent, TimexType type, String value) {
     assertTagged(sentence, extent, type, value);
@@ -56,11 +57,26 @@ class RuleBasedTemporalTaggerTest {
           On Monday, the president said he would resign.         | Monday    | DATE | 2017-04-10
           The council will vote next Tuesday.                    | next Tuesday | DATE | 2017-04-18
           The council voted last Thursday.                       | last Thursday | DATE | 2017-04-06
+          Shares fell on Friday, down 4.5% from the previous Friday. | the previous Friday | DATE | 2017-03-31
+          The trial opened on March 6 and the verdict came the following Monday. | the following Monday | DATE | 2017-03-13
+          The hearing was on March 6. He appeared in court the next morning. | the next morning | DATE | 2017-03-07
           The tax takes effect in January.                       | January   | DATE | 2018-01
           Trump took office in January.                          | January   | DATE | 2017-01
           He was elected in November.                            | November  | DATE | 2016-11
           The summit will be held in May.                        | May       | DATE | 2017-05
           The bill will be debated on March 3.                   | March 3   | DATE | 2018-03-03
+          The blasts next to the embassy on Friday killed 12.    | Friday    | DATE | 2017-04-07
+          They planned a rally on Saturday and were planning a march on Monday. | Saturday | DATE | 2017-04-15
+          They planned a rally on Saturday and were planning a march on Monday. | Monday | DATE | 2017-04-17
+          On Friday, when the minister set aside her plans, talks collapsed. | Friday | DATE | 2017-04-07
+          Abbas and Netanyahu meet separately Monday with Tillerson. | Monday | DATE | 2017-04-17
+          The agency gave them until 9 a.m. Tuesday to leave.    | 9 a.m. Tuesday | TIME | 2017-04-18T09:00
+          The talks were supposed to conclude by May.            | May       | DATE | 2017-05
+          Most members had filed their reports by Monday.        | Monday    | DATE | 2017-04-10
+          The sale, which had been expected for months, is part of a program to pay down the loan by February. | February | DATE | 2018-02
+          It was hard for the firm to meet demand on Friday.     | Friday    | DATE | 2017-04-07
+          The dividend would be paid on a still unspecified date in January. | January | DATE | 2018-01
+          Traders sold shares ahead of the weekend.              | the weekend | DATE | 2017-W15-WE
           """)
   void shouldChooseDirectionFromTense(
       String sentence, String extent, TimexType type, String value) {
@@ -88,6 +104,8 @@ class RuleBasedTemporalTaggerTest {
           The rebels left two days ago.                      | two days ago      | DATE | 2017-04-10
           Prices were lower a year ago.                      | a year ago        | DATE | 2016
           The plant closed three weeks ago.                  | three weeks ago   | DATE | 2017-W12
+          The offer appeared in today's editions.            | today             | DATE | 2017-04-12
+          Tomorrow's vote will decide the case.              | Tomorrow          | DATE | 2017-04-13
           """)
   void shouldResolveRelativeDates(String sentence, String extent, TimexType type, String value) {
     assertTagged(sentence, extent, type, value);
@@ -102,9 +120,12 @@ class RuleBasedTemporalTaggerTest {
           The talks end tonight.                     | tonight           | TIME | 2017-04-12TNI
           Shots were heard last night.               | last night        | TIME | 2017-04-11TNI
           The minister spoke this morning.           | this morning      | TIME | 2017-04-12TMO
+          Shares rose at mid-afternoon yesterday.    | mid-afternoon yesterday | TIME | 2017-04-11TAF
           The drought began last summer.             | last summer       | DATE | 2016-SU
           The road will reopen next winter.          | next winter       | DATE | 2018-WI
           Work resumes in the spring of 2018.        | the spring of 2018 | DATE | 2018-SP
+          Prices fell in the winter of nineteen ninety-four. | the winter of nineteen ninety-four | DATE | 1994-WI
+          January nineteen ninety-seven. A bomb exploded. | January nineteen ninety-seven | DATE | 1997-01
           """)
   void shouldResolvePartsOfDaysAndSeasons(
       String sentence, String extent, TimexType type, String value) {
@@ -122,6 +143,7 @@ class RuleBasedTemporalTaggerTest {
           The company expects a third-quarter loss.        | third-quarter             | DATE | 2017-Q3
           Sales doubled in the first half.                 | the first half            | DATE | 2017-H1
           Sales fell in the second half of 2015.           | the second half of 2015   | DATE | 2015-H2
+          Losses will last at least the first two quarters of 2018. | at least the first two quarters of 2018 | DATE | 2018-H1
           """)
   void shouldResolveQuartersAndHalves(
       String sentence, String extent, TimexType type, String value) {
@@ -160,6 +182,11 @@ class RuleBasedTemporalTaggerTest {
           The trial took 2 1/2 years.                    | 2 1/2 years        | DURATION | P2Y6M
           The flight took nearly an hour.                | nearly an hour     | DURATION | PT1H
           Rescuers worked for 90 minutes.                | 90 minutes         | DURATION | PT90M
+          Funds may sell bonds in the weeks ahead.       | the weeks ahead    | DURATION | PXW
+          Net for the year-earlier nine months included a gain. | the year-earlier nine months | DURATION | P9M
+          ''I am talking about three days'' more or less, he said. | three days | DURATION | P3D
+          They will have to live without power for a while. | a while | DURATION | PXX
+          Over the years the system has worked well.     | the years          | DURATION | PXY
           """)
   void shouldKeepDurationUnitsAsWritten(
       String sentence, String extent, TimexType type, String value) {
@@ -192,6 +219,11 @@ class RuleBasedTemporalTaggerTest {
           Such attacks were rare in the past.           | the past     | DATE | PAST_REF
           Talks may resume in the future.               | the future   | DATE | FUTURE_REF
           The firm recently cut its dividend.           | recently     | DATE | PAST_REF
+          Prosecutors may soon seek an indictment.      | soon         | DATE | FUTURE_REF
+          The company soon will cut prices.             | soon         | DATE | FUTURE_REF
+          Growth will slow in the near term.            | the near term | DATE | FUTURE_REF
+          The shares will be sold at a later date.      | a later date | DATE | FUTURE_REF
+          Holders may buy at half the then current price. | then current | DATE | PAST_REF
           """)
   void shouldTagReferencesToPresentPastAndFuture(
       String sentence, String extent, TimexType type, String value) {
@@ -233,9 +265,18 @@ class RuleBasedTemporalTaggerTest {
         "It is time to act.",
         "He made a second attempt.",
         "The company pays $5 a year in fees.",
+        "Revenue will rise 20% annually.",
+        "The plant would produce 10,000 units annually.",
+        "Average daily volume was 133 million shares.",
+        "He was released soon after the raid.",
         "You may march to the square.",
         "Thousands joined the annual March for Life.",
         "The case shapes today's youth.",
+        "Chips run many of today's personal computers.",
+        "Baker spoke on ABC's \"This Week\" program.",
+        "He told CBS's \"60 Minutes\" he was innocent.",
+        "Funds hold more than a quarter of the market.",
+        "He appeared in court the next morning.",
         "Bank of America said 1,000 jobs would go.",
         "The 1,999 delegates voted.",
         "\"It will be tough,\" said Richard May, an analyst.",
@@ -255,6 +296,29 @@ class RuleBasedTemporalTaggerTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("the first quarter", "2017-Q1"),
             org.assertj.core.groups.Tuple.tuple("a year earlier", "2016-Q1"));
+  }
+
+  @ParameterizedTest(name = "{1} -> {3}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Profit rose in the first quarter ended March 31. It earned $2 million in the year-ago quarter. | the year-ago quarter | DATE | 2016-Q1
+          Profit rose in the first quarter ended March 31, up from the corresponding period last year. | the corresponding period last year | DATE | 2016-Q1
+          Profit rose in the first quarter ended March 31. Sales for last year's quarter were flat. | last year's quarter | DATE | 2016-Q1
+          Profit rose in the first quarter from $3 million last year. | last year | DATE | 2016-Q1
+          Net rose in the first quarter ended March 31, from $2 million a year earlier. | a year earlier | DATE | 2016-Q1
+          Profit rose in the first quarter, up from $2 million in the 2016 period. | the 2016 period | DATE | 2016-Q1
+          In the first nine months, net rose against a loss in the 2016 period. | the 2016 period | DATE | 2016
+          Profit rose in the first quarter. After a weak fourth quarter, costs fell from the year-earlier period. | the year-earlier period | DATE | 2016-Q1
+          Profit rose in the first quarter. After a weak fourth quarter, it sold 500 cars in the quarter. | the quarter | DATE | 2017-Q1
+          Profit rose in the first quarter. After a weak fourth quarter, costs fell from the 2016 period. | the 2016 period | DATE | 2016-Q1
+          Profit rose in the first quarter. Last year, the company took charges. | Last year | DATE | 2016
+          Profit rose in the first quarter, and losses may follow in the third quarter of 2018. In the year-ago period it earned $2 million. | the year-ago period | DATE | 2016-Q1
+          """)
+  void shouldResolveNamedYearEarlierPeriodToLastQuarter(
+      String sentence, String extent, TimexType type, String value) {
+    assertTagged(sentence, extent, type, value);
   }
 
   @Test

@@ -283,6 +283,10 @@ final class DateRules {
     }
     String before = c.before(10).toLowerCase(Locale.ROOT);
     String after = c.after(6).toLowerCase(Locale.ROOT);
+    if (before.matches(
+        "(?s).*\\b(?:in|since|until|till|by|from|through|early|late|last|next)\\s+$")) {
+      return false; // "stepped down in March for health reasons": after a preposition, the month
+    }
     return before.matches("(?s).*(?:annual|``|\"|')\\s*$")
         || after.matches("(?s)\\s+(?:for|of|on|to)\\b.*");
   }

@@ -39,7 +39,7 @@ final class DurationRules {
                 + "))?\\s+"
                 + QUALIFIER
                 + "(second|minute|hour|day|week|month|quarter|year|decade|century|centurie)s?"
-                + "(?:\\s+or\\s+so)?)\\b(?![-’]|'(?!')|\\s+old\\b)",
+                + "(\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?)\\b(?![-’]|'(?!')|\\s+old\\b)",
             (m, c) -> {
               String amount = m.group(1).toLowerCase(Locale.ROOT);
               String before = c.before(3);
@@ -64,6 +64,18 @@ final class DurationRules {
               if (before.endsWith("$") || Lexicon.tenths(amount) > 100_000) {
                 return;
               }
+              if (amount.equals("one")
+                  && m.group().equalsIgnoreCase("one day")
+                  && c.before(12)
+                      .toLowerCase(Locale.ROOT)
+                      .matches("(?s).*\\b(?:will|would|could|may|might|can|shall)\\s+$")) {
+                // "Islam will one day be...": some unnamed future day, not a length of time
+                c.emit(TimexType.DATE, "FUTURE_REF");
+                return;
+              }
+              if (m.group(3) != null) {
+                amount = amount + " and a half"; // "a minute and a half"
+              }
               if (amount.equals("recent") && m.group(2).equalsIgnoreCase("year")) {
                 c.emit(TimexType.DATE, "PAST_REF");
                 return;
@@ -84,6 +96,12 @@ final class DurationRules {
                     value(
                         m.group(1).toLowerCase(Locale.ROOT),
                         m.group(2).toLowerCase(Locale.ROOT)))));
+    rules.add(
+        Rule.of(
+            "unit-long",
+            "\\b(?i:(hour|day|week|month|year)-long)\\b",
+            (m, c) ->
+                c.emit(TimexType.DURATION, value("one", m.group(1).toLowerCase(Locale.ROOT)))));
     rules.add(
         Rule.of(
             "vague-plural",

@@ -179,7 +179,7 @@ final class RelativeRules {
         Rule.of(
             "ref",
             "\\b(?i:(right now|now|then current|currently|current|these days|nowadays|at present"
-                + "|recently|the (?:near |distant |foreseeable )?future|the past|once|formerly"
+                + "|recently|the (?:near |distant )?future|the past|once|formerly"
                 + "|previously|soon|the present|the (?:near|short) term|a later date))\\b(?![-'])",
             (m, c) -> ref(c, m.group(1).toLowerCase(Locale.ROOT))));
   }

@@ -72,6 +72,7 @@ class RuleBasedTemporalTaggerTest {
           Abbas and Netanyahu meet separately Monday with Tillerson. | Monday | DATE | 2017-04-17
           The agency gave them until 9 a.m. Tuesday to leave.    | 9 a.m. Tuesday | TIME | 2017-04-18T09:00
           The talks were supposed to conclude by May.            | May       | DATE | 2017-05
+          He stepped down in March for health reasons.           | March     | DATE | 2017-03
           Most members had filed their reports by Monday.        | Monday    | DATE | 2017-04-10
           The sale, which had been expected for months, is part of a program to pay down the loan by February. | February | DATE | 2018-02
           It was hard for the firm to meet demand on Friday.     | Friday    | DATE | 2017-04-07
@@ -187,6 +188,8 @@ class RuleBasedTemporalTaggerTest {
           ''I am talking about three days'' more or less, he said. | three days | DURATION | P3D
           They will have to live without power for a while. | a while | DURATION | PXX
           Over the years the system has worked well.     | the years          | DURATION | PXY
+          A minute and a half later, the pilot called.   | A minute and a half | DURATION | PT1M30S
+          The talks ended their third day-long meeting.  | day-long           | DURATION | P1D
           """)
   void shouldKeepDurationUnitsAsWritten(
       String sentence, String extent, TimexType type, String value) {
@@ -224,6 +227,7 @@ class RuleBasedTemporalTaggerTest {
           Growth will slow in the near term.            | the near term | DATE | FUTURE_REF
           The shares will be sold at a later date.      | a later date | DATE | FUTURE_REF
           Holders may buy at half the then current price. | then current | DATE | PAST_REF
+          Islam will one day be the second religion.    | one day      | DATE | FUTURE_REF
           """)
   void shouldTagReferencesToPresentPastAndFuture(
       String sentence, String extent, TimexType type, String value) {
@@ -271,6 +275,7 @@ class RuleBasedTemporalTaggerTest {
         "He was released soon after the raid.",
         "You may march to the square.",
         "Thousands joined the annual March for Life.",
+        "Troops will stay in the region for the foreseeable future.",
         "The case shapes today's youth.",
         "Chips run many of today's personal computers.",
         "Baker spoke on ABC's \"This Week\" program.",

@@ -52,6 +52,10 @@ final class DurationRules {
                   return;
                 }
               }
+              if (m.group().matches("(?i)an? (?:fiscal|calendar) year")
+                  && c.before(6).matches("(?s).*\\b(?i:from|to)\\s+$")) {
+                return; // "changed from a fiscal year to a calendar year": a kind of year
+              }
               if ((amount.equals("a") || amount.equals("one"))
                   && m.group(2).equalsIgnoreCase("second")) {
                 return; // "a second attempt"

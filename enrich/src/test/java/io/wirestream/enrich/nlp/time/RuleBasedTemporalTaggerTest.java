@@ -72,6 +72,7 @@ class RuleBasedTemporalTaggerTest {
           Abbas and Netanyahu meet separately Monday with Tillerson. | Monday | DATE | 2017-04-17
           The agency gave them until 9 a.m. Tuesday to leave.    | 9 a.m. Tuesday | TIME | 2017-04-18T09:00
           The talks were supposed to conclude by May.            | May       | DATE | 2017-05
+          The summit will be held on April 24 and 25.            | 25        | DATE | 2017-04-25
           He stepped down in March for health reasons.           | March     | DATE | 2017-03
           Most members had filed their reports by Monday.        | Monday    | DATE | 2017-04-10
           The sale, which had been expected for months, is part of a program to pay down the loan by February. | February | DATE | 2018-02
@@ -275,6 +276,7 @@ class RuleBasedTemporalTaggerTest {
         "He was released soon after the raid.",
         "You may march to the square.",
         "Thousands joined the annual March for Life.",
+        "The firm changed from a fiscal year to a calendar year.",
         "Troops will stay in the region for the foreseeable future.",
         "The case shapes today's youth.",
         "Chips run many of today's personal computers.",

@@ -385,8 +385,15 @@ final class RelativeRules {
 
   private static void ref(Context c, String word) {
     switch (word) {
-      case "right now":
       case "now":
+        // "Now, he says, ...": a sentence opened by "Now," turns the argument, as TimeBank reads it
+        if (c.after(1).equals(",")
+            && c.before(4).matches("(?s)(?:^|.*(?:[.!?][\"'’`]*|\\n))\\s*[\"'`“]*$")) {
+          break;
+        }
+        c.emit(TimexType.DATE, "PRESENT_REF");
+        break;
+      case "right now":
       case "currently":
       case "current":
       case "these days":

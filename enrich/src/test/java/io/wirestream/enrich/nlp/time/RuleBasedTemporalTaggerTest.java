@@ -219,6 +219,7 @@ class RuleBasedTemporalTaggerTest {
       textBlock =
           """
           The rebels now control the city.              | now          | DATE | PRESENT_REF
+          For now, the embassy works from a hotel.      | now          | DATE | PRESENT_REF
           The company currently employs 500 people.     | currently    | DATE | PRESENT_REF
           Such attacks were rare in the past.           | the past     | DATE | PAST_REF
           Talks may resume in the future.               | the future   | DATE | FUTURE_REF
@@ -276,6 +277,7 @@ class RuleBasedTemporalTaggerTest {
         "He was released soon after the raid.",
         "You may march to the square.",
         "Thousands joined the annual March for Life.",
+        "Iraq was ready to withdraw. Now, he says, the West wants more.",
         "The firm changed from a fiscal year to a calendar year.",
         "Troops will stay in the region for the foreseeable future.",
         "The case shapes today's youth.",

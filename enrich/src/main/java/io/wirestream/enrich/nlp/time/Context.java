@@ -138,8 +138,16 @@ final class Context {
           "\\S+\\s.*\\b(?:Minutes?|Hours?|Weeks?|Months?|Years?)\\b(?!['’])",
           java.util.regex.Pattern.DOTALL);
 
+  /** "USA Today", "VOA Today": a title after an acronym, not the day. */
+  private static final java.util.regex.Pattern ACRONYM_BEFORE =
+      java.util.regex.Pattern.compile("(?s)(?:^|.*\\s)[A-Z]{2,}\\s$");
+
   private boolean add(int start, int end, TimexType type, String value) {
     if (value == null || TITLE.matcher(text.substring(start, end)).matches()) {
+      return false;
+    }
+    if (text.startsWith("Today", start)
+        && ACRONYM_BEFORE.matcher(text.substring(Math.max(0, start - 12), start)).matches()) {
       return false;
     }
     if (!value.endsWith("_REF") && !endOfQuarter(start)) {

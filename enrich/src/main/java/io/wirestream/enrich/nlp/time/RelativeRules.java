@@ -386,7 +386,9 @@ final class RelativeRules {
   private static void ref(Context c, String word) {
     switch (word) {
       case "now":
-        // "Now, he says, ...": a sentence opened by "Now," turns the argument, as TimeBank reads it
+      case "currently":
+        // "Now, he says, ...", "Currently, ...": a sentence opened this way sets the scene rather
+        // than dating an event, and TimeBank leaves it untagged
         if (c.after(1).equals(",")
             && c.before(4).matches("(?s)(?:^|.*(?:[.!?][\"'’`]*|\\n))\\s*[\"'`“]*$")) {
           break;
@@ -394,7 +396,6 @@ final class RelativeRules {
         c.emit(TimexType.DATE, "PRESENT_REF");
         break;
       case "right now":
-      case "currently":
       case "current":
       case "these days":
       case "nowadays":

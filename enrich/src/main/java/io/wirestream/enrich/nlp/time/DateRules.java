@@ -60,7 +60,6 @@ final class DateRules {
                       : Calendars.yearOfDay(c.dct, month, day, c.tense());
               if (Calendars.valid(year, month, day)) {
                 c.emitExplicit(TimexType.DATE, LocalDate.of(year, month, day).toString());
-                secondDay(m, c, year, month, day);
               }
             }));
     rules.add(
@@ -275,29 +274,6 @@ final class DateRules {
     java.util.regex.Matcher w =
         java.util.regex.Pattern.compile("([A-Z][a-z]+)\\s+$").matcher(before);
     return w.find() && !CAPITALISED_FUNCTION_WORDS.contains(w.group(1));
-  }
-
-  private static final java.util.regex.Pattern SECOND_DAY =
-      java.util.regex.Pattern.compile(
-          "^\\s+(?:and|or)\\s+(\\d{1,2})\\b(?![.,]?\\s*(?:\\d|%|percent|per\\b|cents?\\b))");
-
-  /** "on April 24 and 25": the second day is a date of the same month. */
-  private static void secondDay(
-      java.util.regex.MatchResult m, Context c, int year, int month, int first) {
-    if (m.group(3) != null) {
-      return;
-    }
-    java.util.regex.Matcher d = SECOND_DAY.matcher(c.after(16));
-    if (d.find()) {
-      int day = Integer.parseInt(d.group(1));
-      if (day > first && Calendars.valid(year, month, day)) {
-        c.emit(
-            m.end() + d.start(1),
-            m.end() + d.end(1),
-            TimexType.DATE,
-            LocalDate.of(year, month, day).toString());
-      }
-    }
   }
 
   /** "the annual March for Life", "the March of the Mothers": a march, not the month. */

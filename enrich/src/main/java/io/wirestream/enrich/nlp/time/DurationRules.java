@@ -102,12 +102,6 @@ final class DurationRules {
                         m.group(2).toLowerCase(Locale.ROOT)))));
     rules.add(
         Rule.of(
-            "unit-long",
-            "\\b(?i:(hour|day|week|month|year)-long)\\b",
-            (m, c) ->
-                c.emit(TimexType.DURATION, value("one", m.group(1).toLowerCase(Locale.ROOT)))));
-    rules.add(
-        Rule.of(
             "vague-plural",
             "(?<=\\b(?i:for|in|over|within|take|takes|took|last|lasted) )(?i:(days|weeks|"
                 + "months|years"

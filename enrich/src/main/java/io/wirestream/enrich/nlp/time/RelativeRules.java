@@ -384,13 +384,20 @@ final class RelativeRules {
   }
 
   private static void ref(Context c, String word) {
+    if ((word.equals("currently") || word.equals("formerly"))
+        && c.before(16).matches("(?s).*\\b[A-Z][A-Za-z]*\\.?,\\s$")) {
+      return; // "Stephen Akerfeldt, currently vice president": a post in an apposition
+    }
     switch (word) {
       case "now":
       case "currently":
-        // "Now, he says, ...", "Currently, ...": a sentence opened this way sets the scene rather
-        // than dating an event, and TimeBank leaves it untagged
-        if (c.after(1).equals(",")
-            && c.before(4).matches("(?s)(?:^|.*(?:[.!?][\"'’`]*|\\n))\\s*[\"'`“]*$")) {
+        // "Now, he says, ...", "Currently, ...", "Now for the weather": a sentence opened this
+        // way sets the scene or moves on rather than dating an event; TimeBank leaves it untagged
+        boolean opensSentence =
+            c.before(4).matches("(?s)(?:^|.*(?:[.!?][\"'’`]*|\\n))\\s*[\"'`“]*$");
+        if (opensSentence
+            && (c.after(1).equals(",")
+                || (word.equals("now") && c.after(5).matches("(?s)\\s+for\\b.*")))) {
           break;
         }
         c.emit(TimexType.DATE, "PRESENT_REF");

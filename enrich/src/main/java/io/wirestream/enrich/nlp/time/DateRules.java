@@ -295,6 +295,10 @@ final class DateRules {
     int y = dct.getYear();
     switch (modifier) {
       case "last":
+        // The month just ended is "last month"; "last March" written in April is a year back
+        int previous = dct.getMonthValue() == 1 ? 12 : dct.getMonthValue() - 1;
+        int latest = month < dct.getMonthValue() ? y : y - 1;
+        return month == previous ? latest - 1 : latest;
       case "this past":
         return month < dct.getMonthValue() ? y : y - 1;
       case "next":

@@ -63,6 +63,10 @@ class RuleBasedTemporalTaggerTest {
           The tax takes effect in January.                       | January   | DATE | 2018-01
           Trump took office in January.                          | January   | DATE | 2017-01
           He was elected in November.                            | November  | DATE | 2016-11
+          The treaty was signed last May.                        | last May  | DATE | 2016-05
+          The helicopters crashed last February.                 | last February | DATE | 2017-02
+          The helicopters crashed last March.                    | last March | DATE | 2016-03
+          The helicopters crashed this past March.               | this past March | DATE | 2017-03
           The summit will be held in May.                        | May       | DATE | 2017-05
           The bill will be debated on March 3.                   | March 3   | DATE | 2018-03-03
           The blasts next to the embassy on Friday killed 12.    | Friday    | DATE | 2017-04-07

@@ -5,7 +5,6 @@ import io.wirestream.common.model.EntityType;
 import io.wirestream.enrich.nlp.EntityExtractor;
 import java.util.ArrayList;
 import java.util.List;
-import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.util.Span;
@@ -21,12 +20,12 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
 
   private final SentenceDetectorME sentences;
   private final TokenizerME tokenizer;
-  private final NameFinderME names;
+  private final FastNameFinder names;
 
   OpenNlpEntityExtractor(OpenNlpEntityExtractorFactory.NerModels models) {
     this.sentences = new SentenceDetectorME(models.sentences());
     this.tokenizer = new TokenizerME(models.tokens());
-    this.names = new NameFinderME(models.names());
+    this.names = new FastNameFinder(models.names());
   }
 
   @Override

@@ -43,8 +43,8 @@ public final class TrainNerCommand implements Callable<Integer> {
       names = "--params",
       paramLabel = "FILE",
       description = {
-        "OpenNLP training parameters (key=value lines: Algorithm, Iterations, Cutoff, ...) instead",
-        "of the recipe's GIS 100 iterations, cutoff 2; for experiments, not for the shipped model."
+        "OpenNLP training parameters (key=value lines: Algorithm, Iterations, Cutoff, SequenceCodec",
+        "BIO or BILOU, ...) instead of the recipe's (GIS, 100 iterations, cutoff 2, BILOU); for experiments."
       })
   Path params;
 

@@ -27,22 +27,37 @@ public final class GazetteerFeatureGenerator implements AdaptiveFeatureGenerator
       lastHits = gazetteer.match(tokens);
       lastTokens = tokens;
     }
-    add(features, "gz", lastHits[index]);
+    add(features, 0, lastHits[index]);
     if (index > 0) {
-      add(features, "gzp", lastHits[index - 1]);
+      add(features, 1, lastHits[index - 1]);
     }
     if (index + 1 < tokens.length) {
-      add(features, "gzn", lastHits[index + 1]);
+      add(features, 2, lastHits[index + 1]);
     }
   }
 
-  private static void add(List<String> features, String prefix, int[] hit) {
+  /** Feature strings by position (current, previous, next), begin/inside, and list. */
+  private static final String[][][] FEATURES = featureStrings();
+
+  private static String[][][] featureStrings() {
+    String[] prefixes = {"gz", "gzp", "gzn"};
+    String[][][] strings = new String[prefixes.length][2][Gazetteer.LISTS.size()];
+    for (int p = 0; p < prefixes.length; p++) {
+      for (int bit = 0; bit < Gazetteer.LISTS.size(); bit++) {
+        strings[p][0][bit] = prefixes[p] + "=B-" + Gazetteer.LISTS.get(bit);
+        strings[p][1][bit] = prefixes[p] + "=I-" + Gazetteer.LISTS.get(bit);
+      }
+    }
+    return strings;
+  }
+
+  private static void add(List<String> features, int position, int[] hit) {
     for (int bit = 0; bit < Gazetteer.LISTS.size(); bit++) {
       if ((hit[0] & (1 << bit)) != 0) {
-        features.add(prefix + "=B-" + Gazetteer.LISTS.get(bit));
+        features.add(FEATURES[position][0][bit]);
       }
       if ((hit[1] & (1 << bit)) != 0) {
-        features.add(prefix + "=I-" + Gazetteer.LISTS.get(bit));
+        features.add(FEATURES[position][1][bit]);
       }
     }
   }

@@ -1,6 +1,8 @@
 package io.wirestream.enrich.nlp.ner;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 
 /**
@@ -16,6 +18,15 @@ public final class WordClusterFeatureGenerator implements AdaptiveFeatureGenerat
   private final WordClusters clusters;
   private final int window;
   private final boolean pairs;
+  private final String[] positions;
+
+  /**
+   * Positional feature strings per cluster id ("p2" + "c1=17"), built once per generator: the same
+   * few thousand strings recur for every token, and reusing them spares the concatenation and lets
+   * the model's lookup use their cached hash codes. Cluster ids are interned, so identity suffices.
+   */
+  private final Map<String, String[]> positional = new IdentityHashMap<>();
+
   private String[] lastTokens;
   private String[][] lastIds;
 
@@ -27,6 +38,13 @@ public final class WordClusterFeatureGenerator implements AdaptiveFeatureGenerat
     this.clusters = clusters;
     this.window = window;
     this.pairs = pairs;
+    this.positions = new String[2 * window + 1];
+    positions[0] = "w";
+    for (int d = 1; d <= window; d++) {
+      String suffix = d == 1 ? "" : Integer.toString(d);
+      positions[2 * d - 1] = "p" + suffix;
+      positions[2 * d] = "n" + suffix;
+    }
   }
 
   @Override
@@ -40,14 +58,13 @@ public final class WordClusterFeatureGenerator implements AdaptiveFeatureGenerat
       lastTokens = tokens;
     }
     String[][] ids = lastIds;
-    add(features, "w", ids[index]);
+    add(features, 0, ids[index]);
     for (int d = 1; d <= window; d++) {
-      String suffix = d == 1 ? "" : Integer.toString(d);
       if (index - d >= 0) {
-        add(features, "p" + suffix, ids[index - d]);
+        add(features, 2 * d - 1, ids[index - d]);
       }
       if (index + d < tokens.length) {
-        add(features, "n" + suffix, ids[index + d]);
+        add(features, 2 * d, ids[index + d]);
       }
     }
     if (pairs) {
@@ -62,13 +79,27 @@ public final class WordClusterFeatureGenerator implements AdaptiveFeatureGenerat
     return ids == null ? "none" : ids[ids.length - 1];
   }
 
-  private static void add(List<String> features, String position, String[] ids) {
+  private void add(List<String> features, int position, String[] ids) {
     if (ids == null) {
-      features.add(position + "c=none");
+      features.add(variants(NONE)[position]);
       return;
     }
     for (String id : ids) {
-      features.add(position + id);
+      features.add(variants(id)[position]);
     }
   }
+
+  private String[] variants(String id) {
+    String[] v = positional.get(id);
+    if (v == null) {
+      v = new String[positions.length];
+      for (int i = 0; i < positions.length; i++) {
+        v[i] = positions[i] + id;
+      }
+      positional.put(id, v);
+    }
+    return v;
+  }
+
+  private static final String NONE = "c=none";
 }

@@ -88,6 +88,23 @@ public final class ConllReader {
     return samples;
   }
 
+  /** Splits samples into documents at samples that clear adaptive data. */
+  static List<List<NameSample>> documents(List<NameSample> samples) {
+    List<List<NameSample>> documents = new ArrayList<>();
+    List<NameSample> current = new ArrayList<>();
+    for (NameSample sample : samples) {
+      if (sample.isClearAdaptiveDataSet() && !current.isEmpty()) {
+        documents.add(current);
+        current = new ArrayList<>();
+      }
+      current.add(sample);
+    }
+    if (!current.isEmpty()) {
+      documents.add(current);
+    }
+    return documents;
+  }
+
   /** UNER comments are "# key = value"; a bare "#" token row has columns after it. */
   private static boolean isComment(String line) {
     return line.startsWith("# ") && line.contains("=");

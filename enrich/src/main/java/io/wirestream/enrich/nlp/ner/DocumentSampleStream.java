@@ -17,7 +17,7 @@ final class DocumentSampleStream implements ObjectStream<NameSample> {
   private int next;
 
   DocumentSampleStream(List<NameSample> samples) {
-    for (List<NameSample> document : NerEvaluator.documents(samples)) {
+    for (List<NameSample> document : ConllReader.documents(samples)) {
       List<String[]> sentences = new ArrayList<>(document.size());
       for (NameSample sample : document) {
         sentences.add(sample.getSentence());

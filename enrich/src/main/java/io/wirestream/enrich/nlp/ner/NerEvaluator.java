@@ -50,7 +50,7 @@ public final class NerEvaluator {
    */
   public SpanScores evaluateTokens(List<NameSample> samples, PrintWriter out) {
     SpanScores scores = new SpanScores(types);
-    for (List<NameSample> document : documents(samples)) {
+    for (List<NameSample> document : ConllReader.documents(samples)) {
       List<String[]> sentences = new ArrayList<>(document.size());
       for (NameSample sample : document) {
         sentences.add(sample.getSentence());
@@ -70,7 +70,7 @@ public final class NerEvaluator {
   /** Raw-text evaluation on character spans, one document at a time. */
   public SpanScores evaluateRaw(List<NameSample> samples) {
     SpanScores scores = new SpanScores(types);
-    for (List<NameSample> document : documents(samples)) {
+    for (List<NameSample> document : ConllReader.documents(samples)) {
       Detokenizer.Document text = Detokenizer.rebuild(document);
       List<SpanScores.Mention> predicted = new ArrayList<>();
       for (Entity e : extractor.extract(text.text())) {
@@ -79,23 +79,6 @@ public final class NerEvaluator {
       scores.add(text.goldMentions(), predicted);
     }
     return scores;
-  }
-
-  /** Splits samples into documents at samples that clear adaptive data. */
-  static List<List<NameSample>> documents(List<NameSample> samples) {
-    List<List<NameSample>> documents = new ArrayList<>();
-    List<NameSample> current = new ArrayList<>();
-    for (NameSample sample : samples) {
-      if (sample.isClearAdaptiveDataSet() && !current.isEmpty()) {
-        documents.add(current);
-        current = new ArrayList<>();
-      }
-      current.add(sample);
-    }
-    if (!current.isEmpty()) {
-      documents.add(current);
-    }
-    return documents;
   }
 
   private static List<SpanScores.Mention> mentions(Span[] spans) {

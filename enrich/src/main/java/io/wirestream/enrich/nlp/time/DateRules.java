@@ -54,12 +54,9 @@ final class DateRules {
             (m, c) -> {
               int month = Lexicon.month(m.group(1));
               int day = Lexicon.dayOfMonth(m.group(2));
-              int year =
-                  m.group(3) != null
-                      ? Integer.parseInt(m.group(3))
-                      : Calendars.yearOfDay(c.dct, month, day, c.tense());
-              if (Calendars.valid(year, month, day)) {
-                c.emitExplicit(TimexType.DATE, LocalDate.of(year, month, day).toString());
+              LocalDate d = day(c, m.group(3), month, day);
+              if (d != null) {
+                c.emitExplicit(TimexType.DATE, d.toString());
               }
             }));
     rules.add(
@@ -75,12 +72,9 @@ final class DateRules {
             (m, c) -> {
               int month = Lexicon.month(m.group(1));
               int day = Lexicon.dayOfMonth(m.group(2));
-              int year =
-                  m.group(3) != null
-                      ? Integer.parseInt(m.group(3))
-                      : Calendars.yearOfDay(c.dct, month, day, c.tense());
-              if (Calendars.valid(year, month, day)) {
-                c.emitExplicit(TimexType.DATE, Calendars.week(LocalDate.of(year, month, day)));
+              LocalDate d = day(c, m.group(3), month, day);
+              if (d != null) {
+                c.emitExplicit(TimexType.DATE, Calendars.week(d));
               }
             }));
     rules.add(
@@ -98,12 +92,9 @@ final class DateRules {
             (m, c) -> {
               int month = Lexicon.month(m.group(2));
               int day = Lexicon.ordinal(m.group(1));
-              int year =
-                  m.group(3) != null
-                      ? Integer.parseInt(m.group(3))
-                      : Calendars.yearOfDay(c.dct, month, day, c.tense());
-              if (Calendars.valid(year, month, day)) {
-                c.emitExplicit(TimexType.DATE, LocalDate.of(year, month, day).toString());
+              LocalDate d = day(c, m.group(3), month, day);
+              if (d != null) {
+                c.emitExplicit(TimexType.DATE, d.toString());
               }
             }));
     rules.add(
@@ -357,5 +348,17 @@ final class DateRules {
       default:
         return Lexicon.ordinal(s);
     }
+  }
+
+  /**
+   * The day a match names: in the year written, else in the year the tense points to; null when
+   * there is no such day (April 31).
+   */
+  private static LocalDate day(Context c, String writtenYear, int month, int day) {
+    int year =
+        writtenYear != null
+            ? Integer.parseInt(writtenYear)
+            : Calendars.yearOfDay(c.dct, month, day, c.tense());
+    return Calendars.valid(year, month, day) ? LocalDate.of(year, month, day) : null;
   }
 }

@@ -48,6 +48,22 @@ class NerAccuracyTest {
     assertThat(scores.overall().f1()).as(scores.report()).isGreaterThan(0.92);
   }
 
+  /** Web text: stays above 57.6, the CoNLL-only model's score, by the Wikipedia training data. */
+  @Test
+  void shouldScoreAbove60Point5F1OnUniversalNerEwtDev() {
+    SpanScores scores = score(corpora().resolve("ner/uner-en-ewt/en_ewt-ud-dev.iob2"), false);
+
+    assertThat(scores.overall().f1()).as(scores.report()).isGreaterThan(0.605);
+  }
+
+  /** Mixed genres: stays above 52.9, the CoNLL-only model's score. */
+  @Test
+  void shouldScoreAbove59Point5F1OnGumDev() {
+    SpanScores scores = score(corpora().resolve("ner/gum/gum-dev.conll"), false);
+
+    assertThat(scores.overall().f1()).as(scores.report()).isGreaterThan(0.595);
+  }
+
   @Test
   void shouldFindTheSeedArticlesPeopleAndPlaces() throws IOException {
     Path seed = corpora().resolve("../seeds/000_6007e88cfec98b27.txt").normalize();

@@ -44,7 +44,8 @@ public final class TrainNerCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = {
         "OpenNLP training parameters (key=value lines: Algorithm, Iterations, Cutoff, SequenceCodec",
-        "BIO or BILOU, ...) instead of the recipe's (GIS, 100 iterations, cutoff 2, BILOU); for experiments."
+        "BIO or BILOU, GaussianSmoothing, GaussianSmoothingSigma, ...) instead of the recipe's",
+        "(GIS, 100 iterations, cutoff 2, BILOU, Gaussian prior sigma 2); for experiments."
       })
   Path params;
 

@@ -36,10 +36,24 @@ public final class DocumentFeatures {
   /** Distinct neighbour words kept per side and word; more add features, not information. */
   private static final int MAX_NEIGHBOURS = 4;
 
-  private final Map<String, String[]> features;
+  /** Capitalised words a news-wire slug may have before its dash ("RUGBY UNION - ..."). */
+  private static final int MAX_SLUG_WORDS = 3;
 
-  private DocumentFeatures(Map<String, String[]> features) {
+  private final Map<String, String[]> features;
+  private final String slug;
+
+  private DocumentFeatures(Map<String, String[]> features, String slug) {
     this.features = features;
+    this.slug = slug;
+  }
+
+  /**
+   * The desk slug of a wire headline, lowercased ("soccer" for "SOCCER - JAPAN GET LUCKY WIN"), or
+   * null. It says what kind of story this is, and with it what a city name in it most likely is:
+   * the place in a business story, the team in a sports one.
+   */
+  String slug() {
+    return slug;
   }
 
   /** The document being tagged on this thread, or null outside {@link #activate}. */
@@ -113,7 +127,21 @@ public final class DocumentFeatures {
         }
       }
     }
-    return new DocumentFeatures(features);
+    return new DocumentFeatures(features, sentences.isEmpty() ? null : slug(sentences.get(0)));
+  }
+
+  private static String slug(String[] headline) {
+    for (int i = 0; i < headline.length && i <= MAX_SLUG_WORDS; i++) {
+      if (headline[i].equals("-")) {
+        return i == 0
+            ? null
+            : String.join("_", java.util.Arrays.copyOf(headline, i)).toLowerCase(Locale.ROOT);
+      }
+      if (!isCapitalised(headline[i]) || !headline[i].chars().allMatch(Character::isLetter)) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private static boolean isCapitalised(String token) {

@@ -50,4 +50,19 @@ class DocumentFeaturesTest {
     assertThat(doc.of("said")).isEmpty();
     assertThat(doc.of("Putin")).isEmpty();
   }
+
+  @Test
+  void shouldReadTheWireSlugOfTheHeadline() {
+    assertThat(document("SOCCER - JAPAN WIN .", "Japan won .").slug()).isEqualTo("soccer");
+    assertThat(document("RUGBY UNION - WASPS WIN .").slug()).isEqualTo("rugby_union");
+  }
+
+  @Test
+  void shouldHaveNoSlugWithoutACapitalisedWordBeforeAnEarlyDash() {
+    assertThat(document("Japan won - narrowly .").slug()).isNull();
+    assertThat(document("- Japan won .").slug()).isNull();
+    assertThat(document("ONE TWO THREE FOUR - FIVE .").slug()).isNull();
+    assertThat(document("G7 - talks .").slug()).isNull();
+    assertThat(document().slug()).isNull();
+  }
 }

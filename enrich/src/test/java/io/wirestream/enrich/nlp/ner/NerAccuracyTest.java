@@ -34,11 +34,12 @@ class NerAccuracyTest {
     return raw ? evaluator.evaluateRaw(samples) : evaluator.evaluateTokens(samples, null);
   }
 
+  /** The target of the model: 93.5, with the shipped model at 93.59. */
   @Test
-  void shouldScoreAbove93Point2F1OnConllDev() {
+  void shouldScoreAbove93Point5F1OnConllDev() {
     SpanScores scores = score(corpora().resolve("ner/conll2003/dev.txt"), false);
 
-    assertThat(scores.overall().f1()).as(scores.report()).isGreaterThan(0.932);
+    assertThat(scores.overall().f1()).as(scores.report()).isGreaterThan(0.935);
   }
 
   @Test
@@ -48,7 +49,7 @@ class NerAccuracyTest {
     assertThat(scores.overall().f1()).as(scores.report()).isGreaterThan(0.925);
   }
 
-  /** Web text: stays above 57.6, the CoNLL-only model's score, by the Wikipedia training data. */
+  /** Web text: stays above 57.8, the CoNLL-only model's score, by the Wikipedia training data. */
   @Test
   void shouldScoreAbove62F1OnUniversalNerEwtDev() {
     SpanScores scores = score(corpora().resolve("ner/uner-en-ewt/en_ewt-ud-dev.iob2"), false);
@@ -56,7 +57,7 @@ class NerAccuracyTest {
     assertThat(scores.overall().f1()).as(scores.report()).isGreaterThan(0.62);
   }
 
-  /** Mixed genres: stays above 56.2, the CoNLL-only model's score. */
+  /** Mixed genres: stays above 56.8, the CoNLL-only model's score. */
   @Test
   void shouldScoreAbove61Point5F1OnGumDev() {
     SpanScores scores = score(corpora().resolve("ner/gum/gum-dev.conll"), false);

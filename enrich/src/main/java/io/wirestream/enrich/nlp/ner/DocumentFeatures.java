@@ -1,6 +1,7 @@
 package io.wirestream.enrich.nlp.ner;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -135,7 +136,7 @@ public final class DocumentFeatures {
       if (headline[i].equals("-")) {
         return i == 0
             ? null
-            : String.join("_", java.util.Arrays.copyOf(headline, i)).toLowerCase(Locale.ROOT);
+            : String.join("_", Arrays.copyOf(headline, i)).toLowerCase(Locale.ROOT);
       }
       if (!isCapitalised(headline[i]) || !headline[i].chars().allMatch(Character::isLetter)) {
         return null;

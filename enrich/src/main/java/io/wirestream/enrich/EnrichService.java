@@ -37,10 +37,11 @@ public final class EnrichService implements AutoCloseable {
     this.config = config;
     this.topics = new Topics(config);
     int version = config.getInt(WirestreamConfig.ENRICH_VERSION);
+    int maxBodyChars = config.getInt(WirestreamConfig.ENRICH_MAX_BODY_CHARS);
     this.topology =
         EnrichTopology.build(
             topics,
-            () -> new Enricher(extractors, tagger, version, Clock.systemUTC()),
+            () -> new Enricher(extractors, tagger, version, Clock.systemUTC(), maxBodyChars),
             config.deadLetterOnError());
   }
 

@@ -45,6 +45,11 @@ public final class WirestreamConfig extends AbstractConfig {
   public static final String ENRICH_ERROR_POLICY = "enrich.error.policy";
   public static final String ENRICH_NER_MODEL = "enrich.ner.model";
   public static final String ENRICH_STATE_DIR = "enrich.state.dir";
+  public static final String ENRICH_MAX_BODY_CHARS = "enrich.max.body.chars";
+
+  /** Default of {@link #ENRICH_MAX_BODY_CHARS}. */
+  public static final int DEFAULT_MAX_BODY_CHARS = 100_000;
+
   public static final String SINK_STORE = "sink.store";
   public static final String SINK_GROUP_ID = "sink.group.id";
   public static final String SINK_BATCH_SIZE = "sink.batch.size";
@@ -166,6 +171,19 @@ public final class WirestreamConfig extends AbstractConfig {
               System.getProperty("java.io.tmpdir") + "/wirestream-streams",
               Importance.LOW,
               "Kafka Streams state directory of enrich.")
+          .define(
+              ENRICH_MAX_BODY_CHARS,
+              Type.INT,
+              DEFAULT_MAX_BODY_CHARS,
+              Range.between(1_000, 100_000_000),
+              Importance.LOW,
+              "Longest article body, in characters, that enrich analyses. A longer body is"
+                  + " analysed up to a sentence or word boundary at or before this length, the"
+                  + " record keeps the whole body, and enrichment.analysedChars says where the"
+                  + " analysis stopped. Enrichment time grows in step with length (about BENCH"
+                  + " per 100,000 characters of prose on one core, docs/benchmarks.md), so the"
+                  + " default, ten times the longest Reuters story (10,155), bounds one article to about"
+                  + " that time.")
           .define(
               SINK_STORE,
               Type.STRING,

@@ -6,8 +6,8 @@ import java.util.Random;
 /**
  * Article bodies of a given length, of the kinds whose cost once grew faster than their length:
  * prose (Reuters stories end to end), entity-dense text (a name in nearly every other word, many of
- * them repeated by surname or acronym, so grouping has work to do), one short word repeated, and
- * one run of letters and punctuation without a space.
+ * them repeated by surname or acronym, so grouping has work to do), one short word repeated, one
+ * run of letters and punctuation without a space, and one run of a word repeated without a space.
  */
 final class LongTexts {
 
@@ -89,6 +89,7 @@ final class LongTexts {
       case "dense" -> dense(chars);
       case "repeated" -> "a ".repeat(chars / 2 + 1).substring(0, chars);
       case "token" -> "a.b-".repeat(chars / 4 + 1).substring(0, chars);
+      case "letters" -> "word".repeat(chars / 4 + 1).substring(0, chars);
       default -> throw new IllegalArgumentException("unknown kind of text: " + kind);
     };
   }

@@ -180,10 +180,10 @@ public final class WirestreamConfig extends AbstractConfig {
               "Longest article body, in characters, that enrich analyses. A longer body is"
                   + " analysed up to a sentence or word boundary at or before this length, the"
                   + " record keeps the whole body, and enrichment.analysedChars says where the"
-                  + " analysis stopped. Enrichment time grows in step with length (about BENCH"
-                  + " per 100,000 characters of prose on one core, docs/benchmarks.md), so the"
-                  + " default, ten times the longest Reuters story (10,155), bounds one article to about"
-                  + " that time.")
+                  + " analysis stopped. Enrichment takes about half a second of one core per"
+                  + " 100,000 characters, prose, names or repeated words alike, growing in step"
+                  + " with length (docs/benchmarks.md); the default, ten times the longest Reuters"
+                  + " story, so bounds the time one article holds a stream thread.")
           .define(
               SINK_STORE,
               Type.STRING,

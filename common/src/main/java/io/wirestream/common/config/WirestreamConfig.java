@@ -180,7 +180,7 @@ public final class WirestreamConfig extends AbstractConfig {
               "Longest article body, in characters, that enrich analyses. A longer body is"
                   + " analysed up to a sentence or word boundary at or before this length, the"
                   + " record keeps the whole body, and enrichment.analysedChars says where the"
-                  + " analysis stopped. Enrichment takes about half a second of one core per"
+                  + " analysis stopped. Enrichment takes about 0.6 s of one core per"
                   + " 100,000 characters, prose, names or repeated words alike, growing in step"
                   + " with length (docs/benchmarks.md); the default, ten times the longest Reuters"
                   + " story, so bounds the time one article holds a stream thread.")

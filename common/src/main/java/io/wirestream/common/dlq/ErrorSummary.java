@@ -84,7 +84,7 @@ public final class ErrorSummary {
     if (specific == error) {
       return top;
     }
-    String detail = summary(specific);
+    String detail = summary(specific, true);
     return top.contains(detail) ? top : top + " (" + detail + ")";
   }
 
@@ -117,6 +117,17 @@ public final class ErrorSummary {
   }
 
   private static String summary(Throwable error) {
+    return summary(error, false);
+  }
+
+  /** A cause is named by its first line: later lines are locations, stack-like context, data. */
+  private static String summary(Throwable error, boolean firstLineOnly) {
+    if (firstLineOnly && !(error instanceof SQLException) && error.getMessage() != null) {
+      String line = error.getMessage().lines().findFirst().orElse("");
+      if (!line.isBlank()) {
+        return bound(line);
+      }
+    }
     if (error instanceof SQLException sql) {
       String message = serverMessage(sql);
       if (message == null) {

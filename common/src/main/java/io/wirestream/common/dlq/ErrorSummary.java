@@ -128,12 +128,13 @@ public final class ErrorSummary {
         return bound(line);
       }
     }
-    if (error instanceof SQLException sql) {
+    if (error instanceof SQLException top) {
+      SQLException sql = withServerMessage(top);
       String message = serverMessage(sql);
       if (message == null) {
         message = String.valueOf(sql.getMessage());
       }
-      String state = sql.getSQLState();
+      String state = sql.getSQLState() == null ? top.getSQLState() : sql.getSQLState();
       return state == null ? bound(message) : "SQLState " + state + ": " + bound(message);
     }
     String message = error.getMessage();

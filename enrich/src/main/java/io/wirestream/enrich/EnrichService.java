@@ -40,6 +40,8 @@ public final class EnrichService implements AutoCloseable {
   private final Properties properties;
   private final Topology topology;
   private final ThreadReplacements replacements = new ThreadReplacements();
+  private final FailedSends failedSends = new FailedSends();
+  private long refusalsSeen;
   private KafkaStreams streams;
   private Runnable onStop = () -> {};
   private volatile String fatal;
@@ -49,11 +51,9 @@ public final class EnrichService implements AutoCloseable {
     this.config = config;
     this.topics = new Topics(config);
     int version = config.getInt(WirestreamConfig.ENRICH_VERSION);
-    FailedSends failedSends = new FailedSends();
     this.properties = streamsProperties(config);
     SendLimit limit = SendLimit.of(properties);
     properties.put(DeadLetterProductionHandler.FAILED_SENDS_CONFIG, failedSends);
-    properties.put(DeadLetterProductionHandler.SEND_LIMIT_CONFIG, limit);
     properties.put(
         DeadLetterProductionHandler.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetter().name());
     this.topology =
@@ -97,6 +97,15 @@ public final class EnrichService implements AutoCloseable {
 
   private StreamThreadExceptionResponse onThreadFailure(Throwable error) {
     String summary = ErrorSummary.of(error);
+    long refusals = failedSends.remembered();
+    if (config.deadLetterOnError() && refusals > refusalsSeen) {
+      // The producer refused output of a record the handler has just remembered; the refusal
+      // doomed the transaction and with it this thread. A fresh thread processes that record
+      // again and dead-letters it, so each such replacement moves past one more record.
+      refusalsSeen = refusals;
+      LOG.info("stream thread stopped on a refused send; replacing it to dead-letter the record");
+      return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
     // Record failures are dead-lettered by the processor; what reaches this point is the runtime
     // failing (a broker away for longer than the clients wait) or a fault that would repeat.
     if (config.deadLetterOnError() && replacements.allow(error)) {

@@ -2,16 +2,13 @@ package io.wirestream.enrich.topology;
 
 import io.wirestream.common.dlq.ErrorSummary;
 import io.wirestream.enrich.topology.FailedSends.Failure;
-import io.wirestream.enrich.topology.Letters.Letter;
 import io.wirestream.enrich.topology.Letters.Source;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.slf4j.Logger;
@@ -32,19 +29,16 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
 
   public static final String FAILED_SENDS_CONFIG = "wirestream.enrich.failed.sends";
   public static final String DEAD_LETTER_TOPIC_CONFIG = "wirestream.enrich.dead.letter.topic";
-  public static final String SEND_LIMIT_CONFIG = "wirestream.enrich.send.limit";
 
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProductionHandler.class);
 
   private FailedSends failedSends;
   private String deadLetterTopic;
-  private SendLimit limit;
 
   @Override
   public void configure(Map<String, ?> configs) {
     failedSends = (FailedSends) require(configs, FAILED_SENDS_CONFIG);
     deadLetterTopic = require(configs, DEAD_LETTER_TOPIC_CONFIG).toString();
-    limit = (SendLimit) require(configs, SEND_LIMIT_CONFIG);
   }
 
   private static Object require(Map<String, ?> configs, String key) {
@@ -95,32 +89,18 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
         source.offset(),
         new Failure(reason, exception.getClass().getName(), letterRefused));
     LOG.warn(
-        "dead-lettering {}-{}@{}{}: {}",
+        "output of {}-{}@{} refused; the transaction is aborted and the record dead-lettered{}"
+            + " when processed again: {}",
         source.topic(),
         source.partition(),
         source.offset(),
         letterRefused ? " without its value" : "",
         reason);
-    Letter letter =
-        Letters.build(
-            context.sourceRawKey(),
-            context.sourceRawValue(),
-            context.headers() == null ? new RecordHeaders() : context.headers(),
-            source,
-            stage,
-            reason,
-            exception.getClass().getName(),
-            limit,
-            letterRefused);
-    return Response.resume(
-        List.of(
-            new ProducerRecord<>(
-                deadLetterTopic,
-                null,
-                context.timestamp() < 0 ? null : context.timestamp(),
-                context.sourceRawKey(),
-                letter.value(),
-                letter.headers())));
+    // No letter is sent from here: under exactly-once the refusal has already doomed the open
+    // transaction, so a letter sent now would be aborted with it; and this runs on the producer's
+    // I/O thread, where a send that must first fetch the topic's metadata blocks that very thread.
+    // The letter is written when the task processes the input again.
+    return Response.resume();
   }
 
   /** Refusals that sending the same record again cannot overcome. */

@@ -23,6 +23,8 @@ public final class FailedSends {
         }
       };
 
+  private long remembered;
+
   /**
    * Why the output of one input record was refused.
    *
@@ -34,11 +36,22 @@ public final class FailedSends {
   public record Failure(String reason, String exception, boolean letterRefused) {}
 
   public synchronized void remember(String topic, int partition, long offset, Failure failure) {
+    if (!failures.containsKey(key(topic, partition, offset))) {
+      remembered++;
+    }
     failures.merge(
         key(topic, partition, offset),
         failure,
         (old, now) ->
             new Failure(old.reason(), old.exception(), old.letterRefused() || now.letterRefused()));
+  }
+
+  /**
+   * How many distinct input records have been remembered so far. A stream thread that died after
+   * this grew died on a refusal that a fresh thread will dead-letter, so replacing it progresses.
+   */
+  public synchronized long remembered() {
+    return remembered;
   }
 
   public synchronized Optional<Failure> find(String topic, int partition, long offset) {

@@ -2,6 +2,7 @@ package io.wirestream.enrich;
 
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.common.dlq.ErrorSummary;
+import io.wirestream.common.kafka.BrokerWatch;
 import io.wirestream.common.topic.TopicAdmin;
 import io.wirestream.common.topic.Topics;
 import io.wirestream.enrich.nlp.Enricher;
@@ -17,6 +18,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -34,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class EnrichService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
+  private static final Duration BROKER_CHECK = Duration.ofSeconds(2);
 
   private final WirestreamConfig config;
   private final Topics topics;
@@ -43,6 +48,7 @@ public final class EnrichService implements AutoCloseable {
   private final FailedSends failedSends = new FailedSends();
   private long refusalsSeen;
   private KafkaStreams streams;
+  private ScheduledExecutorService watcher;
   private Runnable onStop = () -> {};
   private volatile String fatal;
 
@@ -83,6 +89,20 @@ public final class EnrichService implements AutoCloseable {
           }
         });
     streams.start();
+    BrokerWatch brokerWatch =
+        new BrokerWatch(streams::metrics, LOG, "enrich", BROKER_CHECK.toMillis());
+    watcher =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "wirestream-enrich-broker-watch");
+              thread.setDaemon(true);
+              return thread;
+            });
+    watcher.scheduleWithFixedDelay(
+        () -> brokerWatch.check(System.currentTimeMillis()),
+        BROKER_CHECK.toMillis(),
+        BROKER_CHECK.toMillis(),
+        TimeUnit.MILLISECONDS);
     LOG.info(
         "enrich started: application {}, instance {}, {} -> {} (dead letters to {}), policy {}",
         properties.get(StreamsConfig.APPLICATION_ID_CONFIG),
@@ -193,6 +213,9 @@ public final class EnrichService implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (watcher != null) {
+      watcher.shutdownNow();
+    }
     if (streams != null) {
       streams.close(
           CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)

@@ -2,6 +2,7 @@ package io.wirestream.sink;
 
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.common.dlq.ErrorSummary;
+import io.wirestream.common.kafka.BrokerWatch;
 import io.wirestream.common.topic.Topics;
 import io.wirestream.sink.store.ArticleStore;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.wirestream.sink;
+package io.wirestream.common.kafka;
 
 import java.util.Map;
 import java.util.function.Supplier;
@@ -7,14 +7,14 @@ import org.apache.kafka.common.MetricName;
 import org.slf4j.Logger;
 
 /**
- * Tells the operator when a client has lost every broker connection and when it has one again.
- * Kafka clients retry quietly, so without this a sink waiting on a dead broker looks idle. Reads
- * the clients' own {@code connection-count} metric; a count of zero on several checks in a row
- * means the broker is gone (one zero is a normal reconnect).
+ * Tells the operator when a service's Kafka clients have lost every broker connection and when they
+ * have one again. Kafka clients retry quietly, so without this a service waiting on a dead broker
+ * looks idle. Reads the clients' own {@code connection-count} metric; a count of zero on several
+ * checks in a row means the broker is gone (one zero is a normal reconnect).
  */
-final class BrokerWatch {
+public final class BrokerWatch {
 
-  static final int CHECKS_BEFORE_LOST = 3;
+  public static final int CHECKS_BEFORE_LOST = 3;
 
   private final Supplier<Map<MetricName, ? extends Metric>> metrics;
   private final Logger log;
@@ -24,7 +24,7 @@ final class BrokerWatch {
   private int silentChecks;
   private boolean lost;
 
-  BrokerWatch(
+  public BrokerWatch(
       Supplier<Map<MetricName, ? extends Metric>> metrics,
       Logger log,
       String who,
@@ -35,8 +35,13 @@ final class BrokerWatch {
     this.intervalMillis = intervalMillis;
   }
 
+  /** True while the broker is considered lost. */
+  public boolean lost() {
+    return lost;
+  }
+
   /** Checks the connections, at most once per interval. */
-  void check(long nowMillis) {
+  public void check(long nowMillis) {
     if (nowMillis - lastCheck < intervalMillis) {
       return;
     }

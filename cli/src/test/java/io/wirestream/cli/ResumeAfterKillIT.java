@@ -9,7 +9,6 @@ import io.wirestream.common.model.EnrichedArticle;
 import io.wirestream.common.model.Enrichment;
 import io.wirestream.common.topic.TopicAdmin;
 import io.wirestream.common.topic.Topics;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -29,6 +27,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,11 +44,16 @@ class ResumeAfterKillIT {
 
   @TempDir Path dir;
 
-  private final List<Process> processes = new ArrayList<>();
+  private ServiceProcesses services;
+
+  @BeforeEach
+  void processes() {
+    services = new ServiceProcesses(dir);
+  }
 
   @AfterEach
   void killLeftovers() {
-    processes.forEach(Process::destroyForcibly);
+    services.close();
   }
 
   @Test
@@ -84,17 +88,19 @@ class ResumeAfterKillIT {
       List<String> command = new ArrayList<>(List.of("sink", "--store", store));
       command.addAll(options);
 
-      Process first = start(broker, command, "sink-1");
+      Process first = services.start(broker.bootstrapServers(), command, "sink-1");
       sendEnriched(config, topics, "e1");
-      await(() -> committed(config, "wirestream-sink", partition) >= 1, Duration.ofSeconds(90));
+      services.await(
+          () -> committed(config, "wirestream-sink", partition) >= 1, Duration.ofSeconds(90));
       first.destroyForcibly().waitFor();
 
       sendEnriched(config, topics, "e2");
       long started = System.nanoTime();
-      start(broker, command, "sink-2");
-      await(() -> committed(config, "wirestream-sink", partition) >= 2, Duration.ofSeconds(90));
+      services.start(broker.bootstrapServers(), command, "sink-2");
+      services.await(
+          () -> committed(config, "wirestream-sink", partition) >= 2, Duration.ofSeconds(90));
       Duration resumed = Duration.ofNanos(System.nanoTime() - started);
-      System.out.println(Files.readString(dir.resolve("sink-2.log")));
+      System.out.println(Files.readString(services.log("sink-2")));
       return resumed;
     }
   }
@@ -113,17 +119,17 @@ class ResumeAfterKillIT {
               "-D",
               "enrich.state.dir=" + dir.resolve("streams"));
 
-      Process first = start(broker, command, "enrich-1");
+      Process first = services.start(broker.bootstrapServers(), command, "enrich-1");
       sendRaw(config, topics, "r1");
-      await(() -> enrichedKeys(config, topics).contains("r1"), Duration.ofSeconds(120));
+      services.await(() -> enrichedKeys(config, topics).contains("r1"), Duration.ofSeconds(120));
       first.destroyForcibly().waitFor();
 
       sendRaw(config, topics, "r2");
       long started = System.nanoTime();
-      start(broker, command, "enrich-2");
-      await(() -> enrichedKeys(config, topics).contains("r2"), Duration.ofSeconds(120));
+      services.start(broker.bootstrapServers(), command, "enrich-2");
+      services.await(() -> enrichedKeys(config, topics).contains("r2"), Duration.ofSeconds(120));
       Duration resumed = Duration.ofNanos(System.nanoTime() - started);
-      System.out.println(Files.readString(dir.resolve("enrich-2.log")));
+      System.out.println(Files.readString(services.log("enrich-2")));
 
       System.out.println(
           "enrich (static member) resumed " + resumed.toMillis() + " ms after its restart");
@@ -141,47 +147,6 @@ class ResumeAfterKillIT {
   private static void ensureTopics(WirestreamConfig config, Topics topics) throws Exception {
     try (Admin admin = Admin.create(config.kafkaProperties())) {
       TopicAdmin.ensureTopics(admin, topics.specs());
-    }
-  }
-
-  /** The CLI in a JVM of its own, on the classpath of this test, its log in a file. */
-  private Process start(EmbeddedKafkaBroker broker, List<String> args, String name)
-      throws Exception {
-    String classpath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(classpath);
-    command.add("io.wirestream.cli.Wirestream");
-    command.addAll(args);
-    command.add("--bootstrap-servers");
-    command.add(broker.bootstrapServers());
-    File log = dir.resolve(name + ".log").toFile();
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(log)
-            .directory(dir.toFile())
-            .start();
-    processes.add(process);
-    return process;
-  }
-
-  private void await(BooleanSupplier condition, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        StringBuilder logs = new StringBuilder();
-        try (var files = Files.list(dir)) {
-          for (Path log : files.filter(p -> p.toString().endsWith(".log")).toList()) {
-            logs.append("--- ").append(log.getFileName()).append('\n');
-            logs.append(Files.readString(log));
-          }
-        }
-        throw new AssertionError("timed out after " + timeout + "\n" + logs);
-      }
-      Thread.sleep(100);
     }
   }
 

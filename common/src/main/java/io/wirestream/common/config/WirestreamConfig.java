@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -190,9 +191,17 @@ public final class WirestreamConfig extends AbstractConfig {
 
   private final Map<String, Object> kafkaOverrides;
 
+  /**
+   * @throws ConfigException if a value is invalid or a key is not a declared setting
+   */
   public WirestreamConfig(Map<String, ?> values) {
-    super(DEFINITION, values, false);
+    super(DEFINITION, checkNames(values), false);
     this.kafkaOverrides = originalsWithPrefix(KAFKA_PREFIX, true);
+  }
+
+  private static Map<String, ?> checkNames(Map<String, ?> values) {
+    values.keySet().forEach(key -> SettingNames.check(DEFINITION.names(), key, null));
+    return values;
   }
 
   /** Defaults only. */
@@ -208,25 +217,39 @@ public final class WirestreamConfig extends AbstractConfig {
       Path file, Map<String, String> environment, Map<String, String> overrides) {
     Map<String, Object> values = new HashMap<>();
     if (file != null) {
-      values.putAll(readProperties(file));
+      readProperties(file)
+          .forEach(
+              (key, value) -> {
+                SettingNames.check(DEFINITION.names(), key, file.toString());
+                values.put(key, value);
+              });
     }
-    values.putAll(fromEnvironment(environment));
-    values.putAll(overrides);
+    environment.forEach(
+        (name, value) ->
+            settingOfVariable(name)
+                .ifPresent(
+                    key -> {
+                      SettingNames.check(DEFINITION.names(), key, "variable " + name);
+                      values.put(key, value);
+                    }));
+    overrides.forEach(
+        (key, value) -> {
+          SettingNames.check(DEFINITION.names(), key, "option -D " + key);
+          values.put(key, value);
+        });
     return new WirestreamConfig(values);
   }
 
-  /** {@code WIRESTREAM_SINK_BATCH_SIZE=100} → {@code sink.batch.size=100}. */
-  static Map<String, String> fromEnvironment(Map<String, String> environment) {
-    Map<String, String> values = new HashMap<>();
-    environment.forEach(
-        (name, value) -> {
-          if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-            String key =
-                name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
-            values.put(key, value);
-          }
-        });
-    return values;
+  /**
+   * {@code WIRESTREAM_SINK_BATCH_SIZE} → {@code sink.batch.size}; empty for variables without the
+   * prefix and for the launcher's and scripts' own variables.
+   */
+  static Optional<String> settingOfVariable(String name) {
+    if (!name.startsWith(ENV_PREFIX) || SettingNames.TOOL_VARIABLES.contains(name)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'));
   }
 
   private static Map<String, String> readProperties(Path file) {

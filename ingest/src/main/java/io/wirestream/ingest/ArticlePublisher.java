@@ -300,7 +300,13 @@ public final class ArticlePublisher implements AutoCloseable {
     send.topic = deadLetterTopic;
     send.deadLetter = true;
     LOG.warn("dead-lettering {}: {}", send.location, reason);
-    attempt(send);
+    try {
+      // Not from this callback: on the producer's I/O thread a send waiting for the dead-letter
+      // topic's metadata would wait for the very thread that fetches it.
+      retrier.execute(() -> attempt(send));
+    } catch (RejectedExecutionException e) {
+      giveUp(send, error);
+    }
   }
 
   private void giveUp(Send send, Throwable error) {

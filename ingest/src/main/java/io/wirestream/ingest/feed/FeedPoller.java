@@ -406,7 +406,17 @@ public final class FeedPoller {
     List<String> ids = new ArrayList<>();
     Delivery delivery =
         publisher.open(
-            feed.uri.toString(), d -> completed.add(new Completed(feed, ids, d.succeeded())));
+            feed.uri.toString(),
+            d -> {
+              if (d.succeeded() && d.handedOver() > 0) {
+                LOG.info(
+                    "feed {}: {} new items published, {} dead-lettered",
+                    feed.uri,
+                    d.published(),
+                    d.deadLettered());
+              }
+              completed.add(new Completed(feed, ids, d.succeeded()));
+            });
     for (ParseResult result : results) {
       ParseResult.Rejected rejection = null;
       if (result instanceof ParseResult.Parsed parsed) {

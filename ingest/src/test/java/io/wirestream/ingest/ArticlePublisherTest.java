@@ -99,7 +99,7 @@ class ArticlePublisherTest {
             producer,
             stats,
             CLOCK,
-            new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(500)),
+            new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(2)),
             1 << 20);
     Delivery delivery = delivery();
     publisher.publish(delivery, article("a", "One."), "in/a.jsonl:1");
@@ -107,7 +107,7 @@ class ArticlePublisherTest {
 
     producer.errorNext(new TimeoutException("expired"));
     awaitSends(2);
-    Thread.sleep(600);
+    Thread.sleep(2_100);
     producer.errorNext(new TimeoutException("expired"));
 
     assertThat(delivery.isComplete()).isTrue();
@@ -204,6 +204,36 @@ class ArticlePublisherTest {
     assertThat(props.getProperty("acks")).isEqualTo("all");
     assertThat(props.getProperty("enable.idempotence")).isEqualTo("true");
     assertThat(Long.parseLong(props.getProperty("delivery.timeout.ms"))).isEqualTo(90_020);
+  }
+
+  @Test
+  void shouldHoldBackNewRecordsWhileTooManyBytesAreUnacknowledged() throws Exception {
+    String body = "w".repeat(900_000);
+    int records = 45;
+    Delivery delivery = delivery();
+    Thread reader =
+        new Thread(
+            () -> {
+              for (int i = 0; i < records; i++) {
+                publisher.publish(delivery, article("a" + i, body), "in/a.jsonl:" + (i + 1));
+              }
+              delivery.seal();
+            });
+    reader.start();
+    Eventually.until("the bound is reached", () -> reader.getState() == Thread.State.TIMED_WAITING);
+    int held = producer.history().size();
+    assertThat(held).isLessThan(records);
+    assertThat((long) held * 900_000).isLessThanOrEqualTo(ArticlePublisher.MAX_OUTSTANDING_BYTES);
+
+    for (int i = 0; i < records; i++) {
+      int acknowledged = i;
+      Eventually.until("record " + i + " sent", () -> producer.history().size() > acknowledged);
+      producer.completeNext();
+    }
+    reader.join(10_000);
+
+    assertThat(delivery.succeeded()).isTrue();
+    assertThat(stats.published()).isEqualTo(records);
   }
 
   private static String header(ProducerRecord<String, byte[]> record, String name) {

@@ -112,7 +112,7 @@ class FileIngestorTest {
   @Test
   void shouldReadAFileAgainWhenSomeOfItsArticlesCouldNotBeDelivered() throws Exception {
     useManualProducer(
-        new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(500)));
+        new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(2)));
     Files.writeString(
         dir.resolve("a.jsonl"),
         "{\"id\":\"1\",\"published\":\"2017-04-12\",\"body\":\"One.\"}\n"
@@ -123,7 +123,7 @@ class FileIngestorTest {
     producer.completeNext();
     producer.errorNext(new TimeoutException("broker gone"));
     Eventually.until("the re-send", () -> producer.history().size() == 3);
-    Thread.sleep(600);
+    Thread.sleep(2_100);
     producer.errorNext(new TimeoutException("broker still gone"));
 
     assertThat(stats.failed()).isEqualTo(1);

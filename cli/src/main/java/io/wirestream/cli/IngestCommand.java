@@ -184,8 +184,9 @@ public final class IngestCommand implements Callable<Integer> {
     LOG.info("ingest finished: {}", stats);
     if (undelivered > 0) {
       err.printf(
-          "wirestream ingest: %d of %d articles could not be delivered to %s: not acknowledged"
-              + " within ingest.send.give.up.ms (%d s)%n",
+          "wirestream ingest: %d of %d articles could not be delivered to %s (refused on it and"
+              + " on the dead-letter topic, or not acknowledged within ingest.send.give.up.ms,"
+              + " %d s); see the log%n",
           undelivered, stats.read(), topics.raw().name(), giveUp.toSeconds());
       err.flush();
     }

@@ -40,6 +40,9 @@ public final class WirestreamConfig extends AbstractConfig {
   public static final String TOPIC_DLQ_RETENTION_MS = "topic.dlq.retention.ms";
   public static final String INGEST_POLL_INTERVAL_MS = "ingest.poll.interval.ms";
   public static final String INGEST_FEED_POLL_INTERVAL_MS = "ingest.feed.poll.interval.ms";
+  public static final String INGEST_MAX_LINE_BYTES = "ingest.max.line.bytes";
+  public static final String INGEST_MAX_FILE_BYTES = "ingest.max.file.bytes";
+  public static final String INGEST_SEND_GIVE_UP_MS = "ingest.send.give.up.ms";
   public static final String ENRICH_APPLICATION_ID = "enrich.application.id";
   public static final String ENRICH_THREADS = "enrich.threads";
   public static final String ENRICH_VERSION = "enrich.version";
@@ -123,6 +126,35 @@ public final class WirestreamConfig extends AbstractConfig {
               Importance.LOW,
               "How often ingest fetches each RSS/Atom feed, in milliseconds. A failing feed is"
                   + " retried with backoff up to 10 minutes (or this interval, if longer).")
+          .define(
+              INGEST_MAX_LINE_BYTES,
+              Type.INT,
+              1 << 20,
+              Range.between(1024, 1 << 30),
+              Importance.LOW,
+              "Longest JSON line ingest reads, in bytes. A longer line is skipped to its newline"
+                  + " without being held in memory and rejected; keep it near the producer's"
+                  + " max.request.size (kafka.max.request.size), beyond which a record is rejected"
+                  + " anyway.")
+          .define(
+              INGEST_MAX_FILE_BYTES,
+              Type.INT,
+              1 << 20,
+              Range.between(1024, 1 << 30),
+              Importance.LOW,
+              "Largest seed text file (one article) ingest reads, in bytes; a larger one is"
+                  + " rejected having read only this much of it.")
+          .define(
+              INGEST_SEND_GIVE_UP_MS,
+              Type.LONG,
+              900_000L,
+              Range.atLeast(1_000),
+              Importance.MEDIUM,
+              "How long ingest keeps re-sending an article the broker does not acknowledge (broker"
+                  + " down, leader moving), with backoff, before counting it as not delivered."
+                  + " A file or feed fetch is done only when all its articles are acknowledged:"
+                  + " a following ingest reads it again on a later pass; a one-shot ingest exits"
+                  + " 1 and says how many articles it could not deliver.")
           .define(
               ENRICH_APPLICATION_ID,
               Type.STRING,

@@ -20,7 +20,7 @@ class JsonLinesFormatTest {
     Path file = dir.resolve("articles.jsonl");
     Files.write(file, content);
     List<ParseResult> results = new ArrayList<>();
-    new JsonLinesFormat("jsonl").read(file, results::add);
+    new JsonLinesFormat("jsonl", 1 << 20).read(file, results::add);
     return results;
   }
 
@@ -104,5 +104,35 @@ class JsonLinesFormatTest {
     assertThat(((ParseResult.Rejected) results.get(0)).reason())
         .startsWith("invalid UTF-8 at byte");
     assertThat(((ParseResult.Parsed) results.get(1)).article().body()).isEqualTo("Fine.");
+  }
+
+  @Test
+  void shouldSkipALineOverTheLimitAcrossReadChunksAndReadTheLinesAfterIt() throws IOException {
+    Path file = dir.resolve("long.jsonl");
+    String ok = "{\"id\":\"%d\",\"published\":\"2017-04-12\",\"body\":\"Body %d.\"}";
+    String atLimit = String.format(ok, 3, 3);
+    Files.writeString(
+        file,
+        String.format(ok, 1, 1)
+            + "\n"
+            + "{\"body\":\""
+            + "x".repeat(300_000)
+            + "\"}\n"
+            + atLimit
+            + "\n"
+            + "y".repeat(atLimit.length() + 1));
+    List<ParseResult> results = new ArrayList<>();
+
+    new JsonLinesFormat("jsonl", atLimit.length()).read(file, results::add);
+
+    assertThat(results).hasSize(4);
+    assertThat(results.get(0)).isInstanceOf(ParseResult.Parsed.class);
+    assertThat(results.get(1))
+        .hasToString(
+            file + ":2: line longer than " + atLimit.length() + " bytes (ingest.max.line.bytes)");
+    assertThat(((ParseResult.Parsed) results.get(2)).article().body()).isEqualTo("Body 3.");
+    assertThat(results.get(3))
+        .hasToString(
+            file + ":4: line longer than " + atLimit.length() + " bytes (ingest.max.line.bytes)");
   }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class SeedTextFormatTest {
 
-  private final SeedTextFormat format = new SeedTextFormat("files");
+  private final SeedTextFormat format = new SeedTextFormat("files", 1 << 20);
 
   private ParseResult parse(String text) {
     return format.parse(text.getBytes(StandardCharsets.UTF_8), "a.txt");

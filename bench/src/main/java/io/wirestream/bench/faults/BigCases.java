@@ -146,7 +146,7 @@ final class BigCases {
     StringBuilder chunk = new StringBuilder(1 << 16);
     long tokens = 0;
     long chars = 0;
-    while (chars < maxChars && tokens < maxTokens) {
+    while (chars + chunk.length() < maxChars && tokens < maxTokens) {
       if (tokens > 0) {
         chunk.append(tokens % 120 == 0 ? "\n\n" : " ");
       }

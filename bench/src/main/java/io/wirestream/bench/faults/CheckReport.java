@@ -9,7 +9,7 @@ import java.util.TreeMap;
 /** The check's result as markdown: counts by kind and outcome, the violations, the controls. */
 public final class CheckReport {
 
-  static final int LISTED_VIOLATIONS = 60;
+  static final int EXAMPLES = 3;
 
   private CheckReport() {}
 
@@ -44,23 +44,8 @@ public final class CheckReport {
     md.append(
         "\n(stored: a row with the id exists; it counts as a violation unless body and title are verbatim)\n");
     if (violations > 0) {
-      md.append("\n### Violations (").append(violations).append(")\n\n");
-      int listed = 0;
-      for (Verdict v : verdicts) {
-        if (!v.isViolation()) {
-          continue;
-        }
-        if (listed++ == LISTED_VIOLATIONS) {
-          md.append("- ... ").append(violations - LISTED_VIOLATIONS).append(" more\n");
-          break;
-        }
-        md.append("- `").append(v.entry().location()).append("` ").append(v.entry().kind());
-        md.append(" (").append(v.entry().variant()).append("): ").append(v.violation());
-        if (v.detail() != null && !v.detail().isEmpty()) {
-          md.append(" — ").append(abbreviate(v.detail(), 160));
-        }
-        md.append('\n');
-      }
+      md.append("\n### Violations (").append(violations).append(")\n");
+      violations(md, verdicts);
     }
     md.append("\n### Controls\n\n");
     if (throughput.isEmpty()) {
@@ -84,6 +69,33 @@ public final class CheckReport {
         .append(violations == 0 ? "PASS" : "FAIL, " + violations + " violations")
         .append('\n');
     return md.toString();
+  }
+
+  /** Per kind: how many of each violation, then a few examples with their details. */
+  private static void violations(StringBuilder md, List<Verdict> verdicts) {
+    Map<String, Map<String, List<Verdict>>> byKind = new TreeMap<>();
+    for (Verdict v : verdicts) {
+      if (v.isViolation()) {
+        byKind
+            .computeIfAbsent(v.entry().kind(), k -> new TreeMap<>())
+            .computeIfAbsent(v.violation(), k -> new java.util.ArrayList<>())
+            .add(v);
+      }
+    }
+    for (Map.Entry<String, Map<String, List<Verdict>>> kind : byKind.entrySet()) {
+      md.append("\n**").append(kind.getKey()).append("**\n");
+      for (Map.Entry<String, List<Verdict>> problem : kind.getValue().entrySet()) {
+        List<Verdict> list = problem.getValue();
+        md.append("- ").append(problem.getKey()).append(": ").append(list.size()).append('\n');
+        for (Verdict v : list.subList(0, Math.min(EXAMPLES, list.size()))) {
+          md.append("  - `").append(v.entry().location()).append("` ").append(v.entry().variant());
+          if (v.detail() != null && !v.detail().isEmpty()) {
+            md.append(" — ").append(abbreviate(v.detail(), 200));
+          }
+          md.append('\n');
+        }
+      }
+    }
   }
 
   private static void row(StringBuilder md, String kind, int[] c) {

@@ -76,8 +76,12 @@ public final class Classifier {
       return new Verdict(
           entry, Outcome.DEAD_LETTERED.label(), "dead-lettered without a reason", "");
     }
+    String failure = first(entry.ids(), seen.publishFailures());
     return new Verdict(
-        entry, Verdict.MISSING, "missing: neither rejected, dead-lettered nor stored", "");
+        entry,
+        Verdict.MISSING,
+        "missing: neither rejected, dead-lettered nor stored",
+        failure == null ? "" : "ingest could not publish it: " + failure);
   }
 
   private static <T> T first(List<String> ids, Map<String, T> byId) {

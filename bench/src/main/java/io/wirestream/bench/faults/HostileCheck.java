@@ -128,14 +128,17 @@ public final class HostileCheck {
       }
     }
     Map<String, List<String>> rejections = Map.of();
+    Map<String, String> publishFailures = Map.of();
     if (sources.ingestLog() != null) {
       // Decoded leniently: a reason may quote the very bytes that were not UTF-8.
       String text = new String(Files.readAllBytes(sources.ingestLog()), StandardCharsets.UTF_8);
-      rejections = IngestLog.rejections(text.lines().toList());
+      List<String> lines = text.lines().toList();
+      rejections = IngestLog.rejections(lines);
+      publishFailures = IngestLog.publishFailures(lines);
     } else {
       notes.add("no --ingest-log: rejected inputs show as missing");
     }
-    return new Observations(stored, letters, rejections);
+    return new Observations(stored, letters, rejections, publishFailures);
   }
 
   /** Observations that belong to no input: a sign that ids or locations are computed wrongly. */

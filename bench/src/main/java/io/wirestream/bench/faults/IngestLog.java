@@ -8,12 +8,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The rejections in an ingest's standard error: {@code rejected FILE:LINE: reason}. Other lines
- * (logging, progress, stack traces) are skipped.
+ * The rejections in an ingest's standard error, {@code rejected FILE:LINE: reason}, and the
+ * publisher's {@code could not publish article ID: error}. Other lines (logging, progress, stack
+ * traces) are skipped.
  */
 public final class IngestLog {
 
   private static final Pattern REJECTED = Pattern.compile("^rejected (.+?):(\\d+):(?: (.*))?$");
+  private static final Pattern NOT_PUBLISHED =
+      Pattern.compile("could not publish article (\\S+): (.*)$");
 
   private IngestLog() {}
 
@@ -33,5 +36,17 @@ public final class IngestLog {
           .add(m.group(3) == null ? "" : m.group(3));
     }
     return byLocation;
+  }
+
+  /** The publisher's error by article id, for records accepted but never acknowledged. */
+  public static Map<String, String> publishFailures(List<String> lines) {
+    Map<String, String> byId = new HashMap<>();
+    for (String line : lines) {
+      Matcher m = NOT_PUBLISHED.matcher(line);
+      if (m.find()) {
+        byId.putIfAbsent(m.group(1), m.group(2));
+      }
+    }
+    return byId;
   }
 }

@@ -11,11 +11,21 @@ import java.util.Map;
  * @param stored rows by article id
  * @param deadLetters letters by article id (the record key, else the id in the value)
  * @param rejections reasons by {@code file:line}, the file without its folder
+ * @param publishFailures errors by article id of records the ingest accepted but could not publish
+ *     (this is none of the promised outcomes, but it says why an input is missing)
  */
 public record Observations(
     Map<String, StoredRow> stored,
     Map<String, List<DeadLetter>> deadLetters,
-    Map<String, List<String>> rejections) {
+    Map<String, List<String>> rejections,
+    Map<String, String> publishFailures) {
+
+  public Observations(
+      Map<String, StoredRow> stored,
+      Map<String, List<DeadLetter>> deadLetters,
+      Map<String, List<String>> rejections) {
+    this(stored, deadLetters, rejections, Map.of());
+  }
 
   /** A stored article, reduced to what the check compares. Timestamps may be null. */
   public record StoredRow(

@@ -174,7 +174,7 @@ class HostileCheckTest {
         .contains("| broken-json | 2 | 2 | 0 | 0 | 0 | 1 |")
         .contains("| control | 2 | 0 | 0 | 2 | 0 | 0 |")
         .contains("| **total** | 9 | 2 | 2 | 4 | 1 | 4 |")
-        .contains("`h.jsonl:4` lone-surrogate (v): stored altered: body")
+        .contains("**lone-surrogate**\n- stored altered: body: 1\n  - `h.jsonl:4` v")
         .contains("1.0 articles/s")
         .contains("Result: FAIL, 4 violations");
     assertThat(HostileCheck.unmatched(manifest, seen)).isEmpty();
@@ -222,6 +222,33 @@ class HostileCheckTest {
                 "noise"));
     assertThat(r).containsOnlyKeys("x.txt:1", "x.jsonl:12");
     assertThat(r.get("x.jsonl:12")).containsExactly("");
+  }
+
+  @Test
+  void aRecordTheIngestCouldNotPublishIsMissingWithThePublishersError() throws Exception {
+    List<String> log =
+        List.of(
+            "06:22:09 ERROR ArticlePublisher - could not publish article 3ebe5b: RecordTooLargeException: too big");
+    Observations seen =
+        new Observations(
+            Map.of(), Map.of(), IngestLog.rejections(log), IngestLog.publishFailures(log));
+    Verdict v =
+        Classifier.classify(
+            entry(
+                "h.jsonl",
+                1,
+                "body-10mb",
+                "3ebe5b",
+                "T",
+                "b",
+                "rejected",
+                "dead-lettered",
+                "stored-verbatim"),
+            seen);
+    assertThat(v.outcome()).isEqualTo(Verdict.MISSING);
+    assertThat(v.isViolation()).isTrue();
+    assertThat(v.detail())
+        .isEqualTo("ingest could not publish it: RecordTooLargeException: too big");
   }
 
   @Test

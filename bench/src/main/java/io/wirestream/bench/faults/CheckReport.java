@@ -14,6 +14,13 @@ public final class CheckReport {
   private CheckReport() {}
 
   public static String markdown(List<Verdict> verdicts, Optional<ControlThroughput> throughput) {
+    return markdown(verdicts, throughput, Optional.empty());
+  }
+
+  public static String markdown(
+      List<Verdict> verdicts,
+      Optional<ControlThroughput> throughput,
+      Optional<ControlThroughput> queuedBehind) {
     Map<String, int[]> byKind = new TreeMap<>();
     int violations = 0;
     for (Verdict v : verdicts) {
@@ -52,18 +59,11 @@ public final class CheckReport {
       md.append(
           "No throughput: fewer than two stored controls have both ingested_at and processed_at.\n");
     } else {
-      ControlThroughput t = throughput.get();
+      md.append("- all: ").append(describe(throughput.get())).append('\n');
+      queuedBehind.ifPresent(
+          t -> md.append("- queued behind all hostile inputs: ").append(describe(t)).append('\n'));
       md.append(
-          String.format(
-              "%d of %d controls timed: %.1f articles/s over %s (first ingest to last enrichment);"
-                  + " ingest-to-enrichment latency p50 %s, p95 %s, max %s%n",
-              t.timed(),
-              t.controls(),
-              t.perSecond(),
-              seconds(t.window()),
-              seconds(t.p50()),
-              seconds(t.p95()),
-              seconds(t.max())));
+          "\n(rate from the first ingest to the last enrichment; pace between the first and the last enrichment; latency from ingest to enrichment)\n");
     }
     md.append("\nResult: ")
         .append(violations == 0 ? "PASS" : "FAIL, " + violations + " violations")
@@ -96,6 +96,19 @@ public final class CheckReport {
         }
       }
     }
+  }
+
+  private static String describe(ControlThroughput t) {
+    return String.format(
+        "%d of %d timed, %.1f articles/s over %s, enriched at %.1f articles/s; latency p50 %s, p95 %s, max %s",
+        t.timed(),
+        t.controls(),
+        t.perSecond(),
+        seconds(t.window()),
+        t.enrichedPerSecond(),
+        seconds(t.p50()),
+        seconds(t.p95()),
+        seconds(t.max()));
   }
 
   private static void row(StringBuilder md, String kind, int[] c) {

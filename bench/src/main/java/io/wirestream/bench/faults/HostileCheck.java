@@ -92,7 +92,10 @@ public final class HostileCheck {
       if (!missing || System.nanoTime() > deadline) {
         notes.addAll(unmatched(manifest, seen));
         String report =
-            CheckReport.markdown(verdicts, ControlThroughput.of(manifest, seen.stored()));
+            CheckReport.markdown(
+                verdicts,
+                ControlThroughput.of(manifest, seen.stored()),
+                ControlThroughput.ofQueuedBehind(manifest, seen.stored()));
         if (!notes.isEmpty()) {
           report +=
               "\nNotes:\n" + String.join("\n", notes.stream().map(n -> "- " + n).toList()) + "\n";

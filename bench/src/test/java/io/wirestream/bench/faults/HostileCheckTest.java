@@ -168,6 +168,10 @@ class HostileCheckTest {
     assertThat(throughput.window()).isEqualTo(Duration.ofSeconds(2));
     assertThat(throughput.perSecond()).isEqualTo(1.0);
     assertThat(throughput.max()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(throughput.enrichedPerSecond()).isEqualTo(1.0);
+    // c.jsonl holds only controls, so both queue behind every hostile input.
+    assertThat(ControlThroughput.ofQueuedBehind(manifest, seen.stored()).orElseThrow().timed())
+        .isEqualTo(2);
 
     String report = CheckReport.markdown(verdicts, ControlThroughput.of(manifest, seen.stored()));
     assertThat(report)
@@ -175,7 +179,7 @@ class HostileCheckTest {
         .contains("| control | 2 | 0 | 0 | 2 | 0 | 0 |")
         .contains("| **total** | 9 | 2 | 2 | 4 | 1 | 4 |")
         .contains("**lone-surrogate**\n- stored altered: body: 1\n  - `h.jsonl:4` v")
-        .contains("1.0 articles/s")
+        .contains("2 of 2 timed, 1.0 articles/s over 2.00 s, enriched at 1.0 articles/s")
         .contains("Result: FAIL, 4 violations");
     assertThat(HostileCheck.unmatched(manifest, seen)).isEmpty();
   }

@@ -251,7 +251,7 @@ final class FieldFamilies {
     return Variants.of(
         k,
         s -> {
-          String blank = blanks[s % blanks.length];
+          String blank = blanks[kit.random.nextInt(blanks.length)];
           return Case.rejected(
               k,
               "blank body " + JsonRecord.quote(blank),
@@ -261,10 +261,11 @@ final class FieldFamilies {
         s -> Case.rejected(k, "body null", false, replaceValue(kit.valid(k, s), "body", "null")),
         s -> {
           // Neither is whitespace to Java, so the body is not blank: stored as is, or rejected.
-          String invisible = s % 2 == 0 ? "\u00A0" : "\u200B";
+          boolean nbsp = kit.random.nextBoolean();
+          String invisible = nbsp ? "\u00A0" : "\u200B";
           return kit.json(
               k,
-              "body only " + (s % 2 == 0 ? "NBSP" : "ZWSP"),
+              "body only " + (nbsp ? "NBSP" : "ZWSP"),
               kit.valid(k, s).withBody(invisible),
               Case.outcomes(REJECTED, STORED_VERBATIM));
         },

@@ -376,8 +376,8 @@ final class FormatFamilies {
     };
     return Variants.of(
         k,
-        s -> surrogate(k, s, pairs[s % pairs.length], true),
-        s -> surrogate(k, s, pairs[s % pairs.length], false));
+        s -> surrogate(k, s, pairs[kit.random.nextInt(pairs.length)], true),
+        s -> surrogate(k, s, pairs[kit.random.nextInt(pairs.length)], false));
   }
 
   /** The surrogate is written as a JSON escape: the line is valid UTF-8 and valid JSON. */

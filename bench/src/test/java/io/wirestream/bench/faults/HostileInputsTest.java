@@ -99,6 +99,17 @@ class HostileInputsTest {
   }
 
   @Test
+  void variantsThatDrawFromAListUseMoreThanOneOfItsValues() {
+    Map<String, Set<String>> variants = new HashMap<>();
+    manifest.forEach(
+        e -> variants.computeIfAbsent(e.kind(), k -> new HashSet<>()).add(e.variant()));
+    assertThat(variants.get("date-year-99999")).hasSizeGreaterThan(4);
+    assertThat(variants.get("date-before-1900")).hasSizeGreaterThan(8);
+    assertThat(variants.get("lone-surrogate")).hasSize(6);
+    assertThat(variants.get("empty-body")).hasSizeGreaterThan(8);
+  }
+
+  @Test
   void bigInputsScaleWithTheScaleFactor() throws IOException {
     ManifestEntry line =
         manifest.stream().filter(e -> e.kind().equals("line-100mb")).findFirst().orElseThrow();

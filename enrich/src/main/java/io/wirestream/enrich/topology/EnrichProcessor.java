@@ -94,6 +94,8 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
       return;
     }
     String stage = "parse";
+    String id;
+    byte[] value;
     try {
       Article article =
           articles.deserialize(source == null ? null : source.topic(), record.value());
@@ -106,7 +108,8 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
       stage = "enrich";
       EnrichedArticle enriched = enricher.enrich(article);
       stage = "serialize";
-      byte[] value = enrichedSerializer.serialize(enrichedTopic, enriched);
+      id = article.id();
+      value = enrichedSerializer.serialize(enrichedTopic, enriched);
       long size = SendLimit.size(Letters.utf8(article.id()), value, record.headers());
       if (!limit.fits(size)) {
         throw new RecordTooLargeException(
@@ -118,14 +121,17 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
                 + limit.maxRequestBytes()
                 + " less overhead)");
       }
-      context.forward(record.withKey(article.id()).withValue(value), EnrichTopology.ENRICHED_SINK);
     } catch (RuntimeException e) {
       if (!deadLetterOnError) {
         throw new StreamsException(
             "cannot " + stage + " record with key " + ErrorSummary.bound(record.key()), e);
       }
       deadLetter(record, source, stage, ErrorSummary.of(stage, e), e.getClass().getName(), false);
+      return;
     }
+    // Outside the try: a fenced producer or a migrated task fails the send, which says nothing
+    // about this record; Streams aborts the transaction and the record is processed again.
+    context.forward(record.withKey(id).withValue(value), EnrichTopology.ENRICHED_SINK);
   }
 
   private void deadLetter(

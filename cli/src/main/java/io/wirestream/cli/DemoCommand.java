@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
       "Runs the whole pipeline in one JVM on a real in-process Kafka broker:",
       "ingest -> news.raw -> enrich -> news.enriched -> sink -> DIR/wirestream.db.",
       "Without INPUT it ingests a few sample articles shipped with Wirestream.",
-      "Waits until every accepted article is stored or dead-lettered, prints a summary and exits."
+      "Waits until every accepted article is stored or dead-lettered, prints a summary and exits:"
+          + " 0 if all were, 1 if any is unaccounted for when it stops waiting (--timeout)."
     })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -119,6 +120,11 @@ public final class DemoCommand implements Callable<Integer> {
     // After the services have stopped, so the summary is the last thing printed.
     spec.commandLine().getOut().println(summary);
     spec.commandLine().getOut().flush();
+    if (!summary.complete()) {
+      spec.commandLine().getErr().println("wirestream demo: " + summary.problem());
+      spec.commandLine().getErr().flush();
+      return 1;
+    }
     return 0;
   }
 }

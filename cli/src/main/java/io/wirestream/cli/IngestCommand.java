@@ -8,6 +8,7 @@ import io.wirestream.ingest.FileIngestor;
 import io.wirestream.ingest.IngestStats;
 import io.wirestream.ingest.feed.FeedParser;
 import io.wirestream.ingest.feed.FeedPoller;
+import io.wirestream.ingest.format.InputLimits;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,9 +39,19 @@ import picocli.CommandLine.Spec;
       "Feeds (--feed, http:, https: or file: URLs) are fetched every ingest.feed.poll.interval.ms"
           + " until stopped, or once with --once.",
       "Bad records are reported as FILE:LINE: reason (FEED#item N: reason) on standard error and"
-          + " skipped."
+          + " skipped; so are JSON lines over ingest.max.line.bytes and seed files over"
+          + " ingest.max.file.bytes.",
+      "Articles the broker does not acknowledge are re-sent with backoff for up to"
+          + " ingest.send.give.up.ms; a file counts as done only when all its articles are"
+          + " acknowledged (or dead-lettered, if refused for good). Exits 1 if any article could"
+          + " not be delivered."
     })
 public final class IngestCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
+
+  /** Beyond the give-up time, for the attempt under way when it runs out to end. */
+  private static final Duration SETTLE_MARGIN = Duration.ofMinutes(2);
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -96,7 +109,10 @@ public final class IngestCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     IngestStats stats = new IngestStats();
     FileIngestor ingestor =
-        inputs.isEmpty() ? null : new FileIngestor(inputs, source == null ? "files" : source);
+        inputs.isEmpty()
+            ? null
+            : new FileIngestor(
+                inputs, source == null ? "files" : source, InputLimits.from(settings));
     FeedPoller poller =
         feeds.isEmpty()
             ? null
@@ -111,8 +127,17 @@ public final class IngestCommand implements Callable<Integer> {
         Duration.ofMillis(settings.getLong(WirestreamConfig.INGEST_POLL_INTERVAL_MS));
     int feedFetches = 0;
     int feedFailures = 0;
+    Duration giveUp = Duration.ofMillis(settings.getLong(WirestreamConfig.INGEST_SEND_GIVE_UP_MS));
+    long pending;
+    LOG.info(
+        "ingest started: files {}, feeds {}, into {} at {}{}",
+        inputs,
+        feeds,
+        topics.raw().name(),
+        settings.getString(WirestreamConfig.BOOTSTRAP_SERVERS),
+        keepRunning ? ", following" : "");
     try (ArticlePublisher publisher =
-        new ArticlePublisher(settings, topics.raw(), stats, Clock.systemUTC())) {
+        new ArticlePublisher(settings, topics, stats, Clock.systemUTC())) {
       do {
         if (ingestor != null) {
           ingestor.pass(publisher, stats, rejected -> err.println("rejected " + rejected));
@@ -127,7 +152,6 @@ public final class IngestCommand implements Callable<Integer> {
             }
           }
         }
-        publisher.flush();
         err.flush();
         if (keepRunning) {
           Duration wait = poller == null ? fileInterval : poller.untilNextDue();
@@ -137,15 +161,36 @@ public final class IngestCommand implements Callable<Integer> {
           Thread.sleep(Math.max(1, wait.toMillis()));
         }
       } while (keepRunning);
+      if (!publisher.awaitIdle(giveUp.plus(SETTLE_MARGIN))) {
+        LOG.warn(
+            "stopped waiting for the broker: {} articles still unacknowledged",
+            publisher.pending());
+      }
+      pending = publisher.pending();
     }
+    long undelivered = stats.failed() + pending;
     PrintWriter out = spec.commandLine().getOut();
     if (poller != null) {
       out.printf("feed fetches %d (failed %d), ", feedFetches, feedFailures);
     }
     out.printf(
-        "files %d, articles read %d, rejected %d, published %d, failed %d%n",
-        stats.files(), stats.read(), stats.rejected(), stats.published(), stats.failed());
-    return stats.failed() == 0 && feedFailures == 0 ? 0 : 1;
+        "files %d, articles read %d, rejected %d, published %d, failed %d, dead-lettered %d%n",
+        stats.files(),
+        stats.read(),
+        stats.rejected(),
+        stats.published(),
+        undelivered,
+        stats.deadLettered());
+    LOG.info("ingest finished: {}", stats);
+    if (undelivered > 0) {
+      err.printf(
+          "wirestream ingest: %d of %d articles could not be delivered to %s (refused on it and"
+              + " on the dead-letter topic, or not acknowledged within ingest.send.give.up.ms,"
+              + " %d s); see the log%n",
+          undelivered, stats.read(), topics.raw().name(), giveUp.toSeconds());
+      err.flush();
+    }
+    return undelivered == 0 && feedFailures == 0 ? 0 : 1;
   }
 
   private static String version() {

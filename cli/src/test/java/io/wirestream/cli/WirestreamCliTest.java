@@ -77,6 +77,14 @@ class WirestreamCliTest {
   }
 
   @Test
+  void shouldExitTwoOnAMistypedSettingAndSuggestTheDeclaredOne() {
+    assertThat(run("config", "-D", "sink.batchsize=10")).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("wirestream: bad configuration: unknown setting 'sink.batchsize'")
+        .contains("did you mean sink.batch.size?");
+  }
+
+  @Test
   void shouldExitTwoWithoutCommand() {
     assertThat(run()).isEqualTo(2);
     assertThat(err.toString()).startsWith("wirestream: missing command");

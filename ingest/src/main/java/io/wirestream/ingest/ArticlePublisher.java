@@ -1,51 +1,120 @@
 package io.wirestream.ingest;
 
 import io.wirestream.common.config.WirestreamConfig;
+import io.wirestream.common.dlq.DeadLetterHeaders;
 import io.wirestream.common.model.Article;
-import io.wirestream.common.topic.Topic;
+import io.wirestream.common.topic.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes articles to the raw topic, keyed by article id.
+ * Publishes articles to the raw topic, keyed by article id, and sees each one through to the
+ * broker.
  *
- * <p>The producer is idempotent with {@code acks=all}, so its own retries of timeouts and lost
- * connections can neither drop nor duplicate a record; an article is counted as published only once
- * the broker has acknowledged it.
+ * <p>The producer is idempotent with {@code acks=all}. A record the broker does not acknowledge
+ * within {@code delivery.timeout.ms} for a reason that passes (broker down, leader moving) is sent
+ * again with backoff and jitter until {@code ingest.send.give.up.ms} after its first attempt; a
+ * record refused for good (too large for the broker, say) goes to the dead-letter topic with the
+ * reason and its file and line. Re-sending after a timeout can duplicate a record the broker did
+ * write, which downstream stages treat as the same article (same key and id): delivery is at least
+ * once.
+ *
+ * <p>Records are grouped in {@link Delivery deliveries}, one per file or feed fetch, so callers
+ * learn when all of an input's records are safe. Memory is bounded: {@link #publish} blocks while
+ * {@value #MAX_OUTSTANDING_BYTES} bytes of records are unacknowledged. Thread-safe.
  */
 public final class ArticlePublisher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ArticlePublisher.class);
 
-  private final Producer<String, Article> producer;
+  static final String STAGE = "ingest";
+
+  /** Input file (or feed URL) of a dead letter from ingest. */
+  public static final String SOURCE_FILE_HEADER = "wirestream.dlq.source.file";
+
+  /** 1-based line (or {@code item N}) within it. */
+  public static final String SOURCE_LINE_HEADER = "wirestream.dlq.source.line";
+
+  /** Batch header and the record's own length fields, rounded up. */
+  static final int RECORD_OVERHEAD_BYTES = 128;
+
+  static final long MAX_OUTSTANDING_BYTES = 32L << 20;
+  static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofMinutes(1);
+  private static final int MAX_LOGGED_FAILURES = 20;
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Producer<String, byte[]> producer;
   private final String topic;
+  private final String deadLetterTopic;
+  private final Serializer<Article> serializer;
+  private final int maxRecordBytes;
+  private final RetryPolicy retry;
   private final IngestStats stats;
   private final Clock clock;
+  private final BrokerContact contact;
+  private final ScheduledExecutorService retrier;
+  private final AtomicLong loggedFailures = new AtomicLong();
+  private final Object lock = new Object();
+  private long outstandingRecords;
+  private long outstandingBytes;
+  private volatile boolean closed;
 
-  public ArticlePublisher(
-      WirestreamConfig config, Topic<String, Article> topic, IngestStats stats, Clock clock) {
+  public ArticlePublisher(WirestreamConfig config, Topics topics, IngestStats stats, Clock clock) {
     this(
         new KafkaProducer<>(
-            producerProperties(config),
-            topic.keySerde().serializer(),
-            topic.valueSerde().serializer()),
-        topic.name(),
+            producerProperties(config), new StringSerializer(), new ByteArraySerializer()),
+        topics,
+        maxRequestSize(producerProperties(config)),
+        RetryPolicy.givingUpAfter(
+            Duration.ofMillis(config.getLong(WirestreamConfig.INGEST_SEND_GIVE_UP_MS))),
         stats,
         clock);
   }
 
   ArticlePublisher(
-      Producer<String, Article> producer, String topic, IngestStats stats, Clock clock) {
+      Producer<String, byte[]> producer,
+      Topics topics,
+      int maxRecordBytes,
+      RetryPolicy retry,
+      IngestStats stats,
+      Clock clock) {
     this.producer = producer;
-    this.topic = topic;
+    this.topic = topics.raw().name();
+    this.deadLetterTopic = topics.deadLetter().name();
+    this.serializer = topics.raw().valueSerde().serializer();
+    this.maxRecordBytes = maxRecordBytes;
+    this.retry = retry;
     this.stats = stats;
     this.clock = clock;
+    this.contact = new BrokerContact(topic);
+    this.retrier =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "wirestream-ingest-resend");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   static Properties producerProperties(WirestreamConfig config) {
@@ -56,31 +125,249 @@ public final class ArticlePublisher implements AutoCloseable {
     props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "20");
     props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+    // Short enough that an outage shows in the log within a minute; the publisher, not the
+    // producer, decides how long to keep trying. Kafka requires it to cover linger plus request.
+    long floor =
+        Long.parseLong(props.getProperty(ProducerConfig.LINGER_MS_CONFIG))
+            + Long.parseLong(props.getProperty(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "30000"));
+    props.putIfAbsent(
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+        Long.toString(Math.max(DEFAULT_DELIVERY_TIMEOUT.toMillis(), floor)));
     return props;
   }
 
-  public void publish(Article article) {
+  static int maxRequestSize(Properties props) {
+    return Integer.parseInt(
+        props.getProperty(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(1 << 20)));
+  }
+
+  /** The most a serialized record may take, key and overhead included. */
+  public int maxRecordBytes() {
+    return maxRecordBytes;
+  }
+
+  /**
+   * Starts a delivery for the records of one input.
+   *
+   * @param onComplete called once, on whatever thread completes it, when the delivery is sealed and
+   *     every record is resolved
+   */
+  public Delivery open(String origin, Consumer<Delivery> onComplete) {
+    return new Delivery(origin, onComplete);
+  }
+
+  /**
+   * Hands an article over for delivery as part of {@code delivery}; blocks while too many bytes are
+   * unacknowledged.
+   *
+   * @return null if accepted, else why not (the record is larger than the producer may send)
+   */
+  public String publish(Delivery delivery, Article article, String location) {
     Article stamped = article.withIngestedAt(clock.instant());
+    byte[] key = stamped.id().getBytes(StandardCharsets.UTF_8);
+    byte[] value = serializer.serialize(topic, stamped);
+    long size = (long) key.length + value.length + RECORD_OVERHEAD_BYTES;
+    if (size > maxRecordBytes) {
+      return "record of "
+          + size
+          + " bytes is larger than the producer may send (max.request.size "
+          + maxRecordBytes
+          + ")";
+    }
     stats.countRead();
-    producer.send(
-        new ProducerRecord<>(topic, stamped.id(), stamped),
-        (metadata, error) -> {
-          if (error == null) {
-            stats.countPublished();
-          } else {
-            stats.countFailed();
-            LOG.error("could not publish article {}: {}", stamped.id(), error.toString());
-          }
-        });
+    delivery.added();
+    reserve(size);
+    attempt(new Send(delivery, location, stamped.id(), value, size));
+    return null;
   }
 
-  /** Blocks until every article handed over so far is acknowledged or has failed. */
-  public void flush() {
-    producer.flush();
+  /** Records handed over and not yet acknowledged, dead-lettered or given up on. */
+  public long pending() {
+    synchronized (lock) {
+      return outstandingRecords;
+    }
   }
 
+  /**
+   * Waits until every record handed over so far is resolved.
+   *
+   * @return false if some were still pending when {@code timeout} ran out
+   */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (lock) {
+      while (outstandingRecords > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(lock, left);
+      }
+      return true;
+    }
+  }
+
+  /** True while sends fail for a reason expected to pass, until one succeeds. */
+  public boolean brokerLost() {
+    return contact.lost();
+  }
+
+  private static final class Send {
+    final Delivery delivery;
+    final String location;
+    final String key;
+    final long bytes;
+    final long firstAttemptNanos = System.nanoTime();
+    String topic;
+    byte[] value;
+    Headers headers;
+    boolean deadLetter;
+    int failures;
+
+    Send(Delivery delivery, String location, String key, byte[] value, long bytes) {
+      this.delivery = delivery;
+      this.location = location;
+      this.key = key;
+      this.value = value;
+      this.bytes = bytes;
+    }
+  }
+
+  private void attempt(Send send) {
+    if (send.topic == null) {
+      send.topic = topic;
+    }
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(send.topic, null, send.key, send.value, send.headers);
+    try {
+      producer.send(record, (metadata, error) -> resolved(send, error));
+    } catch (RuntimeException e) {
+      // Errors the producer throws rather than reports (closed, interrupted) are handled alike.
+      resolved(send, e);
+    }
+  }
+
+  private void resolved(Send send, Throwable error) {
+    if (error == null) {
+      contact.succeeded();
+      if (send.deadLetter) {
+        stats.countDeadLettered();
+        send.delivery.markDeadLettered();
+      } else {
+        stats.countPublished();
+        send.delivery.markPublished();
+      }
+      release(send);
+    } else if (SendErrors.retriable(error)) {
+      contact.failed(error);
+      send.failures++;
+      if (closed || retry.exhausted(send.firstAttemptNanos, System.nanoTime())) {
+        giveUp(send, error);
+        return;
+      }
+      stats.countRetried();
+      try {
+        retrier.schedule(
+            () -> attempt(send), retry.backoff(send.failures).toMillis(), TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        giveUp(send, error);
+      }
+    } else if (!send.deadLetter) {
+      deadLetter(send, error);
+    } else {
+      giveUp(send, error);
+    }
+  }
+
+  /** Re-routes a record the raw topic refused for good to the dead-letter topic, with why. */
+  private void deadLetter(Send send, Throwable error) {
+    String reason = "ingest: " + SendErrors.describe(error);
+    boolean tooLarge =
+        error instanceof RecordTooLargeException || error instanceof RecordBatchTooLargeException;
+    if (tooLarge) {
+      // The dead-letter topic would refuse the same bytes; the headers still say what was lost.
+      send.value = null;
+      reason += " (value of " + send.bytes + " bytes not kept)";
+    }
+    Headers headers = new RecordHeaders();
+    put(headers, DeadLetterHeaders.REASON, reason);
+    put(headers, DeadLetterHeaders.EXCEPTION, error.getClass().getName());
+    put(headers, DeadLetterHeaders.STAGE, STAGE);
+    put(headers, DeadLetterHeaders.SOURCE_TOPIC, topic);
+    put(headers, SOURCE_FILE_HEADER, send.delivery.origin());
+    put(headers, SOURCE_LINE_HEADER, lineOf(send.delivery.origin(), send.location));
+    send.headers = headers;
+    send.topic = deadLetterTopic;
+    send.deadLetter = true;
+    LOG.warn("dead-lettering {}: {}", send.location, reason);
+    try {
+      // Not from this callback: on the producer's I/O thread a send waiting for the dead-letter
+      // topic's metadata would wait for the very thread that fetches it.
+      retrier.execute(() -> attempt(send));
+    } catch (RejectedExecutionException e) {
+      giveUp(send, error);
+    }
+  }
+
+  private void giveUp(Send send, Throwable error) {
+    stats.countFailed();
+    if (loggedFailures.incrementAndGet() <= MAX_LOGGED_FAILURES) {
+      LOG.error(
+          "gave up on article {} from {} after {} attempts over {} s: {}",
+          send.key,
+          send.location,
+          send.failures + 1,
+          (System.nanoTime() - send.firstAttemptNanos) / 1_000_000_000L,
+          SendErrors.describe(error));
+    }
+    send.delivery.markUndelivered();
+    release(send);
+  }
+
+  /** {@code FILE:LINE} gives {@code LINE}; {@code FEED#item N} gives {@code item N}. */
+  static String lineOf(String origin, String location) {
+    if (location.startsWith(origin) && location.length() > origin.length()) {
+      return location.substring(origin.length() + 1);
+    }
+    return location;
+  }
+
+  private static void put(Headers headers, String name, String value) {
+    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void reserve(long bytes) {
+    synchronized (lock) {
+      while (outstandingRecords > 0 && outstandingBytes + bytes > MAX_OUTSTANDING_BYTES) {
+        try {
+          lock.wait(1_000);
+        } catch (InterruptedException e) {
+          // Keep the flag for the caller's next blocking call; this record still goes out.
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      outstandingRecords++;
+      outstandingBytes += bytes;
+    }
+  }
+
+  private void release(Send send) {
+    synchronized (lock) {
+      outstandingRecords--;
+      outstandingBytes -= send.bytes;
+      lock.notifyAll();
+    }
+  }
+
+  /**
+   * Stops re-sending and closes the producer; records still pending are not delivered (callers wait
+   * with {@link #awaitIdle} first and report what is left).
+   */
   @Override
   public void close() {
-    producer.close();
+    closed = true;
+    retrier.shutdownNow();
+    producer.close(CLOSE_TIMEOUT);
   }
 }

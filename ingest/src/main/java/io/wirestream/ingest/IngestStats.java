@@ -9,7 +9,9 @@ public final class IngestStats {
   private final AtomicLong read = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong published = new AtomicLong();
+  private final AtomicLong deadLettered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong retried = new AtomicLong();
 
   void countFile() {
     files.incrementAndGet();
@@ -28,32 +30,51 @@ public final class IngestStats {
     published.incrementAndGet();
   }
 
+  void countDeadLettered() {
+    deadLettered.incrementAndGet();
+  }
+
   void countFailed() {
     failed.incrementAndGet();
   }
 
+  void countRetried() {
+    retried.incrementAndGet();
+  }
+
+  /** Files read (a file read again after a failed delivery counts again). */
   public long files() {
     return files.get();
   }
 
-  /** Articles parsed and handed to the producer. */
+  /** Articles parsed, accepted and handed to the producer. */
   public long read() {
     return read.get();
   }
 
-  /** Input records that were not articles (bad date, broken JSON, ...). */
+  /** Input records that were not articles (bad date, broken JSON, too long, too large...). */
   public long rejected() {
     return rejected.get();
   }
 
-  /** Articles the broker acknowledged. */
+  /** Articles the broker acknowledged on the raw topic. */
   public long published() {
     return published.get();
   }
 
-  /** Articles the producer gave up on after its retries. */
+  /** Articles the broker refused for good, acknowledged on the dead-letter topic instead. */
+  public long deadLettered() {
+    return deadLettered.get();
+  }
+
+  /** Articles given up on: not acknowledged on either topic within the give-up time. */
   public long failed() {
     return failed.get();
+  }
+
+  /** Sends repeated after a failure that was expected to pass. */
+  public long retried() {
+    return retried.get();
   }
 
   @Override
@@ -66,7 +87,11 @@ public final class IngestStats {
         + rejected()
         + " published="
         + published()
+        + " dead-lettered="
+        + deadLettered()
         + " failed="
-        + failed();
+        + failed()
+        + " re-sent="
+        + retried();
   }
 }

@@ -2,39 +2,48 @@ package io.wirestream.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wirestream.common.model.Article;
-import io.wirestream.common.serde.JsonSerde;
+import io.wirestream.ingest.format.InputLimits;
 import io.wirestream.ingest.format.ParseResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileIngestorTest {
 
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC);
+  private static final InputLimits LIMITS = new InputLimits(1 << 20, 1 << 20);
+
   @TempDir Path dir;
 
-  private final MockProducer<String, Article> producer =
-      new MockProducer<>(
-          true, null, new StringSerializer(), new JsonSerde<>(Article.class).serializer());
+  private MockProducer<String, byte[]> producer = TestPublishers.acknowledging();
   private final IngestStats stats = new IngestStats();
   private final List<ParseResult.Rejected> rejections = new ArrayList<>();
-  private final ArticlePublisher publisher =
-      new ArticlePublisher(
-          producer,
-          "news.raw",
-          stats,
-          Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC));
+  private ArticlePublisher publisher = TestPublishers.over(producer, stats, CLOCK);
+
+  @AfterEach
+  void close() {
+    publisher.close();
+  }
+
+  private void useManualProducer(RetryPolicy retry) {
+    publisher.close();
+    producer = TestPublishers.manual();
+    publisher = TestPublishers.over(producer, stats, CLOCK, retry, 1 << 20);
+  }
 
   @Test
   void shouldPublishEveryArticleOfADirectoryKeyedByIdAndReportBadFiles() throws IOException {
@@ -45,14 +54,13 @@ class FileIngestorTest {
     Files.writeString(dir.resolve("c.txt"), "no header here");
     Files.writeString(dir.resolve(".hidden.txt"), "date 2017-04-12 Editor swap file.");
 
-    new FileIngestor(List.of(dir), "files").pass(publisher, stats, rejections::add);
+    new FileIngestor(List.of(dir), "files", LIMITS).pass(publisher, stats, rejections::add);
 
-    assertThat(producer.history())
-        .extracting(ProducerRecord::key)
-        .doesNotHaveDuplicates()
-        .hasSize(2);
-    assertThat(producer.history()).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().id()));
-    assertThat(producer.history())
+    List<ProducerRecord<String, io.wirestream.common.model.Article>> sent =
+        TestPublishers.raw(producer);
+    assertThat(sent).extracting(ProducerRecord::key).doesNotHaveDuplicates().hasSize(2);
+    assertThat(sent).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().id()));
+    assertThat(sent)
         .extracting(r -> r.value().ingestedAt())
         .containsOnly(Instant.parse("2024-01-01T00:00:00Z"));
     assertThat(rejections)
@@ -68,7 +76,7 @@ class FileIngestorTest {
   void shouldReadOnlyNewOrChangedFilesOnLaterPasses() throws IOException {
     Path first = dir.resolve("a.txt");
     Files.writeString(first, "date 2017-04-12 First article.");
-    FileIngestor ingestor = new FileIngestor(List.of(dir), "files");
+    FileIngestor ingestor = new FileIngestor(List.of(dir), "files", LIMITS);
 
     assertThat(ingestor.pass(publisher, stats, rejections::add)).isEqualTo(1);
     assertThat(ingestor.pass(publisher, stats, rejections::add)).isZero();
@@ -80,5 +88,102 @@ class FileIngestorTest {
     Files.setLastModifiedTime(first, FileTime.from(Instant.now().plusSeconds(5)));
     assertThat(ingestor.pass(publisher, stats, rejections::add)).isEqualTo(1);
     assertThat(producer.history()).hasSize(3);
+  }
+
+  @Test
+  void shouldNeitherMarkDoneNorReadAgainAFileWhoseArticlesAreStillUnacknowledged()
+      throws Exception {
+    useManualProducer(TestPublishers.FAST_RETRY);
+    Files.writeString(dir.resolve("a.txt"), "date 2017-04-12 First article.");
+    FileIngestor ingestor = new FileIngestor(List.of(dir), "files", LIMITS);
+
+    assertThat(ingestor.pass(publisher, stats, rejections::add)).isEqualTo(1);
+    assertThat(ingestor.filesInFlight()).isEqualTo(1);
+    assertThat(ingestor.pass(publisher, stats, rejections::add)).isZero();
+    assertThat(producer.history()).hasSize(1);
+
+    producer.completeNext();
+
+    assertThat(ingestor.filesInFlight()).isZero();
+    assertThat(ingestor.pass(publisher, stats, rejections::add)).isZero();
+    assertThat(stats.published()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldReadAFileAgainWhenSomeOfItsArticlesCouldNotBeDelivered() throws Exception {
+    useManualProducer(
+        new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(2)));
+    Files.writeString(
+        dir.resolve("a.jsonl"),
+        "{\"id\":\"1\",\"published\":\"2017-04-12\",\"body\":\"One.\"}\n"
+            + "{\"id\":\"2\",\"published\":\"2017-04-12\",\"body\":\"Two.\"}\n");
+    FileIngestor ingestor = new FileIngestor(List.of(dir), "files", LIMITS);
+    assertThat(ingestor.pass(publisher, stats, rejections::add)).isEqualTo(1);
+
+    producer.completeNext();
+    producer.errorNext(new TimeoutException("broker gone"));
+    Eventually.until("the re-send", () -> producer.history().size() == 3);
+    Thread.sleep(2_100);
+    producer.errorNext(new TimeoutException("broker still gone"));
+
+    assertThat(stats.failed()).isEqualTo(1);
+    assertThat(ingestor.filesInFlight()).isZero();
+    assertThat(ingestor.pass(publisher, stats, rejections::add)).isEqualTo(1);
+    producer.completeNext();
+    producer.completeNext();
+    assertThat(ingestor.pass(publisher, stats, rejections::add)).isZero();
+    assertThat(TestPublishers.raw(producer))
+        .extracting(ProducerRecord::key)
+        .containsExactly(
+            TestPublishers.raw(producer).get(0).key(),
+            TestPublishers.raw(producer).get(1).key(),
+            TestPublishers.raw(producer).get(1).key(),
+            TestPublishers.raw(producer).get(0).key(),
+            TestPublishers.raw(producer).get(1).key());
+  }
+
+  @Test
+  void shouldRejectAnOverLongLineAndAnOversizedSeedFileAndReadTheRest() throws IOException {
+    InputLimits small = new InputLimits(1024, 1024);
+    Files.writeString(
+        dir.resolve("a.jsonl"),
+        "{\"id\":\"1\",\"published\":\"2017-04-12\",\"body\":\""
+            + "x".repeat(5000)
+            + "\"}\n"
+            + "{\"id\":\"2\",\"published\":\"2017-04-12\",\"body\":\"Short.\"}\n");
+    Files.writeString(dir.resolve("b.txt"), "date 2017-04-12 " + "y".repeat(5000));
+    Files.writeString(dir.resolve("c.txt"), "date 2017-04-12 Fits.");
+
+    new FileIngestor(List.of(dir), "files", small).pass(publisher, stats, rejections::add);
+
+    assertThat(rejections)
+        .extracting(ParseResult.Rejected::toString)
+        .containsExactly(
+            dir.resolve("a.jsonl") + ":1: line longer than 1024 bytes (ingest.max.line.bytes)",
+            dir.resolve("b.txt") + ":1: file larger than 1024 bytes (ingest.max.file.bytes)");
+    assertThat(TestPublishers.raw(producer))
+        .extracting(r -> r.value().body())
+        .containsExactly("Short.", "Fits.");
+  }
+
+  @Test
+  void shouldRejectAnArticleLargerThanTheProducerMaySendAndGoOn() throws IOException {
+    publisher.close();
+    producer = TestPublishers.acknowledging();
+    publisher = TestPublishers.over(producer, stats, CLOCK, TestPublishers.FAST_RETRY, 2048);
+    Files.writeString(dir.resolve("a.txt"), "date 2017-04-12 " + "z".repeat(4000));
+    Files.writeString(dir.resolve("b.txt"), "date 2017-04-12 Small.");
+
+    new FileIngestor(List.of(dir), "files", LIMITS).pass(publisher, stats, rejections::add);
+
+    assertThat(rejections)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.location()).isEqualTo(dir.resolve("a.txt") + ":1");
+              assertThat(r.reason()).contains("larger than the producer may send");
+            });
+    assertThat(stats.rejected()).isEqualTo(1);
+    assertThat(TestPublishers.raw(producer)).hasSize(1);
   }
 }

@@ -10,6 +10,7 @@ import io.wirestream.enrich.nlp.NlpDefaults;
 import io.wirestream.ingest.ArticlePublisher;
 import io.wirestream.ingest.FileIngestor;
 import io.wirestream.ingest.IngestStats;
+import io.wirestream.ingest.format.InputLimits;
 import io.wirestream.sink.SinkService;
 import io.wirestream.sink.store.ArticleStore;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -99,15 +99,20 @@ public final class Demo implements AutoCloseable {
     SinkService sink = start(new SinkService(config, ArticleStore.open(options.store())));
 
     IngestStats stats = new IngestStats();
-    FileIngestor ingestor = new FileIngestor(inputs, options.source());
+    FileIngestor ingestor = new FileIngestor(inputs, options.source(), InputLimits.from(config));
     ArticlePublisher publisher =
-        own(new ArticlePublisher(config, topics.raw(), stats, Clock.systemUTC()));
+        own(new ArticlePublisher(config, topics, stats, Clock.systemUTC()));
     do {
       if (ingestor.pass(publisher, stats, rejected -> err.println("rejected " + rejected)) > 0) {
-        publisher.flush();
-        awaitCompletion(stats, sink, deadLetters);
+        err.flush();
+        if (!awaitCompletion(stats, publisher, sink, deadLetters)) {
+          err.printf(
+              "wirestream demo: gave up waiting after %d s (--timeout)%n",
+              options.timeout().toSeconds());
+          err.flush();
+        }
         if (options.follow()) {
-          out.println(summary(stats, sink, deadLetters, enriched, started));
+          out.println(summary(stats, publisher, sink, deadLetters, enriched, started));
           out.flush();
         }
       }
@@ -115,58 +120,65 @@ public final class Demo implements AutoCloseable {
         Thread.sleep(config.getLong(WirestreamConfig.INGEST_POLL_INTERVAL_MS));
       }
     } while (options.follow());
-    return summary(stats, sink, deadLetters, enriched, started);
+    return summary(stats, publisher, sink, deadLetters, enriched, started);
   }
 
   private DemoSummary summary(
       IngestStats stats,
+      ArticlePublisher publisher,
       SinkService sink,
       TopicCounter<byte[]> deadLetters,
       TopicCounter<EnrichedArticle> enriched,
       long started) {
-    return new DemoSummary(
+    return DemoSummary.of(
         stats.read(),
         stats.rejected(),
         sink.stats().stored(),
+        sink.stats().stale(),
         deadLetters.records(),
+        stats.failed() + publisher.pending(),
         enriched.total(0),
         enriched.total(1),
         (System.nanoTime() - started) / 1e9,
         options.store());
   }
 
-  private void awaitCompletion(
-      IngestStats stats, SinkService sink, TopicCounter<byte[]> deadLetters)
-      throws InterruptedException, TimeoutException {
+  /**
+   * Waits until ingest has resolved every accepted article (acknowledged, dead-lettered or given
+   * up) and every acknowledged one is stored, skipped as stale, or dead-lettered downstream.
+   *
+   * @return false if the timeout ran out first
+   */
+  private boolean awaitCompletion(
+      IngestStats stats,
+      ArticlePublisher publisher,
+      SinkService sink,
+      TopicCounter<byte[]> deadLetters)
+      throws InterruptedException {
     long deadline = System.nanoTime() + options.timeout().toNanos();
     long lastReport = System.nanoTime();
-    // Every published article ends stored, skipped as stale, or dead-lettered (by enrich or sink).
-    while (handled(sink, deadLetters) < stats.published()) {
+    // Ingest's own dead letters are on the dead-letter topic too, so they count on both sides.
+    while (publisher.pending() > 0
+        || handled(sink, deadLetters) < stats.published() + stats.deadLettered()) {
       if (sink.failure().isPresent()) {
         throw new IllegalStateException(
             "the sink stopped: " + sink.failure().get(), sink.failure().get());
       }
       if (System.nanoTime() > deadline) {
-        throw new TimeoutException(
-            "gave up after "
-                + options.timeout().toSeconds()
-                + " s: "
-                + stats.published()
-                + " articles published, "
-                + sink.stats().stored()
-                + " stored, "
-                + deadLetters.records()
-                + " dead-lettered");
+        return false;
       }
       if (System.nanoTime() - lastReport > 10_000_000_000L) {
         err.printf(
-            "wirestream demo: %d of %d articles done%n",
-            handled(sink, deadLetters), stats.published());
+            "wirestream demo: %d of %d articles done%s%n",
+            handled(sink, deadLetters),
+            stats.read(),
+            publisher.brokerLost() ? " (the broker is not acknowledging; re-sending)" : "");
         err.flush();
         lastReport = System.nanoTime();
       }
       Thread.sleep(50);
     }
+    return true;
   }
 
   private static long handled(SinkService sink, TopicCounter<byte[]> deadLetters) {

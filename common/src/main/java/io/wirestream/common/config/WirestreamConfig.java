@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -39,12 +40,17 @@ public final class WirestreamConfig extends AbstractConfig {
   public static final String TOPIC_DLQ_RETENTION_MS = "topic.dlq.retention.ms";
   public static final String INGEST_POLL_INTERVAL_MS = "ingest.poll.interval.ms";
   public static final String INGEST_FEED_POLL_INTERVAL_MS = "ingest.feed.poll.interval.ms";
+  public static final String INGEST_MAX_LINE_BYTES = "ingest.max.line.bytes";
+  public static final String INGEST_MAX_FILE_BYTES = "ingest.max.file.bytes";
+  public static final String INGEST_SEND_GIVE_UP_MS = "ingest.send.give.up.ms";
   public static final String ENRICH_APPLICATION_ID = "enrich.application.id";
   public static final String ENRICH_THREADS = "enrich.threads";
   public static final String ENRICH_VERSION = "enrich.version";
   public static final String ENRICH_ERROR_POLICY = "enrich.error.policy";
   public static final String ENRICH_NER_MODEL = "enrich.ner.model";
   public static final String ENRICH_STATE_DIR = "enrich.state.dir";
+  public static final String ENRICH_INSTANCE_ID = "enrich.instance.id";
+  public static final String ENRICH_SESSION_TIMEOUT_MS = "enrich.session.timeout.ms";
   public static final String ENRICH_MAX_BODY_CHARS = "enrich.max.body.chars";
 
   /** Default of {@link #ENRICH_MAX_BODY_CHARS}. */
@@ -53,6 +59,8 @@ public final class WirestreamConfig extends AbstractConfig {
   public static final String SINK_STORE = "sink.store";
   public static final String SINK_GROUP_ID = "sink.group.id";
   public static final String SINK_BATCH_SIZE = "sink.batch.size";
+  public static final String SINK_INSTANCE_ID = "sink.instance.id";
+  public static final String SINK_SESSION_TIMEOUT_MS = "sink.session.timeout.ms";
 
   /** Send a record that cannot be enriched to the dead-letter topic and go on. */
   public static final String POLICY_DEAD_LETTER = "dead-letter";
@@ -128,6 +136,35 @@ public final class WirestreamConfig extends AbstractConfig {
               "How often ingest fetches each RSS/Atom feed, in milliseconds. A failing feed is"
                   + " retried with backoff up to 10 minutes (or this interval, if longer).")
           .define(
+              INGEST_MAX_LINE_BYTES,
+              Type.INT,
+              1 << 20,
+              Range.between(1024, 1 << 30),
+              Importance.LOW,
+              "Longest JSON line ingest reads, in bytes. A longer line is skipped to its newline"
+                  + " without being held in memory and rejected; keep it near the producer's"
+                  + " max.request.size (kafka.max.request.size), beyond which a record is rejected"
+                  + " anyway.")
+          .define(
+              INGEST_MAX_FILE_BYTES,
+              Type.INT,
+              1 << 20,
+              Range.between(1024, 1 << 30),
+              Importance.LOW,
+              "Largest seed text file (one article) ingest reads, in bytes; a larger one is"
+                  + " rejected having read only this much of it.")
+          .define(
+              INGEST_SEND_GIVE_UP_MS,
+              Type.LONG,
+              900_000L,
+              Range.atLeast(1_000),
+              Importance.MEDIUM,
+              "How long ingest keeps re-sending an article the broker does not acknowledge (broker"
+                  + " down, leader moving), with backoff, before counting it as not delivered."
+                  + " A file or feed fetch is done only when all its articles are acknowledged:"
+                  + " a following ingest reads it again on a later pass; a one-shot ingest exits"
+                  + " 1 and says how many articles it could not deliver.")
+          .define(
               ENRICH_APPLICATION_ID,
               Type.STRING,
               "wirestream-enrich",
@@ -172,6 +209,25 @@ public final class WirestreamConfig extends AbstractConfig {
               Importance.LOW,
               "Kafka Streams state directory of enrich.")
           .define(
+              ENRICH_INSTANCE_ID,
+              Type.STRING,
+              "",
+              Importance.MEDIUM,
+              "Stable name of this enrich instance (e.g. its host name), unique in the"
+                  + " application; empty for none. With a name, enrich is a static member of its"
+                  + " consumer group (group.instance.id): a restarted instance takes its partitions"
+                  + " back at once, without a rebalance. Without one, a restart after a crash waits"
+                  + " for enrich.session.timeout.ms.")
+          .define(
+              ENRICH_SESSION_TIMEOUT_MS,
+              Type.INT,
+              10_000,
+              Range.between(6_000, 300_000),
+              Importance.LOW,
+              "How long the group waits for a silent enrich instance before giving its"
+                  + " partitions to another (session.timeout.ms; heartbeats every third of it)."
+                  + " Bounds how long a crashed instance's partitions stand still.")
+          .define(
               ENRICH_MAX_BODY_CHARS,
               Type.INT,
               DEFAULT_MAX_BODY_CHARS,
@@ -204,13 +260,40 @@ public final class WirestreamConfig extends AbstractConfig {
               500,
               Range.between(1, 100_000),
               Importance.LOW,
-              "Largest number of records the sink writes in one database transaction.");
+              "Largest number of records the sink writes in one database transaction.")
+          .define(
+              SINK_INSTANCE_ID,
+              Type.STRING,
+              "",
+              Importance.MEDIUM,
+              "Stable name of this sink instance (e.g. its host name), unique in the group;"
+                  + " empty for none. With a name, the sink is a static member of its consumer"
+                  + " group (group.instance.id): a restarted sink takes its partitions back at"
+                  + " once, without a rebalance. Without one, a restart after a crash waits for"
+                  + " sink.session.timeout.ms.")
+          .define(
+              SINK_SESSION_TIMEOUT_MS,
+              Type.INT,
+              10_000,
+              Range.between(6_000, 300_000),
+              Importance.LOW,
+              "How long the group waits for a silent sink before giving its partitions to"
+                  + " another (session.timeout.ms; heartbeats every third of it). Bounds how long"
+                  + " a crashed sink's partitions stand still.");
 
   private final Map<String, Object> kafkaOverrides;
 
+  /**
+   * @throws ConfigException if a value is invalid or a key is not a declared setting
+   */
   public WirestreamConfig(Map<String, ?> values) {
-    super(DEFINITION, values, false);
+    super(DEFINITION, checkNames(values), false);
     this.kafkaOverrides = originalsWithPrefix(KAFKA_PREFIX, true);
+  }
+
+  private static Map<String, ?> checkNames(Map<String, ?> values) {
+    values.keySet().forEach(key -> SettingNames.check(DEFINITION.names(), key, null));
+    return values;
   }
 
   /** Defaults only. */
@@ -226,25 +309,39 @@ public final class WirestreamConfig extends AbstractConfig {
       Path file, Map<String, String> environment, Map<String, String> overrides) {
     Map<String, Object> values = new HashMap<>();
     if (file != null) {
-      values.putAll(readProperties(file));
+      readProperties(file)
+          .forEach(
+              (key, value) -> {
+                SettingNames.check(DEFINITION.names(), key, file.toString());
+                values.put(key, value);
+              });
     }
-    values.putAll(fromEnvironment(environment));
-    values.putAll(overrides);
+    environment.forEach(
+        (name, value) ->
+            settingOfVariable(name)
+                .ifPresent(
+                    key -> {
+                      SettingNames.check(DEFINITION.names(), key, "variable " + name);
+                      values.put(key, value);
+                    }));
+    overrides.forEach(
+        (key, value) -> {
+          SettingNames.check(DEFINITION.names(), key, "option -D " + key);
+          values.put(key, value);
+        });
     return new WirestreamConfig(values);
   }
 
-  /** {@code WIRESTREAM_SINK_BATCH_SIZE=100} → {@code sink.batch.size=100}. */
-  static Map<String, String> fromEnvironment(Map<String, String> environment) {
-    Map<String, String> values = new HashMap<>();
-    environment.forEach(
-        (name, value) -> {
-          if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-            String key =
-                name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
-            values.put(key, value);
-          }
-        });
-    return values;
+  /**
+   * {@code WIRESTREAM_SINK_BATCH_SIZE} → {@code sink.batch.size}; empty for variables without the
+   * prefix and for the launcher's and scripts' own variables.
+   */
+  static Optional<String> settingOfVariable(String name) {
+    if (!name.startsWith(ENV_PREFIX) || SettingNames.TOOL_VARIABLES.contains(name)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'));
   }
 
   private static Map<String, String> readProperties(Path file) {

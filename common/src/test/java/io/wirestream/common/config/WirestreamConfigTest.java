@@ -72,4 +72,65 @@ class WirestreamConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("missing.properties");
   }
+
+  @Test
+  void shouldRejectAnUnknownOptionAndSuggestTheNearestSetting() {
+    assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of(), Map.of("sink.batchsize", "10")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown setting 'sink.batchsize'")
+        .hasMessageContaining("did you mean sink.batch.size?");
+  }
+
+  @Test
+  void shouldRejectAnUnknownVariableNamingTheVariable() {
+    assertThatThrownBy(
+            () -> WirestreamConfig.load(null, Map.of("WIRESTREAM_ENRICH_THREAD", "2"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("WIRESTREAM_ENRICH_THREAD")
+        .hasMessageContaining("did you mean enrich.threads?");
+  }
+
+  @Test
+  void shouldRejectAnUnknownKeyInTheFileNamingTheFile() throws IOException {
+    Path file = dir.resolve("typo.properties");
+    Files.writeString(file, "topic.raws=x\n");
+    assertThatThrownBy(() -> WirestreamConfig.load(file, Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("typo.properties")
+        .hasMessageContaining("did you mean topic.raw?");
+  }
+
+  @Test
+  void shouldRejectEmptyKeys() {
+    assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of(), Map.of("", "1")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("empty setting name");
+    assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of(), Map.of("kafka.", "1")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("empty Kafka setting name");
+  }
+
+  @Test
+  void shouldIgnoreTheLaunchersOwnVariablesAndUnprefixedOnes() {
+    WirestreamConfig config =
+        WirestreamConfig.load(
+            null,
+            Map.of(
+                "WIRESTREAM_JAVA_OPTS",
+                "-Xmx1g",
+                "WIRESTREAM_REQUIRE_POSTGRES",
+                "true",
+                "PATH",
+                "/bin"),
+            Map.of());
+    assertThat(config.getInt(WirestreamConfig.SINK_BATCH_SIZE)).isEqualTo(500);
+  }
+
+  @Test
+  void shouldSuggestNothingForAKeyFarFromEverySetting() {
+    assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of(), Map.of("colour", "blue")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown setting 'colour'")
+        .hasMessageNotContaining("did you mean");
+  }
 }

@@ -1,6 +1,7 @@
 package io.wirestream.ingest.feed;
 
 import io.wirestream.ingest.ArticlePublisher;
+import io.wirestream.ingest.Delivery;
 import io.wirestream.ingest.IngestStats;
 import io.wirestream.ingest.format.ParseResult;
 import java.io.IOException;
@@ -24,7 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,8 +42,10 @@ import org.slf4j.LoggerFactory;
  * <p>Each feed keeps its own ETag and Last-Modified and sends them back, so an unchanged feed costs
  * a 304 and nothing is parsed. Ids already published by this poller are skipped (the last {@value
  * #REMEMBERED_IDS}), since feeds repeat their items on every fetch; publishing one again would be
- * harmless downstream, only wasteful. For the same reason a rejected item is reported on the first
- * fetch that shows it, not on every fetch after.
+ * harmless downstream, only wasteful. An item counts as published only once the broker has
+ * acknowledged it: if any item of a fetch is not delivered, the feed's validators are forgotten so
+ * that the next fetch gets the whole document again and republishes what was lost. A rejected item
+ * is reported on the first fetch that shows it, not on every fetch after.
  *
  * <p>A network error, HTTP 5xx or 429, or a malformed document (usually a cut-off download) is
  * retried after the poll interval, doubling per consecutive failure up to {@link #MAX_BACKOFF}
@@ -94,6 +99,10 @@ public final class FeedPoller {
   private final String userAgent;
   private final HttpClient client;
   private final Clock clock;
+  // Items handed to the publisher whose fetch has not completed yet: not published, not repeated.
+  private final Set<String> inFlightIds = new HashSet<>();
+  // Fetches whose delivery completed, queued by producer threads for the polling thread.
+  private final Queue<Completed> completed = new ConcurrentLinkedQueue<>();
   private final Set<String> publishedIds =
       Collections.newSetFromMap(
           new LinkedHashMap<String, Boolean>(1024, 0.75f, true) {
@@ -155,10 +164,13 @@ public final class FeedPoller {
     return uri;
   }
 
+  private record Completed(Feed feed, List<String> ids, boolean succeeded) {}
+
   /** Fetches every feed now, due or not. */
   public List<Outcome> pollAll(
       ArticlePublisher publisher, IngestStats stats, Consumer<ParseResult.Rejected> rejections)
       throws InterruptedException {
+    settleDeliveries();
     List<Outcome> outcomes = new ArrayList<>();
     for (Feed feed : feeds) {
       outcomes.add(poll(feed, publisher, stats, rejections));
@@ -170,6 +182,7 @@ public final class FeedPoller {
   public List<Outcome> pollDue(
       ArticlePublisher publisher, IngestStats stats, Consumer<ParseResult.Rejected> rejections)
       throws InterruptedException {
+    settleDeliveries();
     Instant now = clock.instant();
     List<Outcome> outcomes = new ArrayList<>();
     for (Feed feed : feeds) {
@@ -178,6 +191,27 @@ public final class FeedPoller {
       }
     }
     return outcomes;
+  }
+
+  /**
+   * Takes in the fetches whose delivery completed: acknowledged items are published for good; a
+   * fetch with items not delivered makes its feed fetch the whole document again.
+   */
+  private void settleDeliveries() {
+    for (Completed done = completed.poll(); done != null; done = completed.poll()) {
+      done.ids().forEach(inFlightIds::remove);
+      if (done.succeeded()) {
+        publishedIds.addAll(done.ids());
+      } else {
+        Feed feed = done.feed();
+        feed.etag = null;
+        feed.lastModified = null;
+        feed.fileModified = null;
+        LOG.warn(
+            "feed {}: items not acknowledged by the broker; the next fetch publishes them again",
+            feed.uri);
+      }
+    }
   }
 
   /** Time until the next feed is due; zero if one is due now. */
@@ -369,20 +403,47 @@ public final class FeedPoller {
       Consumer<ParseResult.Rejected> rejections) {
     int published = 0;
     Set<ParseResult.Rejected> rejected = new HashSet<>();
+    List<String> ids = new ArrayList<>();
+    Delivery delivery =
+        publisher.open(
+            feed.uri.toString(),
+            d -> {
+              if (d.succeeded() && d.handedOver() > 0) {
+                LOG.info(
+                    "feed {}: {} new items published, {} dead-lettered",
+                    feed.uri,
+                    d.published(),
+                    d.deadLettered());
+              }
+              completed.add(new Completed(feed, ids, d.succeeded()));
+            });
     for (ParseResult result : results) {
+      ParseResult.Rejected rejection = null;
       if (result instanceof ParseResult.Parsed parsed) {
-        if (publishedIds.add(parsed.article().id())) {
-          publisher.publish(parsed.article());
-          published++;
+        String id = parsed.article().id();
+        if (!publishedIds.contains(id) && !inFlightIds.contains(id)) {
+          String refused = publisher.publish(delivery, parsed.article(), parsed.location());
+          if (refused == null) {
+            inFlightIds.add(id);
+            ids.add(id);
+            published++;
+          } else {
+            rejection = new ParseResult.Rejected(parsed.location(), refused);
+          }
         }
-      } else if (result instanceof ParseResult.Rejected rejection) {
+      } else if (result instanceof ParseResult.Rejected r) {
+        rejection = r;
+      }
+      if (rejection != null) {
         rejected.add(rejection);
         if (!feed.lastRejected.contains(rejection)) {
           stats.countRejected();
+          delivery.countRejected();
           rejections.accept(rejection);
         }
       }
     }
+    delivery.seal();
     feed.lastRejected = rejected;
     return new Outcome(feed.uri, Status.FETCHED, published, results.size() + " items");
   }

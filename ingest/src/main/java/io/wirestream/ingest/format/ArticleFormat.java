@@ -14,13 +14,13 @@ public interface ArticleFormat {
   void read(Path file, Consumer<ParseResult> results) throws java.io.IOException;
 
   /** Picks the format by file name: {@code .jsonl}/{@code .ndjson}/{@code .json} or seed text. */
-  static ArticleFormat forFile(Path file, String source) {
+  static ArticleFormat forFile(Path file, String source, InputLimits limits) {
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     for (String suffix : List.of(".jsonl", ".ndjson", ".json")) {
       if (name.endsWith(suffix)) {
-        return new JsonLinesFormat(source);
+        return new JsonLinesFormat(source, limits.maxLineBytes());
       }
     }
-    return new SeedTextFormat(source);
+    return new SeedTextFormat(source, limits.maxFileBytes());
   }
 }

@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.wirestream.common.model.Article;
 import io.wirestream.common.model.ArticleIds;
 import io.wirestream.common.serde.Json;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -21,39 +22,90 @@ import java.util.function.Consumer;
  */
 public final class JsonLinesFormat implements ArticleFormat {
 
-  private final String defaultSource;
+  private static final int CHUNK_BYTES = 1 << 16;
 
-  public JsonLinesFormat(String defaultSource) {
+  private final String defaultSource;
+  private final int maxLineBytes;
+
+  /**
+   * @param maxLineBytes a longer line is skipped to its newline without being held, and rejected
+   */
+  public JsonLinesFormat(String defaultSource, int maxLineBytes) {
     this.defaultSource = defaultSource;
+    this.maxLineBytes = maxLineBytes;
   }
 
   @Override
   public void read(Path file, Consumer<ParseResult> results) throws IOException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
-      int lineNumber = 0;
-      int b;
-      boolean more = true;
-      while (more) {
-        b = in.read();
-        if (b == -1) {
-          more = false;
-          if (line.size() == 0) {
-            break;
+    try (InputStream in = Files.newInputStream(file)) {
+      LineReader lines = new LineReader(file.toString(), results);
+      byte[] chunk = new byte[CHUNK_BYTES];
+      int n;
+      while ((n = in.read(chunk)) != -1) {
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+          if (chunk[i] == '\n') {
+            lines.append(chunk, start, i - start);
+            lines.end();
+            start = i + 1;
           }
-        } else if (b != '\n') {
-          line.write(b);
-          continue;
         }
-        lineNumber++;
-        ParseResult result = parseLine(line.toByteArray(), file + ":" + lineNumber);
-        if (result != null) {
-          results.accept(result);
-        }
-        line.reset();
+        lines.append(chunk, start, n - start);
+      }
+      if (lines.length > 0) {
+        lines.end();
       }
     }
   }
+
+  /** The line being read: its bytes up to the limit, its full length beyond. */
+  private final class LineReader {
+    final String name;
+    final Consumer<ParseResult> results;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+    long length;
+    long number;
+
+    LineReader(String name, Consumer<ParseResult> results) {
+      this.name = name;
+      this.results = results;
+    }
+
+    void append(byte[] chunk, int offset, int count) {
+      if (count == 0) {
+        return;
+      }
+      length += count;
+      if (length <= maxLineBytes) {
+        bytes.write(chunk, offset, count);
+      } else if (bytes.size() > 0) {
+        bytes.reset();
+      }
+    }
+
+    void end() {
+      number++;
+      String location = name + ":" + number;
+      ParseResult result =
+          length > maxLineBytes
+              ? new ParseResult.Rejected(
+                  location, "line longer than " + maxLineBytes + " bytes (ingest.max.line.bytes)")
+              : parseLine(bytes.toByteArray(), location);
+      if (result != null) {
+        results.accept(result);
+      }
+      length = 0;
+      if (bytes.size() > CHUNK_BYTES) {
+        // Give back the room a long line took rather than keep it for the rest of the file.
+        bytes = new ByteArrayOutputStream(4096);
+      } else {
+        bytes.reset();
+      }
+    }
+  }
+
+  private static final List<String> TEXT_FIELDS =
+      List.of("id", "source", "url", "title", "body", "published", "language");
 
   /** Parses one line; returns null for a blank line, which is not a record. */
   public ParseResult parseLine(byte[] bytes, String location) {
@@ -74,6 +126,21 @@ public final class JsonLinesFormat implements ArticleFormat {
     }
     if (!node.isObject()) {
       return new ParseResult.Rejected(location, "not a JSON object");
+    }
+    for (String field : TEXT_FIELDS) {
+      String value = text(node, field);
+      OptionalInt lone = value == null ? OptionalInt.empty() : Utf16.firstUnpairedSurrogate(value);
+      if (lone.isPresent()) {
+        return new ParseResult.Rejected(
+            location,
+            "'"
+                + field
+                + "' has an unpaired surrogate \\u"
+                + Integer.toHexString(value.charAt(lone.getAsInt()))
+                + " at character "
+                + lone.getAsInt()
+                + ", which is not Unicode text");
+      }
     }
     String body = text(node, "body");
     if (body == null || body.isBlank()) {

@@ -3,6 +3,7 @@ package io.wirestream.ingest.format;
 import io.wirestream.common.model.Article;
 import io.wirestream.common.model.ArticleIds;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,14 +29,28 @@ public final class SeedTextFormat implements ArticleFormat {
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
   private final String source;
+  private final int maxFileBytes;
 
-  public SeedTextFormat(String source) {
+  /**
+   * @param maxFileBytes a larger file is rejected having read only this much of it
+   */
+  public SeedTextFormat(String source, int maxFileBytes) {
     this.source = source;
+    this.maxFileBytes = maxFileBytes;
   }
 
   @Override
   public void read(Path file, Consumer<ParseResult> results) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(maxFileBytes == Integer.MAX_VALUE ? maxFileBytes : maxFileBytes + 1);
+    }
+    if (bytes.length > maxFileBytes) {
+      results.accept(
+          new ParseResult.Rejected(
+              file + ":1", "file larger than " + maxFileBytes + " bytes (ingest.max.file.bytes)"));
+      return;
+    }
     results.accept(parse(bytes, file.toString()));
   }
 
@@ -58,8 +73,8 @@ public final class SeedTextFormat implements ArticleFormat {
     String dateText = header.group(1);
     LocalDate date;
     try {
-      date = LocalDate.parse(dateText, STRICT_DATE);
-    } catch (DateTimeException e) {
+      date = Article.parsePublished(LocalDate.parse(dateText, STRICT_DATE).toString());
+    } catch (DateTimeException | IllegalArgumentException e) {
       return new ParseResult.Rejected(location, "impossible or malformed date '" + dateText + "'");
     }
     String body = normaliseBody(text.substring(header.end()));

@@ -8,9 +8,9 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.wirestream.common.model.Article;
-import io.wirestream.common.serde.JsonSerde;
 import io.wirestream.ingest.ArticlePublisher;
 import io.wirestream.ingest.IngestStats;
+import io.wirestream.ingest.RetryPolicy;
 import io.wirestream.ingest.TestPublishers;
 import io.wirestream.ingest.feed.FeedPoller.Outcome;
 import io.wirestream.ingest.feed.FeedPoller.Status;
@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,9 +72,7 @@ class FeedPollerTest {
   private HttpServer server;
   private final List<Headers> rssRequests = new CopyOnWriteArrayList<>();
   private final AtomicInteger growingFetches = new AtomicInteger();
-  private final MockProducer<String, Article> producer =
-      new MockProducer<>(
-          true, null, new StringSerializer(), new JsonSerde<>(Article.class).serializer());
+  private final MockProducer<String, byte[]> producer = TestPublishers.acknowledging();
   private final IngestStats stats = new IngestStats();
   private final ArticlePublisher publisher = TestPublishers.over(producer, stats, CLOCK);
   private final List<ParseResult.Rejected> rejections = new ArrayList<>();
@@ -209,10 +207,10 @@ class FeedPollerTest {
               assertThat(o.status()).isEqualTo(Status.FETCHED);
               assertThat(o.published()).isEqualTo(2);
             });
-    assertThat(producer.history())
+    assertThat(TestPublishers.raw(producer))
         .extracting(r -> r.value().body())
         .containsExactly("First story.", "Second story.");
-    assertThat(producer.history())
+    assertThat(TestPublishers.raw(producer))
         .allSatisfy(
             r -> {
               assertThat(r.key()).isEqualTo(r.value().id());
@@ -237,7 +235,7 @@ class FeedPollerTest {
     assertThat(rssRequests.get(0).getFirst("If-None-Match")).isNull();
     assertThat(rssRequests.get(1).getFirst("If-None-Match")).isEqualTo("\"v1\"");
     assertThat(second).extracting(Outcome::status).containsExactly(Status.NOT_MODIFIED);
-    assertThat(producer.history()).hasSize(2);
+    assertThat(TestPublishers.raw(producer)).hasSize(2);
     assertThat(rejections).hasSize(1);
   }
 
@@ -249,7 +247,7 @@ class FeedPollerTest {
     List<Outcome> second = poller.pollAll(publisher, stats, rejections::add);
 
     assertThat(second).extracting(Outcome::published).containsExactly(1);
-    assertThat(producer.history())
+    assertThat(TestPublishers.raw(producer))
         .extracting(r -> r.value().body())
         .containsExactly("Story 1.", "Story 2.");
   }
@@ -265,7 +263,7 @@ class FeedPollerTest {
         .containsExactly(Status.RETRYING, Status.FAILED, Status.FETCHED);
     assertThat(outcomes.get(0).detail()).isEqualTo("HTTP 500");
     assertThat(outcomes.get(1).detail()).isEqualTo("HTTP 404");
-    assertThat(producer.history())
+    assertThat(TestPublishers.raw(producer))
         .extracting(ProducerRecord::value)
         .extracting(Article::body)
         .containsExactly("Atom story.");
@@ -309,7 +307,7 @@ class FeedPollerTest {
               assertThat(o.status()).isEqualTo(Status.RETRYING);
               assertThat(o.detail()).contains("not well-formed XML").doesNotContain("TOP-SECRET");
             });
-    assertThat(producer.history()).isEmpty();
+    assertThat(TestPublishers.raw(producer)).isEmpty();
   }
 
   @Test
@@ -323,7 +321,7 @@ class FeedPollerTest {
     assertThat(poller.pollAll(publisher, stats, rejections::add))
         .extracting(Outcome::status)
         .containsExactly(Status.NOT_MODIFIED);
-    assertThat(producer.history())
+    assertThat(TestPublishers.raw(producer))
         .singleElement()
         .satisfies(r -> assertThat(r.value().source()).isEqualTo("feeds"));
   }
@@ -349,7 +347,7 @@ class FeedPollerTest {
         .containsExactly(tuple(Status.FETCHED, 0));
     assertThat(rejections).hasSize(1);
     assertThat(stats.rejected()).isEqualTo(1);
-    assertThat(producer.history()).hasSize(2);
+    assertThat(TestPublishers.raw(producer)).hasSize(2);
   }
 
   @Test
@@ -359,14 +357,14 @@ class FeedPollerTest {
     assertThat(poller.pollAll(publisher, stats, rejections::add))
         .extracting(Outcome::status)
         .containsExactly(Status.RETRYING, Status.RETRYING, Status.FETCHED);
-    assertThat(producer.history()).hasSize(1);
+    assertThat(TestPublishers.raw(producer)).hasSize(1);
   }
 
   @Test
   void shouldDecompressGzipAndHonourTheServerCharset() throws Exception {
     poller(url("/gzip"), url("/latin1")).pollAll(publisher, stats, rejections::add);
 
-    assertThat(producer.history())
+    assertThat(TestPublishers.raw(producer))
         .extracting(r -> r.value().body())
         .containsExactly("Atom story.", "Café crème.");
   }
@@ -377,5 +375,53 @@ class FeedPollerTest {
         .isEqualTo(StandardCharsets.ISO_8859_1);
     assertThat(FeedPoller.charset("application/rss+xml")).isNull();
     assertThat(FeedPoller.charset("text/xml; charset=no-such-charset")).isNull();
+  }
+
+  @Test
+  void shouldFetchTheWholeFeedAgainAndRepublishItemsWhoseDeliveryFailed() throws Exception {
+    MockProducer<String, byte[]> manual = TestPublishers.manual();
+    IngestStats counts = new IngestStats();
+    try (ArticlePublisher failing =
+        TestPublishers.over(
+            manual,
+            counts,
+            CLOCK,
+            new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO),
+            1 << 20)) {
+      FeedPoller poller = poller(url("/rss"));
+      poller.pollAll(failing, counts, rejections::add);
+      manual.errorNext(new TimeoutException("broker gone"));
+      manual.completeNext();
+
+      List<Outcome> second = poller.pollAll(failing, counts, rejections::add);
+
+      assertThat(counts.failed()).isEqualTo(1);
+      assertThat(rssRequests.get(1).getFirst("If-None-Match")).isNull();
+      // The whole fetch is published again: an item acknowledged twice is the same article.
+      assertThat(second).extracting(Outcome::published).containsExactly(2);
+      assertThat(TestPublishers.raw(manual))
+          .extracting(r -> r.value().body())
+          .containsExactly("First story.", "Second story.", "First story.", "Second story.");
+    }
+  }
+
+  @Test
+  void shouldNotRepublishItemsWhileTheirDeliveryIsUnderWay() throws Exception {
+    MockProducer<String, byte[]> manual = TestPublishers.manual();
+    IngestStats counts = new IngestStats();
+    try (ArticlePublisher slow = TestPublishers.over(manual, counts, CLOCK)) {
+      FeedPoller poller = poller(url("/rss-no-validators"));
+      poller.pollAll(slow, counts, rejections::add);
+
+      List<Outcome> second = poller.pollAll(slow, counts, rejections::add);
+      manual.completeNext();
+      manual.completeNext();
+      List<Outcome> third = poller.pollAll(slow, counts, rejections::add);
+
+      assertThat(second).extracting(Outcome::published).containsExactly(0);
+      assertThat(third).extracting(Outcome::published).containsExactly(0);
+      assertThat(manual.history()).hasSize(2);
+      assertThat(counts.published()).isEqualTo(2);
+    }
   }
 }

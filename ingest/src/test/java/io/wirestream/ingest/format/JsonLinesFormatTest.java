@@ -20,7 +20,7 @@ class JsonLinesFormatTest {
     Path file = dir.resolve("articles.jsonl");
     Files.write(file, content);
     List<ParseResult> results = new ArrayList<>();
-    new JsonLinesFormat("jsonl").read(file, results::add);
+    new JsonLinesFormat("jsonl", 1 << 20).read(file, results::add);
     return results;
   }
 
@@ -104,5 +104,67 @@ class JsonLinesFormatTest {
     assertThat(((ParseResult.Rejected) results.get(0)).reason())
         .startsWith("invalid UTF-8 at byte");
     assertThat(((ParseResult.Parsed) results.get(1)).article().body()).isEqualTo("Fine.");
+  }
+
+  @Test
+  void shouldSkipALineOverTheLimitAcrossReadChunksAndReadTheLinesAfterIt() throws IOException {
+    Path file = dir.resolve("long.jsonl");
+    String ok = "{\"id\":\"%d\",\"published\":\"2017-04-12\",\"body\":\"Body %d.\"}";
+    String atLimit = String.format(ok, 3, 3);
+    Files.writeString(
+        file,
+        String.format(ok, 1, 1)
+            + "\n"
+            + "{\"body\":\""
+            + "x".repeat(300_000)
+            + "\"}\n"
+            + atLimit
+            + "\n"
+            + "y".repeat(atLimit.length() + 1));
+    List<ParseResult> results = new ArrayList<>();
+
+    new JsonLinesFormat("jsonl", atLimit.length()).read(file, results::add);
+
+    assertThat(results).hasSize(4);
+    assertThat(results.get(0)).isInstanceOf(ParseResult.Parsed.class);
+    assertThat(results.get(1))
+        .hasToString(
+            file + ":2: line longer than " + atLimit.length() + " bytes (ingest.max.line.bytes)");
+    assertThat(((ParseResult.Parsed) results.get(2)).article().body()).isEqualTo("Body 3.");
+    assertThat(results.get(3))
+        .hasToString(
+            file + ":4: line longer than " + atLimit.length() + " bytes (ingest.max.line.bytes)");
+  }
+
+  @Test
+  void shouldRejectAnUnpairedSurrogateThatUtf8CannotCarryAndKeepAProperPair() throws IOException {
+    List<ParseResult> results =
+        read(
+            "{\"published\":\"2017-04-12\",\"title\":\"a\\ud800b\",\"body\":\"Text.\"}\n"
+                + "{\"published\":\"2017-04-12\",\"body\":\"x\\udc00\"}\n"
+                + "{\"published\":\"2017-04-12\",\"body\":\"Emoji \\ud83d\\ude00 kept.\"}\n");
+
+    assertThat(results).hasSize(3);
+    assertThat(((ParseResult.Rejected) results.get(0)).reason())
+        .isEqualTo(
+            "'title' has an unpaired surrogate \\ud800 at character 1, which is not Unicode text");
+    assertThat(((ParseResult.Rejected) results.get(1)).reason())
+        .startsWith("'body' has an unpaired");
+    assertThat(((ParseResult.Parsed) results.get(2)).article().body())
+        .isEqualTo("Emoji \uD83D\uDE00 kept.");
+  }
+
+  @Test
+  void shouldRejectAPublicationYearBeyond9999WhichEnrichCouldNotReadBack() throws IOException {
+    List<ParseResult> results =
+        read(
+            "{\"published\":\"+99999-01-01\",\"body\":\"Far future.\"}\n"
+                + "{\"published\":\"+99999-01-01T00:00:00Z\",\"body\":\"Far future.\"}\n"
+                + "{\"published\":\"1850-05-01\",\"body\":\"Old news.\"}\n");
+
+    assertThat(results).hasSize(3);
+    assertThat(results.subList(0, 2)).allMatch(r -> r instanceof ParseResult.Rejected);
+    assertThat(((ParseResult.Parsed) results.get(2)).article().publicationDate())
+        .hasToString("1850-05-01");
   }
 }

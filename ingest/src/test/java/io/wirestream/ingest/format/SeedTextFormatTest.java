@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class SeedTextFormatTest {
 
-  private final SeedTextFormat format = new SeedTextFormat("files");
+  private final SeedTextFormat format = new SeedTextFormat("files", 1 << 20);
 
   private ParseResult parse(String text) {
     return format.parse(text.getBytes(StandardCharsets.UTF_8), "a.txt");
@@ -58,6 +58,13 @@ class SeedTextFormatTest {
     assertThat(parse("date 12/04/2017 Text."))
         .isEqualTo(
             new ParseResult.Rejected("a.txt:1", "impossible or malformed date '12/04/2017'"));
+  }
+
+  @Test
+  void shouldRejectAYearBeyond9999ThatTheRestOfThePipelineCouldNotRead() {
+    assertThat(parse("date +99999-01-01 Text."))
+        .isEqualTo(
+            new ParseResult.Rejected("a.txt:1", "impossible or malformed date '+99999-01-01'"));
   }
 
   @Test

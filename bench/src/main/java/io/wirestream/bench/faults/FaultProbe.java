@@ -20,6 +20,7 @@ import java.util.function.LongSupplier;
  * count        --store URL
  * wait-rows    --store URL --at-least N [--since EPOCH_MS] [--timeout SECONDS]
  * wait-topic   --bootstrap HOST:PORT --topic T --at-least N [--since EPOCH_MS] [--timeout SECONDS]
+ * end-offsets  --bootstrap HOST:PORT --topic T
  * wait-stable  --store URL --quiet SECONDS [--timeout SECONDS]
  * census       --bootstrap HOST:PORT --topic T
  * reset-schema --store URL --schema NAME
@@ -61,7 +62,15 @@ public final class FaultProbe {
         String bootstrap = required(opts, "bootstrap");
         String topic = required(opts, "topic");
         long atLeast = Long.parseLong(required(opts, "at-least"));
-        await(() -> endOffsetsOrMinusOne(bootstrap, topic), atLeast, since, timeout);
+        try (EndOffsetGauge gauge = new EndOffsetGauge(bootstrap, topic)) {
+          await(gauge, atLeast, since, timeout);
+        }
+      }
+      case "end-offsets" -> {
+        try (EndOffsetGauge gauge =
+            new EndOffsetGauge(required(opts, "bootstrap"), required(opts, "topic"))) {
+          System.out.println(gauge.getAsLong());
+        }
       }
       case "wait-stable" -> waitStable(required(opts, "store"), opts, timeout);
       case "census" -> {
@@ -123,14 +132,6 @@ public final class FaultProbe {
       row.next();
       return row.getLong(1);
     } catch (SQLException e) {
-      return -1;
-    }
-  }
-
-  private static long endOffsetsOrMinusOne(String bootstrap, String topic) {
-    try {
-      return TopicCensus.endOffsets(bootstrap, topic, Duration.ofSeconds(2));
-    } catch (RuntimeException e) {
       return -1;
     }
   }

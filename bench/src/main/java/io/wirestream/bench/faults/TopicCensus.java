@@ -48,19 +48,6 @@ final class TopicCensus {
     }
   }
 
-  /** The sum of the topic's end offsets (transaction markers included): a cheap progress gauge. */
-  static long endOffsets(String bootstrap, String topic, Duration timeout) {
-    try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap, "read_uncommitted")) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, timeout).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      return consumer.endOffsets(partitions, timeout).values().stream()
-          .mapToLong(Long::longValue)
-          .sum();
-    }
-  }
-
   private static boolean reached(
       KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
     for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {

@@ -16,6 +16,8 @@ PG_BASE='jdbc:postgresql://127.0.0.1:5432/test?user=postgres'
 PG_SCHEMA=wirestream_faults
 # Waits are bounded: no scenario step waits longer than this for the pipeline to finish.
 STEP_TIMEOUT="${FAULTS_STEP_TIMEOUT:-600}"
+# A service back after a fault must make progress within this long (JVM start included).
+MAX_RESUME_S="${FAULTS_MAX_RESUME_S:-30}"
 
 declare -A PID=()
 MEASURES=()
@@ -154,6 +156,16 @@ compare_store() {
     measure "fingerprint equals the clean run's" "yes"
   else
     violate "store differs from the clean run in: ${differs[*]}"
+  fi
+}
+
+# resumed LABEL MS: records a recovery time and holds it to MAX_RESUME_S.
+resumed() {
+  measure "$1" "$(secs "$2")"
+  if [ "$2" -lt 0 ]; then
+    violate "$1: no progress within ${STEP_TIMEOUT} s"
+  elif [ "$2" -gt $((MAX_RESUME_S * 1000)) ]; then
+    violate "$1 took $(secs "$2"), more than the ${MAX_RESUME_S} s allowed"
   fi
 }
 

@@ -9,7 +9,8 @@
 # Each prints what it did, the counts before and after and the recovery times, and appends a
 # markdown block to target/faults/results.md. Exit code: 0 all passed, 1 a violation, 3 skipped.
 # Settings: FAULTS_PORT (broker port, default 29092; the controller takes the next one),
-# FAULTS_STORIES (default 3000), WIRESTREAM_REUTERS (the corpus), FAULTS_STEP_TIMEOUT (s, 600).
+# FAULTS_STORIES (default 3000), WIRESTREAM_REUTERS (the corpus), FAULTS_STEP_TIMEOUT (s, 600),
+# FAULTS_MAX_RESUME_S (longest allowed time from a restart to progress, default 30 s).
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=bench/faults/lib.sh

@@ -67,14 +67,14 @@ scenario_kill() {
   if [ "$victim" = ingest ]; then
     start_ingest ingest "$INPUT"
     ms=$(probe wait-topic --bootstrap "$BOOT" --topic news.raw --at-least $((raw_at_kill + 1)) --since "$t0" --timeout 300)
-    measure "restart → first record published to news.raw" "$(secs "$ms")"
+    resumed "restart → first record published to news.raw" "$ms"
   elif [ "$victim" = enrich ]; then
     start_enrich enrich
   else
     start_sink sink "$store"
   fi
   ms=$(wait_rows "$store" $((stable + 1)) "$t0")
-  measure "restart → first new stored row" "$(secs "$ms")"
+  resumed "restart → first new stored row" "$ms"
   ms=$(wait_rows "$store" "$ref" "$t0")
   measure "restart → all $ref stored" "$(secs "$ms")"
   [ "$ms" -ge 0 ] || violate "lost: only $(rows "$store") of $ref articles stored within ${STEP_TIMEOUT} s"
@@ -123,7 +123,7 @@ scenario_broker() {
   broker_start || { finish; return 1; }
   measure "broker restart → serving (log recovery)" "$(secs "$BROKER_START_MS")"
   ms=$(wait_rows "$store" $(($(rows "$store") + 1)) "$t0")
-  measure "broker restart → first new stored row" "$(secs "$ms")"
+  resumed "broker restart → first new stored row" "$ms"
   wait "${PID[feeder]}" 2>/dev/null
   ms=$(wait_rows "$store" "$ref" "$t0")
   measure "broker restart → all $ref stored" "$(secs "$ms")"
@@ -171,7 +171,7 @@ scenario_postgres_30s() {
   at_stop=$(probe wait-rows --store "$store" --at-least 0 --timeout 60 >/dev/null; rows "$store")
   measure "stored articles when PostgreSQL came back" "$at_stop"
   ms=$(wait_rows "$store" $((at_stop + 1)) "$t0")
-  measure "PostgreSQL start → first new stored row" "$(secs "$ms")"
+  resumed "PostgreSQL start → first new stored row" "$ms"
   ms=$(wait_rows "$store" "$ref" "$t0")
   measure "PostgreSQL start → all $ref stored" "$(secs "$ms")"
   [ "$ms" -ge 0 ] || violate "lost: only $(rows "$store") of $ref articles stored within ${STEP_TIMEOUT} s"
@@ -246,7 +246,7 @@ scenario_scale_out() {
   at_kill=$(rows "$store")
   measure "at the kill: stored articles" "$at_kill"
   ms=$(wait_rows "$store" $((at_kill + 1)) "$t0")
-  measure "kill → first new stored row" "$(secs "$ms")"
+  resumed "kill → first new stored row" "$ms"
   ms=$(wait_rows "$store" "$ref" "$t0")
   measure "kill → all $ref stored (survivors only)" "$(secs "$ms")"
   [ "$ms" -ge 0 ] || violate "lost: only $(rows "$store") of $ref articles stored within ${STEP_TIMEOUT} s"

@@ -18,6 +18,8 @@ PG_SCHEMA=wirestream_faults
 STEP_TIMEOUT="${FAULTS_STEP_TIMEOUT:-600}"
 # A service back after a fault must make progress within this long (JVM start included).
 MAX_RESUME_S="${FAULTS_MAX_RESUME_S:-30}"
+# Seconds between two files dropped into the folder ingest --follow watches.
+FEED_INTERVAL="${FAULTS_FEED_INTERVAL:-2}"
 
 declare -A PID=()
 MEASURES=()
@@ -32,6 +34,8 @@ log() { echo "[$(date -u +%H:%M:%S)] $SCEN: $*" | tee -a "$W/actions.log" >&2; }
 measure() { MEASURES+=("| $1 | $2 |"); log "$1: $2"; }
 violate() { VIOLATIONS+=("$1"); log "VIOLATION: $1"; }
 note() { NOTES+=("$1"); log "note: $1"; }
+# inconclusive REASON: the fault did not hit what it was meant to; the run proves nothing.
+inconclusive() { INCONCLUSIVE=1; NOTES+=("Inconclusive: $1."); log "INCONCLUSIVE: $1"; }
 
 probe() { java -Xmx256m -cp "$BENCH" io.wirestream.bench.faults.FaultProbe "$@" 2>>"$W/probe.log"; }
 
@@ -100,7 +104,8 @@ broker_start() {
     violate "port $PORT is taken by another process; set FAULTS_PORT"
     return 1
   fi
-  : >"$W/broker.out"
+  # A restart gets a fresh log, so that readiness is read from this start's output only.
+  [ -f "$W/broker.log" ] && mv "$W/broker.log" "$W/broker-until-$(date -u +%H%M%S).log"
   spawn broker java -Xmx1g -jar "$JAR" broker --data-dir "$W/broker-data" --port "$PORT"
   for i in $(seq 1 1200); do
     grep -q '^bootstrap.servers=' "$W/broker.log" 2>/dev/null && break
@@ -193,6 +198,7 @@ begin() {
   EXTRA=()
   PID=()
   EXIT=()
+  INCONCLUSIVE=0
   SCEN_T0=$(date +%s)
   log "begin: $DESC"
 }
@@ -205,6 +211,7 @@ finish() {
   if ! git -C "$root" diff --quiet HEAD 2>/dev/null; then commit="$commit+uncommitted"; fi
   status=PASS
   [ "${#VIOLATIONS[@]}" -gt 0 ] && status=FAIL
+  [ "$status" = PASS ] && [ "${INCONCLUSIVE:-0}" = 1 ] && status=INCONCLUSIVE
   [ "${SKIPPED:-0}" = 1 ] && status=SKIPPED
   {
     echo

@@ -28,6 +28,8 @@ NOTES=()
 EXTRA=()
 
 now_ms() { date +%s%3N; }
+# The last commit that changed the pipeline's code: the clean run stays valid until it changes.
+pipeline_commit() { git -C "$root" log -1 --format=%H -- common ingest enrich sink cli broker 2>/dev/null; }
 secs() { awk -v ms="$1" 'BEGIN { if (ms < 0) print "n/a"; else printf "%.1f s", ms / 1000 }'; }
 
 log() { echo "[$(date -u +%H:%M:%S)] $SCEN: $*" | tee -a "$W/actions.log" >&2; }

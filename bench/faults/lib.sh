@@ -16,6 +16,8 @@ PG_BASE='jdbc:postgresql://127.0.0.1:5432/test?user=postgres'
 PG_SCHEMA=wirestream_faults
 # Waits are bounded: no scenario step waits longer than this for the pipeline to finish.
 STEP_TIMEOUT="${FAULTS_STEP_TIMEOUT:-600}"
+# A wait for stored rows gives up when the count has not moved for this long (records lost).
+STALL_S="${FAULTS_STALL_S:-150}"
 # A service back after a fault must make progress within this long (JVM start included).
 MAX_RESUME_S="${FAULTS_MAX_RESUME_S:-30}"
 # Seconds between two files dropped into the folder ingest --follow watches.
@@ -30,7 +32,7 @@ EXTRA=()
 now_ms() { date +%s%3N; }
 # The last commit that changed the pipeline's code: the clean run stays valid until it changes.
 pipeline_commit() { git -C "$root" log -1 --format=%H -- common ingest enrich sink cli broker 2>/dev/null; }
-secs() { awk -v ms="$1" 'BEGIN { if (ms < 0) print "n/a"; else printf "%.1f s", ms / 1000 }'; }
+secs() { awk -v ms="${1:--1}" 'BEGIN { if (ms < 0) print "n/a"; else printf "%.1f s", ms / 1000 }'; }
 
 log() { echo "[$(date -u +%H:%M:%S)] $SCEN: $*" | tee -a "$W/actions.log" >&2; }
 measure() { MEASURES+=("| $1 | $2 |"); log "$1: $2"; }
@@ -134,8 +136,8 @@ rows() { probe count --store "$1"; }
 raw_end() { probe end-offsets --bootstrap "$BOOT" --topic news.raw; }
 
 # wait_rows STORE AT_LEAST SINCE_MS [TIMEOUT]: prints ms from SINCE_MS until the store had AT_LEAST
-# articles, or -1.
-wait_rows() { probe wait-rows --store "$1" --at-least "$2" --since "$3" --timeout "${4:-$STEP_TIMEOUT}"; }
+# articles, or -1 after TIMEOUT or once the count has not moved for STALL_S.
+wait_rows() { probe wait-rows --store "$1" --at-least "$2" --since "$3" --timeout "${4:-$STEP_TIMEOUT}" --stall "$STALL_S"; }
 
 # settle STORE: waits until the article count has not moved for 5 s; prints it.
 settle() { probe wait-stable --store "$1" --quiet 5 --timeout 120; }

@@ -11,7 +11,9 @@
 # inconclusive (the fault came too late to hit anything).
 # Settings: FAULTS_PORT (broker port, default 29092; the controller takes the next one),
 # FAULTS_STORIES (default 3000), WIRESTREAM_REUTERS (the corpus), FAULTS_STEP_TIMEOUT (s, 600),
-# FAULTS_MAX_RESUME_S (longest allowed time from a restart to progress, default 30 s).
+# FAULTS_MAX_RESUME_S (longest allowed time from a restart to progress, default 30 s),
+# FAULTS_STALL_S (a wait gives up when the store has not grown for this long, default 150 s),
+# FAULTS_FEED_INTERVAL (s between files dropped into the followed folder, default 2).
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=bench/faults/lib.sh

@@ -21,11 +21,14 @@ import java.util.function.LongSupplier;
  * wait-rows    --store URL --at-least N [--since EPOCH_MS] [--timeout SECONDS]
  * wait-topic   --bootstrap HOST:PORT --topic T --at-least N [--since EPOCH_MS] [--timeout SECONDS]
  * end-offsets  --bootstrap HOST:PORT --topic T
+ * group-offsets --bootstrap HOST:PORT --group G
+ * wait-group   --bootstrap HOST:PORT --group G --at-least N [--since EPOCH_MS] [--timeout SECONDS]
  * wait-stable  --store URL --quiet SECONDS [--timeout SECONDS]
  * census       --bootstrap HOST:PORT --topic T
  * reset-schema --store URL --schema NAME
  * </pre>
  *
+ * Waits also take {@code --stall SECONDS}: give up once the value has not moved for that long.
  * Waits print the milliseconds from {@code --since} (default: the probe's start) to the moment the
  * condition held, and exit 1 with the last value seen if it did not hold in time.
  */
@@ -42,6 +45,7 @@ public final class FaultProbe {
     Map<String, String> opts = options(args);
     long since = Long.parseLong(opts.getOrDefault("since", "" + System.currentTimeMillis()));
     Duration timeout = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("timeout", "600")));
+    Duration stall = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("stall", "600")));
     switch (args[0]) {
       case "fingerprint" -> {
         try (Connection connection = connect(required(opts, "store"))) {
@@ -56,20 +60,33 @@ public final class FaultProbe {
       case "wait-rows" -> {
         String store = required(opts, "store");
         long atLeast = Long.parseLong(required(opts, "at-least"));
-        await(() -> articlesOrMinusOne(store), atLeast, since, timeout);
+        await(() -> articlesOrMinusOne(store), atLeast, since, timeout, stall);
       }
       case "wait-topic" -> {
         String bootstrap = required(opts, "bootstrap");
         String topic = required(opts, "topic");
         long atLeast = Long.parseLong(required(opts, "at-least"));
         try (EndOffsetGauge gauge = new EndOffsetGauge(bootstrap, topic)) {
-          await(gauge, atLeast, since, timeout);
+          await(gauge, atLeast, since, timeout, stall);
         }
       }
       case "end-offsets" -> {
         try (EndOffsetGauge gauge =
             new EndOffsetGauge(required(opts, "bootstrap"), required(opts, "topic"))) {
           System.out.println(gauge.getAsLong());
+        }
+      }
+      case "group-offsets" -> {
+        try (GroupOffsetGauge gauge =
+            new GroupOffsetGauge(required(opts, "bootstrap"), required(opts, "group"))) {
+          System.out.println(gauge.getAsLong());
+        }
+      }
+      case "wait-group" -> {
+        long atLeast = Long.parseLong(required(opts, "at-least"));
+        try (GroupOffsetGauge gauge =
+            new GroupOffsetGauge(required(opts, "bootstrap"), required(opts, "group"))) {
+          await(gauge, atLeast, since, timeout, stall);
         }
       }
       case "wait-stable" -> waitStable(required(opts, "store"), opts, timeout);
@@ -86,19 +103,31 @@ public final class FaultProbe {
     }
   }
 
-  private static void await(LongSupplier gauge, long atLeast, long since, Duration timeout)
+  /**
+   * @param stall give up early once the value has not moved for this long: a pipeline that lost
+   *     records stops short of the target, and waiting out the whole timeout would add nothing
+   */
+  private static void await(
+      LongSupplier gauge, long atLeast, long since, Duration timeout, Duration stall)
       throws InterruptedException {
     long deadline = System.currentTimeMillis() + timeout.toMillis();
-    long value = -1;
-    while (System.currentTimeMillis() < deadline) {
-      value = gauge.getAsLong();
+    long value = gauge.getAsLong();
+    long movedAt = System.currentTimeMillis();
+    while (System.currentTimeMillis() < deadline
+        && System.currentTimeMillis() - movedAt < stall.toMillis()) {
       if (value >= atLeast) {
         System.out.println(System.currentTimeMillis() - since);
         return;
       }
       Thread.sleep(POLL_MS);
+      long next = gauge.getAsLong();
+      if (next != value) {
+        value = next;
+        movedAt = System.currentTimeMillis();
+      }
     }
-    System.err.printf("not reached: %d < %d after %s%n", value, atLeast, timeout);
+    System.err.printf(
+        "not reached: %d < %d (timeout %s, stall %s)%n", value, atLeast, timeout, stall);
     System.out.println(-1);
     System.exit(1);
   }

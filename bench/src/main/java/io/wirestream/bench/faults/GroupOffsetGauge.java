@@ -22,6 +22,7 @@ final class GroupOffsetGauge implements LongSupplier, AutoCloseable {
     this.group = group;
     Properties props = new Properties();
     props.put("bootstrap.servers", bootstrap);
+    props.put("request.timeout.ms", "4000");
     props.put("default.api.timeout.ms", "5000");
     this.admin = Admin.create(props);
   }

@@ -20,6 +20,8 @@ STEP_TIMEOUT="${FAULTS_STEP_TIMEOUT:-600}"
 STALL_S="${FAULTS_STALL_S:-150}"
 # A service back after a fault must make progress within this long (JVM start included).
 MAX_RESUME_S="${FAULTS_MAX_RESUME_S:-30}"
+# Heap of ingest (-Xmx); enrich gets 1g, the sink 512m.
+INGEST_HEAP="${FAULTS_INGEST_HEAP:-512m}"
 # Seconds between two files dropped into the folder ingest --follow watches.
 FEED_INTERVAL="${FAULTS_FEED_INTERVAL:-2}"
 
@@ -129,7 +131,7 @@ start_sink() { wirestream "$1" 512m sink -b "$BOOT" --store "$2" "${EXTRA[@]}"; 
 start_ingest() {
   local name="$1"
   shift
-  wirestream "$name" 512m ingest -b "$BOOT" "${EXTRA[@]}" "$@"
+  wirestream "$name" "$INGEST_HEAP" ingest -b "$BOOT" "${EXTRA[@]}" "$@"
 }
 
 rows() { probe count --store "$1"; }
@@ -138,6 +140,14 @@ raw_end() { probe end-offsets --bootstrap "$BOOT" --topic news.raw; }
 # wait_rows STORE AT_LEAST SINCE_MS [TIMEOUT]: prints ms from SINCE_MS until the store had AT_LEAST
 # articles, or -1 after TIMEOUT or once the count has not moved for STALL_S.
 wait_rows() { probe wait-rows --store "$1" --at-least "$2" --since "$3" --timeout "${4:-$STEP_TIMEOUT}" --stall "$STALL_S"; }
+
+# drained GROUP TOPIC: waits until GROUP has committed up to TOPIC's current end.
+drained() {
+  local end ms
+  end=$(probe end-offsets --bootstrap "$BOOT" --topic "$2")
+  ms=$(probe wait-group --bootstrap "$BOOT" --group "$1" --at-least "$end" --timeout "$STEP_TIMEOUT" --stall "$STALL_S")
+  measure "$1 committed to the end of $2 ($end)" "$( [ "${ms:--1}" -ge 0 ] && secs "$ms" || echo "no: $(probe group-offsets --bootstrap "$BOOT" --group "$1")")"
+}
 
 # settle STORE: waits until the article count has not moved for 5 s; prints it.
 settle() { probe wait-stable --store "$1" --quiet 5 --timeout 120; }

@@ -13,7 +13,8 @@
 # FAULTS_STORIES (default 3000), WIRESTREAM_REUTERS (the corpus), FAULTS_STEP_TIMEOUT (s, 600),
 # FAULTS_MAX_RESUME_S (longest allowed time from a restart to progress, default 30 s),
 # FAULTS_STALL_S (a wait gives up when the store has not grown for this long, default 150 s),
-# FAULTS_FEED_INTERVAL (s between files dropped into the followed folder, default 2).
+# FAULTS_FEED_INTERVAL (s between files dropped into the followed folder, default 2),
+# FAULTS_INGEST_HEAP (-Xmx of ingest, default 512m).
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=bench/faults/lib.sh

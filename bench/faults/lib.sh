@@ -145,6 +145,10 @@ wait_rows() { probe wait-rows --store "$1" --at-least "$2" --since "$3" --timeou
 drained() {
   local end ms
   end=$(probe end-offsets --bootstrap "$BOOT" --topic "$2")
+  if [ "${end:--1}" -lt 0 ]; then
+    violate "could not read the end of $2, so cannot tell whether $1 drained it"
+    return
+  fi
   ms=$(probe wait-group --bootstrap "$BOOT" --group "$1" --at-least "$end" --timeout "$STEP_TIMEOUT" --stall "$STALL_S")
   measure "$1 committed to the end of $2 ($end)" "$( [ "${ms:--1}" -ge 0 ] && secs "$ms" || echo "no: $(probe group-offsets --bootstrap "$BOOT" --group "$1")")"
 }

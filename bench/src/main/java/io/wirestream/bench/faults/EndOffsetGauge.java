@@ -15,10 +15,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class EndOffsetGauge implements LongSupplier, AutoCloseable {
 
   private final String topic;
+  private final Duration timeout;
   private final KafkaConsumer<byte[], byte[]> consumer;
 
-  EndOffsetGauge(String bootstrap, String topic) {
+  /**
+   * @param timeout per call; the first call also fetches metadata, which a loaded machine can take
+   *     seconds over
+   */
+  EndOffsetGauge(String bootstrap, String topic, Duration timeout) {
     this.topic = topic;
+    this.timeout = timeout;
     Properties props = new Properties();
     props.put("bootstrap.servers", bootstrap);
     props.put("enable.auto.commit", "false");
@@ -29,7 +35,6 @@ final class EndOffsetGauge implements LongSupplier, AutoCloseable {
   @Override
   public long getAsLong() {
     try {
-      Duration timeout = Duration.ofSeconds(2);
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic, timeout).stream()
               .map(p -> new TopicPartition(p.topic(), p.partition()))

@@ -66,13 +66,14 @@ public final class FaultProbe {
         String bootstrap = required(opts, "bootstrap");
         String topic = required(opts, "topic");
         long atLeast = Long.parseLong(required(opts, "at-least"));
-        try (EndOffsetGauge gauge = new EndOffsetGauge(bootstrap, topic)) {
+        try (EndOffsetGauge gauge = new EndOffsetGauge(bootstrap, topic, Duration.ofSeconds(2))) {
           await(gauge, atLeast, since, timeout, stall);
         }
       }
       case "end-offsets" -> {
         try (EndOffsetGauge gauge =
-            new EndOffsetGauge(required(opts, "bootstrap"), required(opts, "topic"))) {
+            new EndOffsetGauge(
+                required(opts, "bootstrap"), required(opts, "topic"), Duration.ofSeconds(20))) {
           System.out.println(gauge.getAsLong());
         }
       }

@@ -126,8 +126,12 @@ broker_start() {
   log "broker serving at $BOOT after $(secs "$BROKER_START_MS")"
 }
 
-start_enrich() { wirestream "$1" 1g enrich -b "$BOOT" -D "enrich.state.dir=$W/state-$1" "${EXTRA[@]}"; }
-start_sink() { wirestream "$1" 512m sink -b "$BOOT" --store "$2" "${EXTRA[@]}"; }
+# Each instance has a stable name, as the README advises, so a restarted one takes its partitions
+# back as a static group member instead of waiting for its old session to expire.
+start_enrich() {
+  wirestream "$1" 1g enrich -b "$BOOT" -D "enrich.state.dir=$W/state-$1" -D "enrich.instance.id=$1" "${EXTRA[@]}"
+}
+start_sink() { wirestream "$1" 512m sink -b "$BOOT" --store "$2" -D "sink.instance.id=$1" "${EXTRA[@]}"; }
 start_ingest() {
   local name="$1"
   shift

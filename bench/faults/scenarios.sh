@@ -231,7 +231,9 @@ scenario_hostile() {
   fi
   java -Xmx512m -cp "$BENCH" io.wirestream.bench.faults.HostileInputs --out "$W/hostile" >"$W/hostile-inputs.log" 2>&1 ||
     { violate "HostileInputs failed (see hostile-inputs.log)"; finish; return 1; }
-  measure "hostile input files / manifest entries" "$(find "$W/hostile" -type f ! -name manifest.jsonl | wc -l) / $(wc -l <"$W/hostile/manifest.jsonl")"
+  # The manifest describes the inputs; it is not one of them.
+  mv "$W/hostile/manifest.jsonl" "$W/hostile-manifest.jsonl"
+  measure "hostile input files / manifest entries" "$(find "$W/hostile" -type f | wc -l) / $(wc -l <"$W/hostile-manifest.jsonl")"
   broker_start || { finish; return 1; }
   start_enrich enrich
   start_sink sink "$store"
@@ -246,7 +248,7 @@ scenario_hostile() {
   drained wirestream-enrich news.raw
   drained wirestream-sink news.enriched
   measure "stored articles once drained" "$(rows "$store")"
-  java -Xmx512m -cp "$BENCH" io.wirestream.bench.faults.HostileCheck --manifest "$W/hostile/manifest.jsonl" \
+  java -Xmx512m -cp "$BENCH" io.wirestream.bench.faults.HostileCheck --manifest "$W/hostile-manifest.jsonl" \
     --store "$store" --bootstrap "$BOOT" --ingest-log "$W/ingest.log" --timeout 120 >"$W/hostile-check.log" 2>&1
   rc=$?
   measure "HostileCheck exit code" "$rc"

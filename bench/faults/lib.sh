@@ -34,6 +34,8 @@ EXTRA=()
 now_ms() { date +%s%3N; }
 # The last commit that changed the pipeline's code: the clean run stays valid until it changes.
 pipeline_commit() { git -C "$root" log -1 --format=%H -- common ingest enrich sink cli broker 2>/dev/null; }
+# Articles per second for N articles stored between two elapsed times in milliseconds.
+rate() { awk -v n="$1" -v a="$2" -v b="$3" 'BEGIN { printf "%.1f", (n - 1) * 1000 / ((b - a) > 0 ? (b - a) : 1) }'; }
 secs() { awk -v ms="${1:--1}" 'BEGIN { if (ms < 0) print "n/a"; else printf "%.1f s", ms / 1000 }'; }
 
 log() { echo "[$(date -u +%H:%M:%S)] $SCEN: $*" | tee -a "$W/actions.log" >&2; }

@@ -7,7 +7,7 @@ reference_rows() { awk '$1 == "articles" { print $2 }' "$OUT/reference.fingerpri
 # The pipeline without a fault: what every other scenario's store must equal.
 scenario_reference() {
   begin reference "Clean run: broker, enrich, sink (SQLite) and ingest of the first $STORIES Reuters stories, no fault."
-  local store t0 ms published
+  local store t0 ms first published
   store=$(sqlite_store)
   broker_start || { finish; return 1; }
   t0=$(now_ms)
@@ -18,9 +18,13 @@ scenario_reference() {
   published=$(grep -o 'published [0-9]*' "$W/ingest.log" | awk '{print $2}')
   measure "ingest: $(grep -o 'files .*' "$W/ingest.log" | tail -1)" "exit $(exit_code ingest)"
   census news.raw raw
+  first=$(wait_rows "$store" 1 "$t0")
   ms=$(wait_rows "$store" "$raw_distinct" "$t0")
   measure "start → all $raw_distinct stored" "$(secs "$ms")"
   [ "$ms" -ge 0 ] || violate "only $(rows "$store") of $raw_distinct articles stored"
+  # The pace once the pipeline is warm: what the hostile scenario holds itself to.
+  rate "$raw_distinct" "$first" "$ms" >"$OUT/reference.rate"
+  measure "pace from the first stored row to the last" "$(cat "$OUT/reference.rate") articles/s"
   settle "$store" >/dev/null
   census news.enriched enriched
   census news.dlq dlq
@@ -254,6 +258,24 @@ scenario_hostile() {
   measure "HostileCheck exit code" "$rc"
   NOTES+=("HostileCheck said (last lines): \`$(tail -5 "$W/hostile-check.log" | tr '\n|`' '   ' | cut -c1-600)\`")
   [ "$rc" -eq 0 ] || violate "HostileCheck found violations (see hostile-check.log)"
+  # Normal articles after the hostile ones go through the same services as fast as in the clean
+  # run: nothing the hostile inputs left behind (a stuck thread, a full heap) slows them down.
+  local base t1 first ms pace ref_pace
+  base=$(rows "$store")
+  t1=$(now_ms)
+  start_ingest ingest-after "$INPUT"
+  first=$(wait_rows "$store" $((base + 1)) "$t1")
+  ms=$(wait_rows "$store" $((base + STORIES)) "$t1")
+  if [ "$ms" -lt 0 ]; then
+    violate "after the hostile inputs only $(($(rows "$store") - base)) of $STORIES stories were stored"
+  else
+    pace=$(rate "$STORIES" "$first" "$ms")
+    ref_pace=$(cat "$OUT/reference.rate")
+    measure "pace of $STORIES stories after the hostile inputs (clean run)" "$pace articles/s ($ref_pace)"
+    if awk -v p="$pace" -v r="$ref_pace" 'BEGIN { exit !(p < 0.7 * r) }'; then
+      violate "after the hostile inputs the pace fell to $pace articles/s, below 0.7 × the clean run's $ref_pace"
+    fi
+  fi
   check_alive enrich sink
   finish
 }

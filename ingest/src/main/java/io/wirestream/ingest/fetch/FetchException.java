@@ -1,0 +1,57 @@
+package io.wirestream.ingest.fetch;
+
+import java.io.IOException;
+import java.time.Instant;
+
+/** A fetch that came to no usable response, with the reason in words and as a {@link Reason}. */
+public final class FetchException extends IOException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Why a fetch failed; callers decide from it whether to try again. */
+  public enum Reason {
+    /** The URL's scheme is not http or https (or file, where allowed). */
+    SCHEME,
+    /** The host resolves to an address fetches may not reach. */
+    ADDRESS,
+    /** Connecting, waiting for the server, or the whole fetch took too long. */
+    TIMEOUT,
+    /** The body, as sent or once decompressed, was over its cap. */
+    TOO_LARGE,
+    /** More redirects than allowed, a redirect loop, or a redirect without a usable Location. */
+    REDIRECT,
+    /** The host's robots.txt disallows the URL. */
+    ROBOTS,
+    /**
+     * The host asked to be left alone until {@link #retryAt()} (Retry-After, or robots.txt
+     * unavailable).
+     */
+    DEFERRED,
+    /** The body could not be decoded (broken gzip or deflate). */
+    ENCODING,
+    /** A connection or I/O error. */
+    NETWORK
+  }
+
+  private final Reason reason;
+  private final transient Instant retryAt;
+
+  public FetchException(Reason reason, String message) {
+    this(reason, message, null, null);
+  }
+
+  public FetchException(Reason reason, String message, Instant retryAt, Throwable cause) {
+    super(message, cause);
+    this.reason = reason;
+    this.retryAt = retryAt;
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+
+  /** When the host may be asked again, if it said; else null. */
+  public Instant retryAt() {
+    return retryAt;
+  }
+}

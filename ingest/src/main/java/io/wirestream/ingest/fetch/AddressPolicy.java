@@ -4,6 +4,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.function.Predicate;
 
 /**
  * Which addresses a fetch may reach. A feed URL comes from outside, and so does every redirect:
@@ -13,10 +14,17 @@ import java.net.UnknownHostException;
  */
 public final class AddressPolicy {
 
-  private final boolean allowPrivate;
+  private final Predicate<InetAddress> allowed;
 
+  /**
+   * @param allowPrivate allow every address (tests, intranet feeds)
+   */
   public AddressPolicy(boolean allowPrivate) {
-    this.allowPrivate = allowPrivate;
+    this(allowPrivate ? address -> true : AddressPolicy::isPublic);
+  }
+
+  AddressPolicy(Predicate<InetAddress> allowed) {
+    this.allowed = allowed;
   }
 
   /**
@@ -25,9 +33,6 @@ public final class AddressPolicy {
    * @throws FetchException ADDRESS if refused, NETWORK if the name does not resolve
    */
   public void check(URI uri) throws FetchException {
-    if (allowPrivate) {
-      return;
-    }
     String host = uri.getHost();
     if (host == null || host.isEmpty()) {
       throw new FetchException(FetchException.Reason.ADDRESS, uri + ": no host");
@@ -39,7 +44,7 @@ public final class AddressPolicy {
       throw new FetchException(FetchException.Reason.NETWORK, "unknown host " + host, null, e);
     }
     for (InetAddress address : addresses) {
-      if (!isPublic(address)) {
+      if (!allowed.test(address)) {
         throw new FetchException(
             FetchException.Reason.ADDRESS,
             host

@@ -1,7 +1,7 @@
 package io.wirestream.ingest.fetch;
 
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Duration;
 
 /** A fetch that came to no usable response, with the reason in words and as a {@link Reason}. */
 public final class FetchException extends IOException {
@@ -23,7 +23,7 @@ public final class FetchException extends IOException {
     /** The host's robots.txt disallows the URL. */
     ROBOTS,
     /**
-     * The host asked to be left alone until {@link #retryAt()} (Retry-After, or robots.txt
+     * The host asked to be left alone until {@link #retryAfter()} (Retry-After, or robots.txt
      * unavailable).
      */
     DEFERRED,
@@ -34,24 +34,27 @@ public final class FetchException extends IOException {
   }
 
   private final Reason reason;
-  private final transient Instant retryAt;
+  private final transient Duration retryAfter;
 
   public FetchException(Reason reason, String message) {
     this(reason, message, null, null);
   }
 
-  public FetchException(Reason reason, String message, Instant retryAt, Throwable cause) {
+  /**
+   * @param retryAfter how long from now the host may not be asked, or null
+   */
+  public FetchException(Reason reason, String message, Duration retryAfter, Throwable cause) {
     super(message, cause);
     this.reason = reason;
-    this.retryAt = retryAt;
+    this.retryAfter = retryAfter;
   }
 
   public Reason reason() {
     return reason;
   }
 
-  /** When the host may be asked again, if it said; else null. */
-  public Instant retryAt() {
-    return retryAt;
+  /** How long from when this was thrown the host may not be asked, if known; else null. */
+  public Duration retryAfter() {
+    return retryAfter;
   }
 }

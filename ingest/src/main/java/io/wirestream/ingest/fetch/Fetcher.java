@@ -61,13 +61,19 @@ public final class Fetcher implements AutoCloseable {
             .connectTimeout(settings.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build(),
+        new AddressPolicy(settings.allowPrivate()),
         Clock.systemUTC());
   }
 
-  Fetcher(FetchSettings settings, HostPoliteness politeness, HttpClient client, Clock clock) {
+  Fetcher(
+      FetchSettings settings,
+      HostPoliteness politeness,
+      HttpClient client,
+      AddressPolicy addresses,
+      Clock clock) {
     this.settings = settings;
     this.politeness = politeness;
-    this.addresses = new AddressPolicy(settings.allowPrivate());
+    this.addresses = addresses;
     this.client = client;
     this.clock = clock;
   }
@@ -134,7 +140,7 @@ public final class Fetcher implements AutoCloseable {
           throw new FetchException(
               FetchException.Reason.DEFERRED,
               "robots.txt of " + HostPoliteness.hostKey(current) + " could not be fetched",
-              permit.robotsExpiry(),
+              Duration.between(clock.instant(), permit.robotsExpiry()),
               null);
         }
         if (!rules.isAllowed(current.toString())) {

@@ -81,6 +81,12 @@ public final class HostPoliteness {
     }
   }
 
+  /** How long until a request to the URL's host could start; zero if it could now. */
+  public Duration untilReady(URI uri) {
+    Duration wait = Duration.between(clock.instant(), readyAt(uri));
+    return wait.isNegative() ? Duration.ZERO : wait;
+  }
+
   /** Records that the host asked to be left alone until then (Retry-After on 429 or 503). */
   public void deferHost(URI uri, Instant until) {
     Host host = host(uri);
@@ -125,7 +131,7 @@ public final class HostPoliteness {
       throw new FetchException(
           FetchException.Reason.DEFERRED,
           hostKey(uri) + " asked to be left alone until " + until,
-          until,
+          Duration.between(clock.instant(), until),
           null);
     }
   }
@@ -155,7 +161,7 @@ public final class HostPoliteness {
         throw new FetchException(
             FetchException.Reason.DEFERRED,
             hostKey(uri) + " may not be asked again before " + ready,
-            ready,
+            Duration.between(clock.instant(), ready),
             null);
       }
       Duration wait = Duration.between(clock.instant(), ready);

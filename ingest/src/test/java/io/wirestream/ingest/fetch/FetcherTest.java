@@ -333,7 +333,7 @@ class FetcherTest {
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
     assertThat(e).hasMessageContaining("altogether");
-    assertThat(took).isBetween(Duration.ofMillis(700), Duration.ofMillis(2_500));
+    assertThat(took).isBetween(Duration.ofMillis(700), Duration.ofMillis(3_500));
     assertThat(trickled.get()).isLessThan(40);
   }
 
@@ -361,6 +361,6 @@ class FetcherTest {
 
     assertThat(e.reason()).isEqualTo(Reason.TIMEOUT);
     assertThat(e).hasMessageContaining("no data for 300 ms");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
   }
 }

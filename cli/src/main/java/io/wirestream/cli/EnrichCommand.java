@@ -17,6 +17,7 @@ import picocli.CommandLine.Mixin;
     description = {
       "Runs the enrichment service: news.raw -> entities and dates -> news.enriched,",
       "bad records -> news.dlq. Exactly-once; stop it with Ctrl-C (SIGTERM).",
+      "Exits 1 with one line saying why if it stops by itself on an error.",
       "To backfill after a model upgrade, raise enrich.version and run with a new",
       "enrich.application.id: it replays news.raw from the start."
     })
@@ -34,6 +35,12 @@ public final class EnrichCommand implements Callable<Integer> {
     service.onStop(ended::countDown);
     service.start();
     ServiceRunner.runUntilStopped(service, ended);
-    return service.state() == KafkaStreams.State.ERROR ? 1 : 0;
+    if (service.failure().isPresent()) {
+      throw new IllegalStateException("enrich stopped: " + service.failure().get());
+    }
+    if (service.state() == KafkaStreams.State.ERROR) {
+      throw new IllegalStateException("enrich stopped on an error (see the log above)");
+    }
+    return 0;
   }
 }

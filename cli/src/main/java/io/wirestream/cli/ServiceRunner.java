@@ -1,5 +1,6 @@
 package io.wirestream.cli;
 
+import io.wirestream.common.dlq.ErrorSummary;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -21,7 +22,7 @@ final class ServiceRunner {
               try {
                 service.close();
               } catch (Exception e) {
-                System.err.println("wirestream: error while stopping: " + e);
+                System.err.println("wirestream: error while stopping: " + ErrorSummary.of(e));
               } finally {
                 closed.countDown();
               }

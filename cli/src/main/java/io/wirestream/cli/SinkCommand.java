@@ -1,6 +1,7 @@
 package io.wirestream.cli;
 
 import io.wirestream.common.config.WirestreamConfig;
+import io.wirestream.common.dlq.ErrorSummary;
 import io.wirestream.sink.SinkService;
 import java.util.HashMap;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class SinkCommand implements Callable<Integer> {
     worker.join(30_000);
     if (service.failure().isPresent()) {
       throw new IllegalStateException(
-          "sink stopped: " + service.failure().get().getMessage(), service.failure().get());
+          "sink stopped: " + ErrorSummary.of(service.failure().get()), service.failure().get());
     }
     return 0;
   }

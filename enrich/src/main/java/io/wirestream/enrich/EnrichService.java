@@ -1,21 +1,34 @@
 package io.wirestream.enrich;
 
 import io.wirestream.common.config.WirestreamConfig;
+import io.wirestream.common.dlq.ErrorSummary;
+import io.wirestream.common.kafka.BrokerWatch;
 import io.wirestream.common.topic.TopicAdmin;
 import io.wirestream.common.topic.Topics;
 import io.wirestream.enrich.nlp.Enricher;
 import io.wirestream.enrich.nlp.EntityExtractorFactory;
 import io.wirestream.enrich.nlp.TemporalTagger;
+import io.wirestream.enrich.topology.DeadLetterProductionHandler;
 import io.wirestream.enrich.topology.EnrichTopology;
+import io.wirestream.enrich.topology.FailedSends;
+import io.wirestream.enrich.topology.SendLimit;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -25,23 +38,38 @@ import org.slf4j.LoggerFactory;
 public final class EnrichService implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
+  private static final Duration BROKER_CHECK = Duration.ofSeconds(2);
 
   private final WirestreamConfig config;
   private final Topics topics;
+  private final Properties properties;
   private final Topology topology;
+  private final ThreadReplacements replacements = new ThreadReplacements();
+  private final FailedSends failedSends = new FailedSends();
+  private long refusalsSeen;
   private KafkaStreams streams;
+  private ScheduledExecutorService watcher;
   private Runnable onStop = () -> {};
+  private volatile String fatal;
 
   public EnrichService(
       WirestreamConfig config, EntityExtractorFactory extractors, TemporalTagger tagger) {
     this.config = config;
     this.topics = new Topics(config);
     int version = config.getInt(WirestreamConfig.ENRICH_VERSION);
+    int maxBodyChars = config.getInt(WirestreamConfig.ENRICH_MAX_BODY_CHARS);
+    this.properties = streamsProperties(config);
+    SendLimit limit = SendLimit.of(properties);
+    properties.put(DeadLetterProductionHandler.FAILED_SENDS_CONFIG, failedSends);
+    properties.put(
+        DeadLetterProductionHandler.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetter().name());
     this.topology =
         EnrichTopology.build(
             topics,
-            () -> new Enricher(extractors, tagger, version, Clock.systemUTC()),
-            config.deadLetterOnError());
+            () -> new Enricher(extractors, tagger, version, Clock.systemUTC(), maxBodyChars),
+            config.deadLetterOnError(),
+            limit,
+            failedSends);
   }
 
   /** Creates missing topics and starts processing; returns at once. */
@@ -49,25 +77,83 @@ public final class EnrichService implements AutoCloseable {
     try (Admin admin = Admin.create(config.kafkaProperties())) {
       TopicAdmin.ensureTopics(admin, topics.specs());
     }
-    streams = new KafkaStreams(topology, streamsProperties(config));
-    streams.setUncaughtExceptionHandler(
-        error -> {
-          // Under exactly-once a replaced thread resumes from the last committed transaction, so
-          // nothing is lost or doubled; under the fail policy a bad record must stop everything.
-          if (config.deadLetterOnError()) {
-            LOG.error("stream thread failed; replacing it", error);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-          }
-          LOG.error("stopping enrich: {}", error.toString());
-          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+    streams = new KafkaStreams(topology, properties);
+    streams.setUncaughtExceptionHandler(this::onThreadFailure);
     streams.setStateListener(
         (now, before) -> {
+          LOG.info("enrich {} -> {}", before, now);
+          if (now == KafkaStreams.State.RUNNING) {
+            LOG.info("enrich assigned {}", assignedPartitions());
+          }
           if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
             onStop.run();
           }
         });
     streams.start();
+    BrokerWatch brokerWatch =
+        new BrokerWatch(streams::metrics, LOG, "enrich", BROKER_CHECK.toMillis());
+    watcher =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "wirestream-enrich-broker-watch");
+              thread.setDaemon(true);
+              return thread;
+            });
+    watcher.scheduleWithFixedDelay(
+        () -> brokerWatch.check(System.currentTimeMillis()),
+        BROKER_CHECK.toMillis(),
+        BROKER_CHECK.toMillis(),
+        TimeUnit.MILLISECONDS);
+    LOG.info(
+        "enrich started: application {}, instance {}, {} -> {} (dead letters to {}), policy {}",
+        properties.get(StreamsConfig.APPLICATION_ID_CONFIG),
+        config.getString(WirestreamConfig.ENRICH_INSTANCE_ID).isEmpty()
+            ? "dynamic"
+            : config.getString(WirestreamConfig.ENRICH_INSTANCE_ID),
+        topics.raw().name(),
+        topics.enriched().name(),
+        topics.deadLetter().name(),
+        config.getString(WirestreamConfig.ENRICH_ERROR_POLICY));
+  }
+
+  private StreamThreadExceptionResponse onThreadFailure(Throwable error) {
+    String summary = ErrorSummary.of(error);
+    long refusals = failedSends.remembered();
+    if (config.deadLetterOnError() && refusals > refusalsSeen) {
+      // The producer refused output of a record the handler has just remembered; the refusal
+      // doomed the transaction and with it this thread. A fresh thread processes that record
+      // again and dead-letters it, so each such replacement moves past one more record.
+      refusalsSeen = refusals;
+      LOG.info("stream thread stopped on a refused send; replacing it to dead-letter the record");
+      return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+    // Record failures are dead-lettered by the processor; what reaches this point is the runtime
+    // failing (a broker away for longer than the clients wait) or a fault that would repeat.
+    if (config.deadLetterOnError() && replacements.allow(error)) {
+      LOG.warn("stream thread failed, lost the broker or a task; replacing it: {}", summary);
+      return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+    fatal = summary;
+    LOG.error("stopping enrich: {}", summary);
+    return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+  }
+
+  private Set<String> assignedPartitions() {
+    Set<String> partitions = new TreeSet<>();
+    try {
+      for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+        thread
+            .activeTasks()
+            .forEach(
+                task ->
+                    task.topicPartitions().stream()
+                        .map(TopicPartition::toString)
+                        .forEach(partitions::add));
+      }
+    } catch (RuntimeException e) {
+      LOG.debug("no thread metadata yet", e);
+    }
+    return partitions;
   }
 
   /** Called once the application has stopped, by {@link #close()} or by a fatal error. */
@@ -77,6 +163,11 @@ public final class EnrichService implements AutoCloseable {
 
   public KafkaStreams.State state() {
     return streams == null ? KafkaStreams.State.CREATED : streams.state();
+  }
+
+  /** Why enrich stopped by itself, if it did: one line for the operator. */
+  public Optional<String> failure() {
+    return Optional.ofNullable(fatal);
   }
 
   public Topology topology() {
@@ -95,6 +186,21 @@ public final class EnrichService implements AutoCloseable {
     props.put(
         StreamsConfig.REPLICATION_FACTOR_CONFIG,
         (int) config.getShort(WirestreamConfig.TOPIC_REPLICATION_FACTOR));
+    props.put(
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterProductionHandler.class.getName());
+    int session = config.getInt(WirestreamConfig.ENRICH_SESSION_TIMEOUT_MS);
+    props.putIfAbsent(
+        StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), session);
+    props.putIfAbsent(
+        StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), session / 3);
+    String instance = config.getString(WirestreamConfig.ENRICH_INSTANCE_ID);
+    if (!instance.isBlank()) {
+      // Kafka Streams appends the thread index, so each thread's consumer has its own id.
+      props.put(
+          StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+          instance.strip());
+    }
     props.putIfAbsent(
         StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
@@ -108,10 +214,14 @@ public final class EnrichService implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (watcher != null) {
+      watcher.shutdownNow();
+    }
     if (streams != null) {
       streams.close(
           CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
               .withTimeout(Duration.ofSeconds(30)));
+      LOG.info("enrich stopped");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.wirestream.sink;
 
+import io.wirestream.common.dlq.ErrorSummary;
 import io.wirestream.common.model.EnrichedArticle;
 import io.wirestream.sink.store.ArticleStore;
 import io.wirestream.sink.store.StoreException;
@@ -12,7 +13,6 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +34,8 @@ final class BatchProcessor {
   private final Backoff backoff;
   private final int attemptsPerPoll;
   private final SinkCounters counters;
+  private boolean storeDown;
+  private boolean deadLettersDown;
 
   BatchProcessor(
       ArticleStore store,
@@ -55,6 +57,8 @@ final class BatchProcessor {
    *
    * @throws StoreException if the database fails in a way neither retrying nor skipping records can
    *     fix (a missing table, no permission); nothing of the batch is committed
+   * @throws DeadLetterException if dead letters fail in a way retrying cannot fix; nothing of the
+   *     batch is committed
    */
   BatchOutcome process(ConsumerRecords<String, byte[]> batch) {
     List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>();
@@ -65,7 +69,11 @@ final class BatchProcessor {
         articles.add(decoder.decode(record));
         readable.add(record);
       } catch (UnreadableRecordException e) {
-        rejected.add(new Rejected(record, e.getMessage(), e.getCause() == null ? e : e.getCause()));
+        rejected.add(
+            new Rejected(
+                record,
+                ErrorSummary.bound(e.getMessage()),
+                e.getCause() == null ? e : e.getCause()));
       }
     }
 
@@ -85,11 +93,25 @@ final class BatchProcessor {
         deadLetters.send(letter.record(), letter.reason(), letter.error());
       }
       deadLetters.flush();
-    } catch (KafkaException e) {
-      LOG.warn("cannot write dead letters, consuming the batch again: {}", e.getMessage());
+    } catch (DeadLetterException e) {
+      if (!e.retriable()) {
+        throw e;
+      }
+      if (!deadLettersDown) {
+        deadLettersDown = true;
+        LOG.info("lost the broker for dead letters; retrying with backoff: {}", e.getMessage());
+      }
+      LOG.warn(
+          "cannot write dead letters, consuming the batch again after {}: {}",
+          backoff.nextDelay(),
+          e.getMessage());
       counters.retried();
       backoff.pause();
       return BatchOutcome.rewind(firstOffsets(batch));
+    }
+    if (deadLettersDown && !rejected.isEmpty()) {
+      deadLettersDown = false;
+      LOG.info("dead letters are acknowledged again; resumed");
     }
     WriteResult written = stored.get().result();
     return BatchOutcome.commit(
@@ -117,12 +139,20 @@ final class BatchProcessor {
           stored = writeOneByOne(records, articles);
         }
         backoff.reset();
+        if (storeDown) {
+          storeDown = false;
+          LOG.info("store available again; resumed");
+        }
         return Optional.of(stored);
       } catch (StoreException e) {
         if (!e.retriable()) {
           throw e;
         }
         counters.retried();
+        if (!storeDown) {
+          storeDown = true;
+          LOG.info("paused for the store, retrying with backoff: {}", e.getMessage());
+        }
         LOG.warn(
             "store write failed (attempt {} of {} this poll), pausing {}: {}",
             attempt,
@@ -147,7 +177,7 @@ final class BatchProcessor {
         if (e.kind() != StoreException.Kind.DATA) {
           throw e;
         }
-        rejected.add(new Rejected(records.get(i), "store: " + e.getMessage(), e.getCause()));
+        rejected.add(new Rejected(records.get(i), ErrorSummary.of("store", e), e.getCause()));
       }
     }
     return new Stored(total, rejected);

@@ -1,9 +1,12 @@
 package io.wirestream.sink;
 
 import io.wirestream.common.config.WirestreamConfig;
+import io.wirestream.common.dlq.ErrorSummary;
+import io.wirestream.common.kafka.BrokerWatch;
 import io.wirestream.common.topic.Topics;
 import io.wirestream.sink.store.ArticleStore;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -21,6 +25,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -45,6 +50,8 @@ public final class SinkService implements Runnable, AutoCloseable {
   static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
   static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(100);
   static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
+  static final double RETRY_JITTER = 0.3;
+  static final long BROKER_CHECK_MILLIS = 2_000;
 
   /**
    * Attempts per poll before a failing batch is rewound; with the delays above this stays well
@@ -55,6 +62,9 @@ public final class SinkService implements Runnable, AutoCloseable {
 
   private final Consumer<String, byte[]> consumer;
   private final String topic;
+  private final String describe;
+  private final BrokerWatch brokerWatch;
+  private boolean commitsFailing;
   private final ArticleStore store;
   private final DeadLetters deadLetters;
   private final BatchProcessor processor;
@@ -71,7 +81,33 @@ public final class SinkService implements Runnable, AutoCloseable {
 
   /** A sink on a given store, which it takes over and closes (also if this constructor fails). */
   public SinkService(WirestreamConfig config, ArticleStore store) {
-    this(Clients.open(config, store), store, new Topics(config), FIRST_RETRY_DELAY);
+    this(
+        Clients.open(config, store),
+        store,
+        new Topics(config),
+        FIRST_RETRY_DELAY,
+        describe(config, new Topics(config)));
+  }
+
+  /** The store URL without its parameters, which may hold a user name and password. */
+  private static String withoutParameters(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
+  }
+
+  private static String describe(WirestreamConfig config, Topics topics) {
+    String instance = config.getString(WirestreamConfig.SINK_INSTANCE_ID);
+    return "group "
+        + config.getString(WirestreamConfig.SINK_GROUP_ID)
+        + ", instance "
+        + (instance.isBlank() ? "dynamic" : instance.strip())
+        + ", "
+        + topics.enriched().name()
+        + " -> "
+        + withoutParameters(config.getString(WirestreamConfig.SINK_STORE))
+        + " (dead letters to "
+        + topics.deadLetter().name()
+        + ")";
   }
 
   SinkService(
@@ -80,16 +116,28 @@ public final class SinkService implements Runnable, AutoCloseable {
       ArticleStore store,
       Topics topics,
       Duration firstRetryDelay) {
-    this(new Clients(consumer, producer), store, topics, firstRetryDelay);
+    this(
+        new Clients(consumer, producer),
+        store,
+        topics,
+        firstRetryDelay,
+        topics.enriched().name() + " -> store");
   }
 
   private SinkService(
-      Clients clients, ArticleStore store, Topics topics, Duration firstRetryDelay) {
+      Clients clients,
+      ArticleStore store,
+      Topics topics,
+      Duration firstRetryDelay,
+      String describe) {
     this.consumer = clients.consumer();
     this.topic = topics.enriched().name();
+    this.describe = describe;
+    this.brokerWatch = new BrokerWatch(consumer::metrics, LOG, "sink", BROKER_CHECK_MILLIS);
     this.store = store;
     this.deadLetters = new DeadLetters(clients.producer(), topics.deadLetter().name());
-    Backoff backoff = new Backoff(firstRetryDelay, MAX_RETRY_DELAY, this::pauseUnlessClosing);
+    Backoff backoff =
+        new Backoff(firstRetryDelay, MAX_RETRY_DELAY, RETRY_JITTER, this::pauseUnlessClosing);
     this.processor =
         new BatchProcessor(
             store,
@@ -135,6 +183,13 @@ public final class SinkService implements Runnable, AutoCloseable {
     properties.put(
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.getInt(WirestreamConfig.SINK_BATCH_SIZE));
     properties.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "wirestream-sink");
+    int session = config.getInt(WirestreamConfig.SINK_SESSION_TIMEOUT_MS);
+    properties.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, session);
+    properties.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, session / 3);
+    String instance = config.getString(WirestreamConfig.SINK_INSTANCE_ID);
+    if (!instance.isBlank()) {
+      properties.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instance.strip());
+    }
     return properties;
   }
 
@@ -155,10 +210,11 @@ public final class SinkService implements Runnable, AutoCloseable {
       throw new IllegalStateException("the sink is already running or has run");
     }
     try {
-      consumer.subscribe(List.of(topic));
-      LOG.info("sink consuming {}", topic);
+      consumer.subscribe(List.of(topic), new LoggingRebalanceListener());
+      LOG.info("sink started: {}", describe);
       while (closing.getCount() > 0) {
         ConsumerRecords<String, byte[]> batch = consumer.poll(POLL_TIMEOUT);
+        brokerWatch.check(System.currentTimeMillis());
         if (!batch.isEmpty()) {
           apply(processor.process(batch));
         }
@@ -170,7 +226,9 @@ public final class SinkService implements Runnable, AutoCloseable {
       }
     } catch (RuntimeException | Error e) {
       failure = e;
-      LOG.error("sink stopped: {}", e.toString(), e);
+      // The summary, not the stack trace: driver exceptions deep in it carry article text.
+      LOG.error("sink stopped: {}", ErrorSummary.of(e));
+      LOG.debug("sink failure", e);
       throw e;
     } finally {
       closeResources();
@@ -201,13 +259,22 @@ public final class SinkService implements Runnable, AutoCloseable {
         // shutdown does not replay it.
         consumer.commitSync(offsets);
       }
+      if (commitsFailing) {
+        commitsFailing = false;
+        LOG.info("offsets committed again; recovered");
+      }
       return true;
     } catch (WakeupException e) {
       throw e;
     } catch (KafkaException e) {
-      // Typically a rebalance took the partitions away; their new owner consumes the batch again
-      // and the idempotent store makes that harmless.
-      LOG.warn("cannot commit offsets, the batch will be consumed again: {}", e.getMessage());
+      // Typically a rebalance took the partitions away, or the broker is gone; the batch is
+      // consumed again (by this sink or the partitions' new owner) and the idempotent store makes
+      // that harmless.
+      if (e instanceof RetriableException && !commitsFailing) {
+        commitsFailing = true;
+        LOG.info("lost the broker while committing offsets: {}", ErrorSummary.of(e));
+      }
+      LOG.warn("cannot commit offsets, the batch will be consumed again: {}", ErrorSummary.of(e));
       return false;
     }
   }
@@ -218,6 +285,31 @@ public final class SinkService implements Runnable, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  /** Says which partitions this sink holds, as the group hands them over. */
+  private static final class LoggingRebalanceListener implements ConsumerRebalanceListener {
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      if (!partitions.isEmpty()) {
+        LOG.info("sink assigned {}", partitions);
+      }
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      if (!partitions.isEmpty()) {
+        LOG.info("sink revoked {}", partitions);
+      }
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      if (!partitions.isEmpty()) {
+        LOG.info("sink lost {} (the group moved on without it)", partitions);
+      }
     }
   }
 

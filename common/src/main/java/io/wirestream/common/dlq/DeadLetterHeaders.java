@@ -2,7 +2,9 @@ package io.wirestream.common.dlq;
 
 /**
  * Header names on {@code news.dlq} records. The value of a dead letter is the original record's
- * value byte for byte; these headers say where it came from and why it was rejected.
+ * value byte for byte; these headers say where it came from and why it was rejected. A letter that
+ * would be larger than Kafka accepts goes without its value (and without the original headers), and
+ * {@link #VALUE_OMITTED} says so; its source topic, partition and offset still find the original.
  */
 public final class DeadLetterHeaders {
 
@@ -12,6 +14,9 @@ public final class DeadLetterHeaders {
   public static final String SOURCE_TOPIC = "wirestream.dlq.source.topic";
   public static final String SOURCE_PARTITION = "wirestream.dlq.source.partition";
   public static final String SOURCE_OFFSET = "wirestream.dlq.source.offset";
+
+  /** Present when the value was left out; says why and how large the original value was. */
+  public static final String VALUE_OMITTED = "wirestream.dlq.value.omitted";
 
   private DeadLetterHeaders() {}
 }

@@ -47,17 +47,25 @@ public record Article(
    */
   public static LocalDate parsePublished(String published) {
     String text = published.trim();
+    LocalDate date;
     try {
       if (text.length() == 10) {
-        return LocalDate.parse(text);
+        date = LocalDate.parse(text);
+      } else if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+        date = OffsetDateTime.parse(text).toLocalDate();
+      } else {
+        date = java.time.LocalDateTime.parse(text).toLocalDate();
       }
-      if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-        return OffsetDateTime.parse(text).toLocalDate();
-      }
-      return java.time.LocalDateTime.parse(text).toLocalDate();
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("unparseable publication date '" + published + "'", e);
     }
+    // ISO 8601 spells years outside 0001-9999 with a sign and more digits, which most readers of
+    // the topic and the store (SQL date types among them) cannot take back.
+    if (date.getYear() < 1 || date.getYear() > 9999) {
+      throw new IllegalArgumentException(
+          "publication date '" + published + "' is outside the years 0001-9999");
+    }
+    return date;
   }
 
   public Article withIngestedAt(Instant when) {

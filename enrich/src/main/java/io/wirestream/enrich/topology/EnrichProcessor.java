@@ -1,48 +1,68 @@
 package io.wirestream.enrich.topology;
 
-import io.wirestream.common.dlq.DeadLetterHeaders;
+import io.wirestream.common.dlq.ErrorSummary;
 import io.wirestream.common.model.Article;
 import io.wirestream.common.model.EnrichedArticle;
 import io.wirestream.enrich.nlp.Enricher;
-import java.nio.charset.StandardCharsets;
+import io.wirestream.enrich.topology.FailedSends.Failure;
+import io.wirestream.enrich.topology.Letters.Letter;
+import io.wirestream.enrich.topology.Letters.Source;
+import java.util.Optional;
 import java.util.function.Supplier;
-import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Parses a raw article, enriches it and forwards it to the enriched sink; forwards anything it
- * cannot parse or enrich, unchanged, to the dead-letter sink with the reason in headers.
+ * Parses a raw article, enriches it and forwards it, serialized, to the enriched sink; forwards
+ * anything it cannot parse, enrich or send, unchanged, to the dead-letter sink with the reason in
+ * headers.
  *
  * <p>Failures here are properties of the record (bad JSON, an impossible date, text that trips the
- * NLP), so retrying cannot help; broker and network failures happen in the Streams runtime, which
- * retries them, and never reach this code.
+ * NLP, an enrichment too large to send), so retrying cannot help; broker and network failures
+ * happen in the Streams runtime, which retries them, and never reach this code. The output is
+ * serialized here rather than in the sink so that its size can be checked against what the producer
+ * accepts: a refused send would abort the transaction and fail again on every retry.
  */
-final class EnrichProcessor implements Processor<String, byte[], String, Object> {
+final class EnrichProcessor implements Processor<String, byte[], String, byte[]> {
 
   private static final Logger LOG = LoggerFactory.getLogger(EnrichProcessor.class);
 
   private final Deserializer<Article> articles;
+  private final Serializer<EnrichedArticle> enrichedSerializer;
+  private final String enrichedTopic;
   private final Supplier<Enricher> enrichers;
   private final boolean deadLetterOnError;
-  private ProcessorContext<String, Object> context;
+  private final SendLimit limit;
+  private final FailedSends failedSends;
+  private ProcessorContext<String, byte[]> context;
   private Enricher enricher;
 
   EnrichProcessor(
-      Deserializer<Article> articles, Supplier<Enricher> enrichers, boolean deadLetterOnError) {
+      Deserializer<Article> articles,
+      Serializer<EnrichedArticle> enrichedSerializer,
+      String enrichedTopic,
+      Supplier<Enricher> enrichers,
+      boolean deadLetterOnError,
+      SendLimit limit,
+      FailedSends failedSends) {
     this.articles = articles;
+    this.enrichedSerializer = enrichedSerializer;
+    this.enrichedTopic = enrichedTopic;
     this.enrichers = enrichers;
     this.deadLetterOnError = deadLetterOnError;
+    this.limit = limit;
+    this.failedSends = failedSends;
   }
 
   @Override
-  public void init(ProcessorContext<String, Object> context) {
+  public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
     this.enricher = enrichers.get();
   }
@@ -53,11 +73,32 @@ final class EnrichProcessor implements Processor<String, byte[], String, Object>
       // A tombstone on the raw topic deletes an article there; there is nothing to enrich.
       return;
     }
+    Source source =
+        context
+            .recordMetadata()
+            .map(meta -> new Source(meta.topic(), meta.partition(), meta.offset()))
+            .orElse(null);
+    Optional<Failure> refused =
+        source == null
+            ? Optional.empty()
+            : failedSends.find(source.topic(), source.partition(), source.offset());
+    if (refused.isPresent()) {
+      Failure failure = refused.get();
+      deadLetter(
+          record,
+          source,
+          "produce",
+          failure.reason(),
+          failure.exception(),
+          failure.letterRefused());
+      return;
+    }
     String stage = "parse";
+    String id;
+    byte[] value;
     try {
       Article article =
-          articles.deserialize(
-              context.recordMetadata().map(RecordMetadata::topic).orElse(null), record.value());
+          articles.deserialize(source == null ? null : source.topic(), record.value());
       if (article == null) {
         throw new IllegalArgumentException("empty record");
       }
@@ -66,53 +107,61 @@ final class EnrichProcessor implements Processor<String, byte[], String, Object>
       }
       stage = "enrich";
       EnrichedArticle enriched = enricher.enrich(article);
-      context.forward(
-          record.withKey(article.id()).withValue(enriched), EnrichTopology.ENRICHED_SINK);
+      stage = "serialize";
+      id = article.id();
+      value = enrichedSerializer.serialize(enrichedTopic, enriched);
+      long size = SendLimit.size(Letters.utf8(article.id()), value, record.headers());
+      if (!limit.fits(size)) {
+        throw new RecordTooLargeException(
+            "enriched record of "
+                + size
+                + " bytes exceeds the "
+                + limit.usableBytes()
+                + " bytes the producer may send (max.request.size "
+                + limit.maxRequestBytes()
+                + " less overhead)");
+      }
     } catch (RuntimeException e) {
       if (!deadLetterOnError) {
-        throw new StreamsException("cannot " + stage + " record with key " + record.key(), e);
+        throw new StreamsException(
+            "cannot " + stage + " record with key " + ErrorSummary.bound(record.key()), e);
       }
-      deadLetter(record, stage, e);
+      deadLetter(record, source, stage, ErrorSummary.of(stage, e), e.getClass().getName(), false);
+      return;
     }
+    // Outside the try: a fenced producer or a migrated task fails the send, which says nothing
+    // about this record; Streams aborts the transaction and the record is processed again.
+    context.forward(record.withKey(id).withValue(value), EnrichTopology.ENRICHED_SINK);
   }
 
-  private void deadLetter(Record<String, byte[]> record, String stage, RuntimeException e) {
-    String reason = stage + ": " + describe(e);
-    Record<String, Object> letter =
-        new Record<>(record.key(), record.value(), record.timestamp(), record.headers());
-    Headers headers = letter.headers();
-    put(headers, DeadLetterHeaders.REASON, reason);
-    put(headers, DeadLetterHeaders.EXCEPTION, e.getClass().getName());
-    put(headers, DeadLetterHeaders.STAGE, stage);
-    context
-        .recordMetadata()
-        .ifPresent(
-            meta -> {
-              put(headers, DeadLetterHeaders.SOURCE_TOPIC, meta.topic());
-              put(headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(meta.partition()));
-              put(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(meta.offset()));
-            });
-    LOG.warn("dead-lettering record with key {}: {}", record.key(), reason);
-    context.forward(letter, EnrichTopology.DEAD_LETTER_SINK);
-  }
-
-  /** The message, plus the first line of the innermost cause when it adds something. */
-  private static String describe(Throwable e) {
-    String text = String.valueOf(e.getMessage());
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String detail =
-        root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
-    if (root != e && !detail.isEmpty() && !text.contains(detail)) {
-      text += " (" + detail + ")";
-    }
-    return text;
-  }
-
-  private static void put(Headers headers, String name, String value) {
-    headers.remove(name);
-    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+  private void deadLetter(
+      Record<String, byte[]> record,
+      Source source,
+      String stage,
+      String reason,
+      String exception,
+      boolean omitValue) {
+    Letter letter =
+        Letters.build(
+            Letters.utf8(record.key()),
+            record.value(),
+            record.headers(),
+            source,
+            stage,
+            reason,
+            exception,
+            limit,
+            omitValue);
+    LOG.warn(
+        "dead-lettering {} (key {}){}: {}",
+        source == null
+            ? "a record"
+            : source.topic() + "-" + source.partition() + "@" + source.offset(),
+        ErrorSummary.bound(record.key()),
+        letter.value() == null ? " without its value" : "",
+        ErrorSummary.bound(reason));
+    context.forward(
+        new Record<>(record.key(), letter.value(), record.timestamp(), letter.headers()),
+        EnrichTopology.DEAD_LETTER_SINK);
   }
 }

@@ -3,7 +3,7 @@ package io.wirestream.enrich.topology;
 import io.wirestream.common.topic.Topics;
 import io.wirestream.enrich.nlp.Enricher;
 import java.util.function.Supplier;
-import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -11,7 +11,8 @@ import org.apache.kafka.streams.Topology;
  * be enriched routed to {@code news.dlq}.
  *
  * <p>Stateless and keyed by article id on both sides, so it needs no repartition topic and no
- * store; a replay of {@code news.raw} recomputes every record from scratch.
+ * store; a replay of {@code news.raw} recomputes every record from scratch. The processor forwards
+ * serialized values (it checks their size), so both sinks write bytes.
  */
 public final class EnrichTopology {
 
@@ -23,11 +24,26 @@ public final class EnrichTopology {
   private EnrichTopology() {}
 
   /**
+   * The topology with the producer's default size limit and its own memory of refused sends.
+   *
    * @param enrichers creates one {@link Enricher} per stream task; each is used by one thread
    * @param deadLetterOnError true to dead-letter bad records, false to fail the application
    */
   public static Topology build(
       Topics topics, Supplier<Enricher> enrichers, boolean deadLetterOnError) {
+    return build(topics, enrichers, deadLetterOnError, SendLimit.DEFAULT, new FailedSends());
+  }
+
+  /**
+   * @param limit what the Streams producer accepts; larger output is dead-lettered
+   * @param failedSends shared with the {@link DeadLetterProductionHandler} of the same application
+   */
+  public static Topology build(
+      Topics topics,
+      Supplier<Enricher> enrichers,
+      boolean deadLetterOnError,
+      SendLimit limit,
+      FailedSends failedSends) {
     Topology topology = new Topology();
     topology.addSource(
         RAW_SOURCE,
@@ -38,26 +54,26 @@ public final class EnrichTopology {
         ENRICH_PROCESSOR,
         () ->
             new EnrichProcessor(
-                topics.raw().valueSerde().deserializer(), enrichers, deadLetterOnError),
+                topics.raw().valueSerde().deserializer(),
+                topics.enriched().valueSerde().serializer(),
+                topics.enriched().name(),
+                enrichers,
+                deadLetterOnError,
+                limit,
+                failedSends),
         RAW_SOURCE);
     topology.addSink(
         ENRICHED_SINK,
         topics.enriched().name(),
         topics.enriched().keySerde().serializer(),
-        erase(topics.enriched().valueSerde().serializer()),
+        new ByteArraySerializer(),
         ENRICH_PROCESSOR);
     topology.addSink(
         DEAD_LETTER_SINK,
         topics.deadLetter().name(),
         topics.deadLetter().keySerde().serializer(),
-        erase(topics.deadLetter().valueSerde().serializer()),
+        topics.deadLetter().valueSerde().serializer(),
         ENRICH_PROCESSOR);
     return topology;
-  }
-
-  // The processor forwards two value types to two sinks by name; each sink only ever sees its own.
-  @SuppressWarnings("unchecked")
-  private static Serializer<Object> erase(Serializer<?> serializer) {
-    return (Serializer<Object>) serializer;
   }
 }

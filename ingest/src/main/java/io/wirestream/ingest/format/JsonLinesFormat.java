@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -102,6 +104,9 @@ public final class JsonLinesFormat implements ArticleFormat {
     }
   }
 
+  private static final List<String> TEXT_FIELDS =
+      List.of("id", "source", "url", "title", "body", "published", "language");
+
   /** Parses one line; returns null for a blank line, which is not a record. */
   public ParseResult parseLine(byte[] bytes, String location) {
     String text;
@@ -121,6 +126,21 @@ public final class JsonLinesFormat implements ArticleFormat {
     }
     if (!node.isObject()) {
       return new ParseResult.Rejected(location, "not a JSON object");
+    }
+    for (String field : TEXT_FIELDS) {
+      String value = text(node, field);
+      OptionalInt lone = value == null ? OptionalInt.empty() : Utf16.firstUnpairedSurrogate(value);
+      if (lone.isPresent()) {
+        return new ParseResult.Rejected(
+            location,
+            "'"
+                + field
+                + "' has an unpaired surrogate \\u"
+                + Integer.toHexString(value.charAt(lone.getAsInt()))
+                + " at character "
+                + lone.getAsInt()
+                + ", which is not Unicode text");
+      }
     }
     String body = text(node, "body");
     if (body == null || body.isBlank()) {

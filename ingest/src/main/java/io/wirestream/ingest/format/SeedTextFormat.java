@@ -73,8 +73,8 @@ public final class SeedTextFormat implements ArticleFormat {
     String dateText = header.group(1);
     LocalDate date;
     try {
-      date = LocalDate.parse(dateText, STRICT_DATE);
-    } catch (DateTimeException e) {
+      date = Article.parsePublished(LocalDate.parse(dateText, STRICT_DATE).toString());
+    } catch (DateTimeException | IllegalArgumentException e) {
       return new ParseResult.Rejected(location, "impossible or malformed date '" + dateText + "'");
     }
     String body = normaliseBody(text.substring(header.end()));

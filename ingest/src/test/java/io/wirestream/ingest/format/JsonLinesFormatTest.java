@@ -135,4 +135,36 @@ class JsonLinesFormatTest {
         .hasToString(
             file + ":4: line longer than " + atLimit.length() + " bytes (ingest.max.line.bytes)");
   }
+
+  @Test
+  void shouldRejectAnUnpairedSurrogateThatUtf8CannotCarryAndKeepAProperPair() throws IOException {
+    List<ParseResult> results =
+        read(
+            "{\"published\":\"2017-04-12\",\"title\":\"a\\ud800b\",\"body\":\"Text.\"}\n"
+                + "{\"published\":\"2017-04-12\",\"body\":\"x\\udc00\"}\n"
+                + "{\"published\":\"2017-04-12\",\"body\":\"Emoji \\ud83d\\ude00 kept.\"}\n");
+
+    assertThat(results).hasSize(3);
+    assertThat(((ParseResult.Rejected) results.get(0)).reason())
+        .isEqualTo(
+            "'title' has an unpaired surrogate \\ud800 at character 1, which is not Unicode text");
+    assertThat(((ParseResult.Rejected) results.get(1)).reason())
+        .startsWith("'body' has an unpaired");
+    assertThat(((ParseResult.Parsed) results.get(2)).article().body())
+        .isEqualTo("Emoji \uD83D\uDE00 kept.");
+  }
+
+  @Test
+  void shouldRejectAPublicationYearBeyond9999WhichEnrichCouldNotReadBack() throws IOException {
+    List<ParseResult> results =
+        read(
+            "{\"published\":\"+99999-01-01\",\"body\":\"Far future.\"}\n"
+                + "{\"published\":\"+99999-01-01T00:00:00Z\",\"body\":\"Far future.\"}\n"
+                + "{\"published\":\"1850-05-01\",\"body\":\"Old news.\"}\n");
+
+    assertThat(results).hasSize(3);
+    assertThat(results.subList(0, 2)).allMatch(r -> r instanceof ParseResult.Rejected);
+    assertThat(((ParseResult.Parsed) results.get(2)).article().publicationDate())
+        .hasToString("1850-05-01");
+  }
 }

@@ -61,6 +61,13 @@ class SeedTextFormatTest {
   }
 
   @Test
+  void shouldRejectAYearBeyond9999ThatTheRestOfThePipelineCouldNotRead() {
+    assertThat(parse("date +99999-01-01 Text."))
+        .isEqualTo(
+            new ParseResult.Rejected("a.txt:1", "impossible or malformed date '+99999-01-01'"));
+  }
+
+  @Test
   void shouldRejectEmptyBody() {
     assertThat(parse("date 2017-04-12 \n\n  \n"))
         .isEqualTo(new ParseResult.Rejected("a.txt:1", "empty body"));

@@ -1,5 +1,6 @@
 package io.wirestream.sink.store;
 
+import io.wirestream.common.dlq.ErrorSummary;
 import io.wirestream.common.model.EnrichedArticle;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -157,7 +158,9 @@ public final class JdbcArticleStore implements ArticleStore {
       // Whatever state a lost or aborted connection is in, a fresh one is the safe retry.
       dropConnection();
     }
-    return new StoreException(message + ": " + e.getMessage(), kind, e);
+    // Driver messages carry the statement and its bound values (article text); the summary keeps
+    // the SQL state and the server's primary message only.
+    return new StoreException(ErrorSummary.of(message, e), kind, e);
   }
 
   private static boolean isValid(Connection connection) {

@@ -50,8 +50,9 @@ final class SqlErrors {
         || state.startsWith("57P")) {
       return StoreException.Kind.RETRIABLE;
     }
-    // 22 data exception (bad encoding, value out of range), 23 integrity constraint violation.
-    if (state.startsWith("22") || state.startsWith("23")) {
+    // 22 data exception (bad encoding, value out of range), 23 integrity constraint violation,
+    // 54 program limit exceeded (a value too large for an index row, too many columns).
+    if (state.startsWith("22") || state.startsWith("23") || state.startsWith("54")) {
       return StoreException.Kind.DATA;
     }
     return StoreException.Kind.FATAL;

@@ -1,0 +1,78 @@
+package io.wirestream.enrich.topology;
+
+import io.wirestream.common.dlq.DeadLetterHeaders;
+import io.wirestream.common.dlq.ErrorSummary;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * Builds dead letters that the producer will accept: the raw value and headers of the input with
+ * the reason headers on top, or, when that would be too large, the reason headers alone with {@link
+ * DeadLetterHeaders#VALUE_OMITTED} saying what was left out.
+ */
+final class Letters {
+
+  /** Where a record is in its source topic. */
+  record Source(String topic, int partition, long offset) {}
+
+  /** The value and headers of a dead letter. */
+  record Letter(byte[] value, Headers headers) {}
+
+  private Letters() {}
+
+  static Letter build(
+      byte[] key,
+      byte[] value,
+      Headers original,
+      Source source,
+      String stage,
+      String reason,
+      String exception,
+      SendLimit limit,
+      boolean omitValue) {
+    Headers reasons = reasonHeaders(source, stage, reason, exception);
+    Headers full = new RecordHeaders(original.toArray());
+    for (Header header : reasons) {
+      full.remove(header.key());
+      full.add(header);
+    }
+    if (!omitValue && limit.fits(SendLimit.size(key, value, full))) {
+      return new Letter(value, full);
+    }
+    int length = value == null ? 0 : value.length;
+    String why =
+        (omitValue ? "refused by the producer" : "too large")
+            + ": original value of "
+            + length
+            + " bytes left out (limit "
+            + limit.usableBytes()
+            + ")";
+    put(reasons, DeadLetterHeaders.VALUE_OMITTED, why);
+    return new Letter(null, reasons);
+  }
+
+  private static Headers reasonHeaders(
+      Source source, String stage, String reason, String exception) {
+    Headers headers = new RecordHeaders();
+    put(headers, DeadLetterHeaders.REASON, ErrorSummary.bound(reason));
+    put(headers, DeadLetterHeaders.EXCEPTION, exception);
+    put(headers, DeadLetterHeaders.STAGE, stage);
+    if (source != null) {
+      put(headers, DeadLetterHeaders.SOURCE_TOPIC, source.topic());
+      put(headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(source.partition()));
+      put(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(source.offset()));
+    }
+    return headers;
+  }
+
+  static byte[] utf8(String text) {
+    return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void put(Headers headers, String name, String value) {
+    headers.remove(name);
+    headers.add(name, utf8(value == null ? "" : value));
+  }
+}

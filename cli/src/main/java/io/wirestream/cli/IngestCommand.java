@@ -36,8 +36,13 @@ import picocli.CommandLine.Spec;
       "Reads article files and directories, and RSS 2.0/Atom feeds, and publishes them to the raw"
           + " topic.",
       "Formats: seed text (a 'date YYYY-MM-DD' header, then the body) and JSON lines (*.jsonl).",
-      "Feeds (--feed, http:, https: or file: URLs) are fetched every ingest.feed.poll.interval.ms"
-          + " until stopped, or once with --once.",
+      "Feeds (--feed, http: or https: URLs; file: with ingest.fetch.allow.file=true) are fetched"
+          + " until stopped, or once with --once, each on its own schedule: the feed's ttl and"
+          + " sy:updatePeriod, the server's Cache-Control and Expires, and how often new items"
+          + " appear, within ingest.feed.min.interval.ms and ingest.feed.max.interval.ms. Requests"
+          + " to one host go one at a time, ingest.fetch.host.delay.ms apart, and obey its"
+          + " robots.txt and Retry-After; private and loopback addresses are refused unless"
+          + " ingest.fetch.allow.private=true.",
       "Bad records are reported as FILE:LINE: reason (FEED#item N: reason) on standard error and"
           + " skipped; so are JSON lines over ingest.max.line.bytes and seed files over"
           + " ingest.max.file.bytes.",
@@ -94,14 +99,14 @@ public final class IngestCommand implements Callable<Integer> {
         throw new UsageException("no such file or directory: " + input);
       }
     }
+    WirestreamConfig settings = config.load(Map.of());
     for (URI feed : feeds) {
       try {
-        FeedPoller.checkUrl(feed);
+        FeedPoller.checkUrl(feed, settings.getBoolean(WirestreamConfig.INGEST_FETCH_ALLOW_FILE));
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }
     }
-    WirestreamConfig settings = config.load(Map.of());
     Topics topics = new Topics(settings);
     try (Admin admin = Admin.create(settings.kafkaProperties())) {
       TopicAdmin.ensureTopics(admin, topics.specs());
@@ -116,11 +121,7 @@ public final class IngestCommand implements Callable<Integer> {
     FeedPoller poller =
         feeds.isEmpty()
             ? null
-            : new FeedPoller(
-                feeds,
-                new FeedParser(source),
-                Duration.ofMillis(settings.getLong(WirestreamConfig.INGEST_FEED_POLL_INTERVAL_MS)),
-                version());
+            : FeedPoller.create(feeds, new FeedParser(source), settings, version());
     // Feeds are there to be watched, so they keep the command running unless told --once.
     boolean keepRunning = !once && (follow || poller != null);
     Duration fileInterval =
@@ -137,17 +138,24 @@ public final class IngestCommand implements Callable<Integer> {
         settings.getString(WirestreamConfig.BOOTSTRAP_SERVERS),
         keepRunning ? ", following" : "");
     try (ArticlePublisher publisher =
-        new ArticlePublisher(settings, topics, stats, Clock.systemUTC())) {
+            new ArticlePublisher(settings, topics, stats, Clock.systemUTC());
+        FeedPoller closing = poller) {
       do {
         if (ingestor != null) {
           ingestor.pass(publisher, stats, rejected -> err.println("rejected " + rejected));
         }
         if (poller != null) {
-          for (FeedPoller.Outcome outcome :
-              poller.pollDue(publisher, stats, rejected -> err.println("rejected " + rejected))) {
+          // Fetches run on their own threads: one pass starts what is due and takes in what
+          // finished, so a slow feed holds up neither the files nor the other feeds.
+          List<FeedPoller.Outcome> outcomes =
+              keepRunning
+                  ? poller.pollDue(
+                      publisher, stats, rejected -> err.println("rejected " + rejected))
+                  : poller.pollAll(
+                      publisher, stats, rejected -> err.println("rejected " + rejected));
+          for (FeedPoller.Outcome outcome : outcomes) {
             feedFetches++;
-            if (outcome.status() == FeedPoller.Status.RETRYING
-                || outcome.status() == FeedPoller.Status.FAILED) {
+            if (outcome.failed()) {
               feedFailures++;
             }
           }
@@ -158,7 +166,11 @@ public final class IngestCommand implements Callable<Integer> {
           if (ingestor != null && fileInterval.compareTo(wait) < 0) {
             wait = fileInterval;
           }
-          Thread.sleep(Math.max(1, wait.toMillis()));
+          if (poller != null) {
+            poller.awaitFinished(wait);
+          } else {
+            Thread.sleep(Math.max(1, wait.toMillis()));
+          }
         }
       } while (keepRunning);
       if (!publisher.awaitIdle(giveUp.plus(SETTLE_MARGIN))) {

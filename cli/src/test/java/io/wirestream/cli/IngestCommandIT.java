@@ -52,6 +52,8 @@ class IngestCommandIT {
               "-b",
               broker.bootstrapServers(),
               "--once",
+              "-D",
+              "ingest.fetch.allow.file=true",
               "--feed",
               feed.toUri().toString(),
               inbox.toString());

@@ -40,6 +40,22 @@ public final class WirestreamConfig extends AbstractConfig {
   public static final String TOPIC_DLQ_RETENTION_MS = "topic.dlq.retention.ms";
   public static final String INGEST_POLL_INTERVAL_MS = "ingest.poll.interval.ms";
   public static final String INGEST_FEED_POLL_INTERVAL_MS = "ingest.feed.poll.interval.ms";
+  public static final String INGEST_FEED_MIN_INTERVAL_MS = "ingest.feed.min.interval.ms";
+  public static final String INGEST_FEED_MAX_INTERVAL_MS = "ingest.feed.max.interval.ms";
+  public static final String INGEST_FEED_MAX_FAILURES = "ingest.feed.max.failures";
+  public static final String INGEST_FEED_FETCH_THREADS = "ingest.feed.fetch.threads";
+  public static final String INGEST_FETCH_CONNECT_TIMEOUT_MS = "ingest.fetch.connect.timeout.ms";
+  public static final String INGEST_FETCH_READ_TIMEOUT_MS = "ingest.fetch.read.timeout.ms";
+  public static final String INGEST_FETCH_TOTAL_TIMEOUT_MS = "ingest.fetch.total.timeout.ms";
+  public static final String INGEST_FETCH_MAX_BYTES = "ingest.fetch.max.bytes";
+  public static final String INGEST_FETCH_MAX_DECODED_BYTES = "ingest.fetch.max.decoded.bytes";
+  public static final String INGEST_FETCH_MAX_REDIRECTS = "ingest.fetch.max.redirects";
+  public static final String INGEST_FETCH_ALLOW_PRIVATE = "ingest.fetch.allow.private";
+  public static final String INGEST_FETCH_ALLOW_FILE = "ingest.fetch.allow.file";
+  public static final String INGEST_FETCH_USER_AGENT = "ingest.fetch.user.agent";
+  public static final String INGEST_FETCH_HOST_DELAY_MS = "ingest.fetch.host.delay.ms";
+  public static final String INGEST_FETCH_HOST_CONCURRENCY = "ingest.fetch.host.concurrency";
+  public static final String INGEST_FETCH_ROBOTS_TTL_MS = "ingest.fetch.robots.ttl.ms";
   public static final String INGEST_MAX_LINE_BYTES = "ingest.max.line.bytes";
   public static final String INGEST_MAX_FILE_BYTES = "ingest.max.file.bytes";
   public static final String INGEST_SEND_GIVE_UP_MS = "ingest.send.give.up.ms";
@@ -133,8 +149,144 @@ public final class WirestreamConfig extends AbstractConfig {
               300_000L,
               Range.atLeast(1_000),
               Importance.LOW,
-              "How often ingest fetches each RSS/Atom feed, in milliseconds. A failing feed is"
-                  + " retried with backoff up to 10 minutes (or this interval, if longer).")
+              "First interval between two fetches of an RSS/Atom feed, in milliseconds. From"
+                  + " there each feed's interval adapts: halved after a fetch with new items,"
+                  + " half as long again after one without, never shorter than the feed's own"
+                  + " hints (RSS ttl, sy:updatePeriod/sy:updateFrequency, Cache-Control max-age,"
+                  + " Expires), and always within ingest.feed.min.interval.ms and"
+                  + " ingest.feed.max.interval.ms.")
+          .define(
+              INGEST_FEED_MIN_INTERVAL_MS,
+              Type.LONG,
+              300_000L,
+              Range.atLeast(0),
+              Importance.LOW,
+              "Shortest interval between two fetches of one feed, however busy it is, in"
+                  + " milliseconds.")
+          .define(
+              INGEST_FEED_MAX_INTERVAL_MS,
+              Type.LONG,
+              86_400_000L,
+              Range.atLeast(1_000),
+              Importance.LOW,
+              "Longest interval between two fetches of one feed, however quiet it is or however"
+                  + " long it asks to be left alone; also the longest backoff after failures, in"
+                  + " milliseconds.")
+          .define(
+              INGEST_FEED_MAX_FAILURES,
+              Type.INT,
+              10,
+              Range.between(1, 1_000),
+              Importance.LOW,
+              "Consecutive failed fetches (network errors, HTTP errors, malformed documents)"
+                  + " after which a feed is disabled until ingest restarts; before that each"
+                  + " failure doubles the wait, with jitter. HTTP 410 Gone disables a feed at once."
+                  + " The reason is logged.")
+          .define(
+              INGEST_FEED_FETCH_THREADS,
+              Type.INT,
+              8,
+              Range.between(1, 256),
+              Importance.LOW,
+              "Feeds fetched and parsed at the same time (requests to one host still go one at a"
+                  + " time, see ingest.fetch.host.concurrency).")
+          .define(
+              INGEST_FETCH_CONNECT_TIMEOUT_MS,
+              Type.LONG,
+              10_000L,
+              Range.atLeast(1),
+              Importance.LOW,
+              "How long a fetch waits for a TCP connection, in milliseconds.")
+          .define(
+              INGEST_FETCH_READ_TIMEOUT_MS,
+              Type.LONG,
+              30_000L,
+              Range.atLeast(1),
+              Importance.LOW,
+              "Longest silence a fetch accepts from a server, waiting for the response headers or"
+                  + " for the next bytes of the body, in milliseconds.")
+          .define(
+              INGEST_FETCH_TOTAL_TIMEOUT_MS,
+              Type.LONG,
+              60_000L,
+              Range.atLeast(1),
+              Importance.LOW,
+              "Longest time one fetch may take, redirects, robots.txt and waiting for the host"
+                  + " included, in milliseconds: a server that trickles its answer a byte at a time"
+                  + " is cut off here.")
+          .define(
+              INGEST_FETCH_MAX_BYTES,
+              Type.INT,
+              16 << 20,
+              Range.between(1024, Integer.MAX_VALUE - 8),
+              Importance.LOW,
+              "Largest response body a fetch reads as sent (compressed), in bytes; a larger one"
+                  + " is abandoned at this size.")
+          .define(
+              INGEST_FETCH_MAX_DECODED_BYTES,
+              Type.INT,
+              32 << 20,
+              Range.between(1024, Integer.MAX_VALUE - 8),
+              Importance.LOW,
+              "Largest response body once gzip or deflate is undone, in bytes; decompression"
+                  + " stops here, so a small compressed bomb cannot fill the memory.")
+          .define(
+              INGEST_FETCH_MAX_REDIRECTS,
+              Type.INT,
+              5,
+              Range.between(0, 20),
+              Importance.LOW,
+              "Redirects (301, 302, 303, 307, 308) a fetch follows; a loop is refused at once.")
+          .define(
+              INGEST_FETCH_ALLOW_PRIVATE,
+              Type.BOOLEAN,
+              false,
+              Importance.MEDIUM,
+              "Whether fetches may reach loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7),"
+                  + " link-local, multicast or unspecified addresses. Off, a feed (or a redirect"
+                  + " from one) cannot make ingest read internal services; checked on the resolved"
+                  + " address of the first request and of every redirect.")
+          .define(
+              INGEST_FETCH_ALLOW_FILE,
+              Type.BOOLEAN,
+              false,
+              Importance.LOW,
+              "Whether file: URLs may be given as feeds (read from the local disk, for tests and"
+                  + " local mirrors). A redirect never leads to a file.")
+          .define(
+              INGEST_FETCH_USER_AGENT,
+              Type.STRING,
+              "Wirestream/{version} (+https://github.com/wirestream/wirestream)",
+              new ConfigDef.NonEmptyString(),
+              Importance.MEDIUM,
+              "User-Agent of every fetch; {version} is replaced by Wirestream's version. Name a"
+                  + " contact: site owners use it to reach whoever runs the crawler. robots.txt"
+                  + " rules are matched on the product token 'wirestream'.")
+          .define(
+              INGEST_FETCH_HOST_DELAY_MS,
+              Type.LONG,
+              1_000L,
+              Range.atLeast(0),
+              Importance.LOW,
+              "Shortest pause between the end of one request to a host and the start of the next,"
+                  + " in milliseconds; a longer robots.txt Crawl-delay wins, and so does a host's"
+                  + " Retry-After on HTTP 429 or 503.")
+          .define(
+              INGEST_FETCH_HOST_CONCURRENCY,
+              Type.INT,
+              1,
+              Range.between(1, 64),
+              Importance.LOW,
+              "Requests to one host (scheme, name and port) under way at the same time.")
+          .define(
+              INGEST_FETCH_ROBOTS_TTL_MS,
+              Type.LONG,
+              86_400_000L,
+              Range.atLeast(0),
+              Importance.LOW,
+              "How long a host's robots.txt is kept before it is fetched again, in milliseconds."
+                  + " A robots.txt that could not be fetched (network error, HTTP 5xx) is tried"
+                  + " again after at most 10 minutes, and the host is not fetched meanwhile.")
           .define(
               INGEST_MAX_LINE_BYTES,
               Type.INT,

@@ -39,6 +39,7 @@ public final class FeedParser {
   static final String ATOM = "http://www.w3.org/2005/Atom";
   static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
   static final String DC = "http://purl.org/dc/elements/1.1/";
+  static final String SY = "http://purl.org/rss/1.0/modules/syndication/";
 
   private static final XMLInputFactory FACTORY = newFactory();
   private static final Pattern XML_DECLARATION_ENCODING =
@@ -77,7 +78,7 @@ public final class FeedParser {
    * @throws FeedParseException if the document is not well-formed or not a feed
    */
   public List<ParseResult> parse(InputStream in, URI feed) throws FeedParseException {
-    return parse(feed, () -> FACTORY.createXMLStreamReader(in));
+    return parse(feed, () -> FACTORY.createXMLStreamReader(in)).items();
   }
 
   /**
@@ -89,8 +90,19 @@ public final class FeedParser {
    */
   public List<ParseResult> parse(byte[] document, URI feed, Charset serverCharset)
       throws FeedParseException {
+    return parseFeed(document, feed, serverCharset).items();
+  }
+
+  /**
+   * Like {@link #parse(byte[], URI, Charset)}, with the feed's update hints ({@code ttl}, {@code
+   * sy:updatePeriod}, {@code sy:updateFrequency}).
+   *
+   * @throws FeedParseException if the document is not well-formed or not a feed
+   */
+  public ParsedFeed parseFeed(byte[] document, URI feed, Charset serverCharset)
+      throws FeedParseException {
     if (serverCharset == null || declaresEncoding(document)) {
-      return parse(new ByteArrayInputStream(document), feed);
+      return parse(feed, () -> FACTORY.createXMLStreamReader(new ByteArrayInputStream(document)));
     }
     return parse(
         feed,
@@ -115,7 +127,33 @@ public final class FeedParser {
     XMLStreamReader open() throws XMLStreamException;
   }
 
-  private List<ParseResult> parse(URI feed, ReaderFactory open) throws FeedParseException {
+  /** The channel-level elements that say how often a feed changes, as they are read. */
+  private static final class Hints {
+    Integer ttl;
+    String updatePeriod;
+    Integer updateFrequency;
+
+    /** Takes the element the reader is on if it is a hint; false if it is none. */
+    boolean read(XMLStreamReader reader, String ns, String name, boolean rss)
+        throws XMLStreamException {
+      if (rss && ns.isEmpty() && name.equals("ttl")) {
+        ttl = FeedHints.positiveInt(reader.getElementText());
+      } else if (ns.equals(SY) && name.equals("updatePeriod")) {
+        updatePeriod = blankToNull(reader.getElementText());
+      } else if (ns.equals(SY) && name.equals("updateFrequency")) {
+        updateFrequency = FeedHints.positiveInt(reader.getElementText());
+      } else {
+        return false;
+      }
+      return true;
+    }
+
+    FeedHints toHints() {
+      return new FeedHints(ttl, updatePeriod, updateFrequency);
+    }
+  }
+
+  private ParsedFeed parse(URI feed, ReaderFactory open) throws FeedParseException {
     XMLStreamReader reader = null;
     try {
       reader = open.open();
@@ -126,10 +164,11 @@ public final class FeedParser {
       String root = reader.getLocalName();
       String ns = reader.getNamespaceURI();
       List<ParseResult> results = new ArrayList<>();
+      Hints hints = new Hints();
       if ("rss".equals(root) && (ns == null || ns.isEmpty())) {
-        readRss(reader, feed, results);
+        readRss(reader, feed, results, hints);
       } else if ("feed".equals(root) && ATOM.equals(ns)) {
-        readAtom(reader, feed, results);
+        readAtom(reader, feed, results, hints);
       } else {
         throw new FeedParseException(
             feed + ": not an RSS 2.0 or Atom feed (root element <" + root + ">)");
@@ -138,7 +177,7 @@ public final class FeedParser {
       while (reader.hasNext()) {
         reader.next();
       }
-      return results;
+      return new ParsedFeed(results, hints.toHints());
     } catch (XMLStreamException e) {
       String message = String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ");
       throw new FeedParseException(feed + ": not well-formed XML: " + message);
@@ -159,7 +198,7 @@ public final class FeedParser {
   /** One child element of an item: its text (or markup, for Atom xhtml) and attributes. */
   private record Field(String text, Map<String, String> attributes) {}
 
-  private void readRss(XMLStreamReader reader, URI feed, List<ParseResult> results)
+  private void readRss(XMLStreamReader reader, URI feed, List<ParseResult> results, Hints hints)
       throws XMLStreamException {
     String channelLanguage = null;
     int depth = 1;
@@ -175,6 +214,8 @@ public final class FeedParser {
           results.add(rssItem(fields, channelLanguage, feed, results.size() + 1));
         } else if (depth == 2 && name.equals("language") && (ns.isEmpty() || ns.equals(DC))) {
           channelLanguage = blankToNull(reader.getElementText());
+        } else if (depth == 2 && hints.read(reader, ns, name, true)) {
+          // read to its end tag: depth unchanged
         } else {
           depth++;
         }
@@ -182,7 +223,7 @@ public final class FeedParser {
     }
   }
 
-  private void readAtom(XMLStreamReader reader, URI feed, List<ParseResult> results)
+  private void readAtom(XMLStreamReader reader, URI feed, List<ParseResult> results, Hints hints)
       throws XMLStreamException {
     String feedLanguage = reader.getAttributeValue(XMLConstants.XML_NS_URI, "lang");
     int depth = 1;
@@ -199,6 +240,8 @@ public final class FeedParser {
           results.add(
               atomEntry(
                   fields, language == null ? feedLanguage : language, feed, results.size() + 1));
+        } else if (depth == 1 && hints.read(reader, nsOf(reader), reader.getLocalName(), false)) {
+          // read to its end tag: depth unchanged
         } else {
           depth++;
         }

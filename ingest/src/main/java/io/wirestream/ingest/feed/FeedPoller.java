@@ -1,193 +1,339 @@
 package io.wirestream.ingest.feed;
 
+import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.ingest.ArticlePublisher;
 import io.wirestream.ingest.Delivery;
 import io.wirestream.ingest.IngestStats;
+import io.wirestream.ingest.fetch.FetchException;
+import io.wirestream.ingest.fetch.FetchResponse;
+import io.wirestream.ingest.fetch.FetchSettings;
+import io.wirestream.ingest.fetch.Fetcher;
+import io.wirestream.ingest.fetch.HostPoliteness;
 import io.wirestream.ingest.format.ParseResult;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.Charset;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches RSS/Atom feeds ({@code http:}, {@code https:} or {@code file:} URLs) and publishes their
- * items.
+ * Fetches RSS/Atom feeds and publishes their new items, each feed on its own adaptive {@link
+ * FeedSchedule}.
  *
- * <p>Each feed keeps its own ETag and Last-Modified and sends them back, so an unchanged feed costs
- * a 304 and nothing is parsed. Ids already published by this poller are skipped (the last {@value
- * #REMEMBERED_IDS}), since feeds repeat their items on every fetch; publishing one again would be
- * harmless downstream, only wasteful. An item counts as published only once the broker has
- * acknowledged it: if any item of a fetch is not delivered, the feed's validators are forgotten so
- * that the next fetch gets the whole document again and republishes what was lost. A rejected item
- * is reported on the first fetch that shows it, not on every fetch after.
+ * <p>Fetches run on a bounded pool of threads through one {@link Fetcher}, so a slow feed holds up
+ * neither the others nor the caller: {@link #pollDue} starts the fetches that are due and takes in
+ * those that finished, without waiting. At most {@code ingest.fetch.host.concurrency} feeds of one
+ * host are fetched at a time, and a host still in its pause (or under a Retry-After) is left alone
+ * rather than waited for by a thread.
  *
- * <p>A network error, HTTP 5xx or 429, or a malformed document (usually a cut-off download) is
- * retried after the poll interval, doubling per consecutive failure up to {@link #MAX_BACKOFF}
- * (never sooner than the interval). Any other HTTP error is retried after {@code MAX_BACKOFF}. One
- * failing feed never holds up the others. Not thread-safe: one thread polls.
+ * <p>Each feed sends back its ETag and Last-Modified, so an unchanged feed costs a 304; a server
+ * that sends neither but the same body again is noticed by the body's SHA-256, and nothing is
+ * parsed. A feed's items are published once: an id counts as published only once the broker
+ * acknowledged it, and is remembered while the feed still lists it. If any item of a fetch is not
+ * delivered, the feed's validators and hash are forgotten so that the next fetch reads the whole
+ * document again and republishes what was lost. A rejected item is reported on the first fetch that
+ * shows it, not on every fetch after.
+ *
+ * <p>All public methods are for one polling thread.
  */
-public final class FeedPoller {
+public final class FeedPoller implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
-
-  static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
-  static final int REMEMBERED_IDS = 100_000;
-  private static final int MAX_DOCUMENT_BYTES = 32 << 20;
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-  private static final Pattern CHARSET =
-      Pattern.compile(";\\s*charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
 
   /** What one fetch of one feed came to. */
   public enum Status {
     /** Fetched and parsed; new items published. */
     FETCHED,
-    /** Unchanged since the last fetch (HTTP 304 or the same file). */
+    /** Unchanged since the last fetch: HTTP 304, or the same body again. */
     NOT_MODIFIED,
-    /** Network error, HTTP 5xx/429 or malformed document: retried with backoff. */
+    /** Failed (network, HTTP error, malformed document, robots.txt): tried again with backoff. */
     RETRYING,
-    /** Any other HTTP error (404, 401, 410...): retried at the longest interval. */
-    FAILED
+    /** Not tried: the host asked to be left alone for now (Retry-After, its pause). */
+    DEFERRED,
+    /** Failed, and the feed is disabled: HTTP 410 Gone, or too many failures in a row. */
+    DISABLED
   }
 
   /** The result of one fetch: {@code published} counts the new articles handed over. */
-  public record Outcome(URI feed, Status status, int published, String detail) {}
+  public record Outcome(URI feed, Status status, int published, String detail) {
 
-  private static final class Feed {
-    final URI uri;
-    String etag;
-    String lastModified;
-    FileTime fileModified;
-    Instant nextDue = Instant.MIN;
-    int failures;
-    Set<ParseResult.Rejected> lastRejected = Set.of();
-
-    Feed(URI uri) {
-      this.uri = uri;
+    public boolean failed() {
+      return status == Status.RETRYING || status == Status.DEFERRED || status == Status.DISABLED;
     }
   }
 
-  private final List<Feed> feeds = new ArrayList<>();
+  private final List<FeedState> feeds = new ArrayList<>();
   private final FeedParser parser;
-  private final Duration interval;
-  private final String userAgent;
-  private final HttpClient client;
+  private final Fetcher fetcher;
+  private final HostPoliteness politeness;
+  private final FeedSchedule schedule;
+  private final int hostConcurrency;
+  private final Duration maxWait;
   private final Clock clock;
-  // Items handed to the publisher whose fetch has not completed yet: not published, not repeated.
-  private final Set<String> inFlightIds = new HashSet<>();
+  private final ExecutorService pool;
+  private final BlockingQueue<FeedFetch> finished = new LinkedBlockingQueue<>();
+  private final Queue<FeedFetch> taken = new ArrayDeque<>();
+  private final Map<String, Integer> busyHosts = new HashMap<>();
+  // Feeds not under way, by next due time; and due feeds waiting for their host to be free.
+  private final PriorityQueue<FeedState> queue =
+      new PriorityQueue<>(Comparator.comparing((FeedState f) -> f.schedule.nextDue()));
+  private final Map<String, ArrayDeque<FeedState>> waitingForHost = new HashMap<>();
   // Fetches whose delivery completed, queued by producer threads for the polling thread.
   private final Queue<Completed> completed = new ConcurrentLinkedQueue<>();
-  private final Set<String> publishedIds =
-      Collections.newSetFromMap(
-          new LinkedHashMap<String, Boolean>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-              return size() > REMEMBERED_IDS;
-            }
-          });
+
+  private record Completed(FeedState feed, List<String> ids, boolean succeeded) {}
 
   /**
-   * @param version put in the User-Agent as {@code wirestream/VERSION}
+   * @param threads fetches under way at once
+   * @param maxWait how long {@link #pollAll} waits for a host's pause before reporting the feed
+   *     deferred
    */
-  public FeedPoller(List<URI> feeds, FeedParser parser, Duration interval, String version) {
-    this(
-        feeds,
+  public FeedPoller(
+      List<URI> uris,
+      FeedParser parser,
+      Fetcher fetcher,
+      FeedSchedule schedule,
+      int threads,
+      int hostConcurrency,
+      Duration maxWait,
+      Clock clock) {
+    for (URI uri : uris) {
+      feeds.add(new FeedState(uri, HostPoliteness.hostKey(uri), schedule.newState()));
+    }
+    queue.addAll(feeds);
+    this.parser = parser;
+    this.fetcher = fetcher;
+    this.politeness = fetcher.politeness();
+    this.schedule = schedule;
+    this.hostConcurrency = hostConcurrency;
+    this.maxWait = maxWait;
+    this.clock = clock;
+    AtomicInteger n = new AtomicInteger();
+    this.pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "feed-fetch-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** A poller with the {@code ingest.fetch.*} and {@code ingest.feed.*} settings. */
+  public static FeedPoller create(
+      List<URI> uris, FeedParser parser, WirestreamConfig config, String version) {
+    FetchSettings settings = FetchSettings.from(config, version);
+    Fetcher fetcher = new Fetcher(settings, HostPoliteness.from(settings));
+    return new FeedPoller(
+        uris,
         parser,
-        interval,
-        version,
-        HttpClient.newBuilder()
-            .connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build(),
+        fetcher,
+        new FeedSchedule(
+            FeedSchedule.Bounds.from(config),
+            Clock.systemUTC(),
+            () -> ThreadLocalRandom.current().nextDouble()),
+        config.getInt(WirestreamConfig.INGEST_FEED_FETCH_THREADS),
+        settings.hostConcurrency(),
+        settings.totalTimeout(),
         Clock.systemUTC());
   }
 
-  FeedPoller(
-      List<URI> feeds,
-      FeedParser parser,
-      Duration interval,
-      String version,
-      HttpClient client,
-      Clock clock) {
-    for (URI uri : feeds) {
-      this.feeds.add(new Feed(checkUrl(uri)));
-    }
-    this.parser = parser;
-    this.interval = interval;
-    this.userAgent = "wirestream/" + version;
-    this.client = client;
-    this.clock = clock;
+  /**
+   * Returns the URL if it is one a poller can fetch.
+   *
+   * @throws IllegalArgumentException for other schemes, relative URLs, or file: when not allowed
+   */
+  public static URI checkUrl(URI uri, boolean allowFile) {
+    return Fetcher.checkUrl(uri, allowFile);
   }
 
   /**
-   * Returns the URL if it is one this poller can fetch.
-   *
-   * @throws IllegalArgumentException for other schemes or relative URLs
+   * Fetches every feed not disabled now, due or not, and waits for all of them (a host's pause
+   * included, up to the fetch's total timeout; a feed whose host asks for longer comes back {@link
+   * Status#DEFERRED}). Outcomes are in the order the feeds were given.
    */
-  public static URI checkUrl(URI uri) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    boolean ok =
-        switch (scheme) {
-          case "http", "https" -> uri.getHost() != null;
-          case "file" -> uri.getPath() != null;
-          default -> false;
-        };
-    if (!ok) {
-      throw new IllegalArgumentException("not a feed URL (http:, https: or file:): " + uri);
-    }
-    return uri;
-  }
-
-  private record Completed(Feed feed, List<String> ids, boolean succeeded) {}
-
-  /** Fetches every feed now, due or not. */
   public List<Outcome> pollAll(
       ArticlePublisher publisher, IngestStats stats, Consumer<ParseResult.Rejected> rejections)
       throws InterruptedException {
     settleDeliveries();
-    List<Outcome> outcomes = new ArrayList<>();
-    for (Feed feed : feeds) {
-      outcomes.add(poll(feed, publisher, stats, rejections));
+    Instant start = clock.instant();
+    Instant limit = start.plus(maxWait);
+    Map<FeedState, Outcome> outcomes = new HashMap<>();
+    Set<FeedState> pending = new HashSet<>();
+    List<FeedState> idle = new ArrayList<>();
+    for (FeedState feed : feeds) {
+      if (!feed.schedule.disabled()) {
+        pending.add(feed);
+        if (!feed.inFlight) {
+          feed.schedule.nextDue = start;
+          idle.add(feed);
+        }
+      }
     }
+    queue.clear();
+    waitingForHost.clear();
+    queue.addAll(idle);
+    while (!pending.isEmpty()) {
+      dispatchDue(
+          clock.instant(),
+          (feed, ready) -> {
+            if (ready.isAfter(limit) && pending.remove(feed)) {
+              outcomes.put(feed, deferred(feed, ready));
+              return true;
+            }
+            return false;
+          });
+      if (pending.isEmpty()) {
+        break;
+      }
+      awaitFinished(untilNextDue());
+      for (Map.Entry<FeedState, Outcome> done : takeFinished(publisher, stats, rejections)) {
+        if (pending.remove(done.getKey())) {
+          outcomes.put(done.getKey(), done.getValue());
+        }
+      }
+    }
+    List<Outcome> ordered = new ArrayList<>();
+    for (FeedState feed : feeds) {
+      Outcome outcome = outcomes.get(feed);
+      if (outcome != null) {
+        ordered.add(outcome);
+      }
+    }
+    return ordered;
+  }
+
+  /**
+   * Takes in the fetches that finished and starts those that are due, without waiting for any:
+   * returns the outcomes of the finished ones.
+   */
+  public List<Outcome> pollDue(
+      ArticlePublisher publisher, IngestStats stats, Consumer<ParseResult.Rejected> rejections) {
+    settleDeliveries();
+    List<Outcome> outcomes = new ArrayList<>();
+    for (Map.Entry<FeedState, Outcome> done : takeFinished(publisher, stats, rejections)) {
+      outcomes.add(done.getValue());
+    }
+    dispatchDue(clock.instant(), (feed, ready) -> false);
     return outcomes;
   }
 
-  /** Fetches the feeds whose time has come. */
-  public List<Outcome> pollDue(
-      ArticlePublisher publisher, IngestStats stats, Consumer<ParseResult.Rejected> rejections)
-      throws InterruptedException {
-    settleDeliveries();
+  /** Decides about a feed whose host cannot be asked before {@code ready}; true if it did. */
+  private interface HostNotReady {
+    boolean handle(FeedState feed, Instant ready);
+  }
+
+  /**
+   * Starts the feeds that are due: a feed whose host is busy waits for that fetch to finish, one
+   * whose host is in its pause is put back until the pause is over.
+   */
+  private void dispatchDue(Instant now, HostNotReady notReady) {
+    while (!queue.isEmpty() && !queue.peek().schedule.nextDue().isAfter(now)) {
+      FeedState feed = queue.poll();
+      if (hostFull(feed)) {
+        waitingForHost.computeIfAbsent(feed.hostKey, k -> new ArrayDeque<>()).add(feed);
+        continue;
+      }
+      Instant ready = now.plus(politeness.untilReady(feed.uri));
+      if (ready.isAfter(now)) {
+        if (!notReady.handle(feed, ready)) {
+          schedule.deferredUntil(feed.schedule, ready);
+        }
+        queue.add(feed);
+      } else {
+        dispatch(feed);
+      }
+    }
+  }
+
+  /**
+   * Time until a feed is next due, not counting feeds whose host is busy (a finishing fetch frees
+   * it, and {@link #awaitFinished} wakes for that); zero if one is due now.
+   */
+  public Duration untilNextDue() {
+    FeedState next = queue.peek();
+    if (next == null) {
+      return Duration.ofMinutes(1);
+    }
     Instant now = clock.instant();
-    List<Outcome> outcomes = new ArrayList<>();
-    for (Feed feed : feeds) {
-      if (!feed.nextDue.isAfter(now)) {
-        outcomes.add(poll(feed, publisher, stats, rejections));
+    Instant due = next.schedule.nextDue();
+    return due.isAfter(now) ? Duration.between(now, due) : Duration.ZERO;
+  }
+
+  /** Waits up to {@code max} for a fetch under way to finish; returns at once if one has. */
+  public void awaitFinished(Duration max) throws InterruptedException {
+    if (!taken.isEmpty()) {
+      return;
+    }
+    FeedFetch done = finished.poll(max.toNanos(), TimeUnit.NANOSECONDS);
+    if (done != null) {
+      taken.add(done);
+    }
+  }
+
+  /** Fetches under way. */
+  public int inFlight() {
+    return (int) feeds.stream().filter(f -> f.inFlight).count();
+  }
+
+  /** The schedule of a feed: its next due time, failures, and why it is disabled if it is. */
+  public FeedSchedule.State state(URI uri) {
+    return feeds.stream().filter(f -> f.uri.equals(uri)).findFirst().orElseThrow().schedule;
+  }
+
+  private boolean hostFull(FeedState feed) {
+    return busyHosts.getOrDefault(feed.hostKey, 0) >= hostConcurrency;
+  }
+
+  private void dispatch(FeedState feed) {
+    feed.inFlight = true;
+    busyHosts.merge(feed.hostKey, 1, Integer::sum);
+    URI uri = feed.uri;
+    var validators = feed.validators;
+    byte[] lastHash = feed.lastHash;
+    pool.execute(
+        () -> finished.add(FeedFetch.run(feed, uri, validators, lastHash, fetcher, parser)));
+  }
+
+  private List<Map.Entry<FeedState, Outcome>> takeFinished(
+      ArticlePublisher publisher, IngestStats stats, Consumer<ParseResult.Rejected> rejections) {
+    finished.drainTo(taken);
+    List<Map.Entry<FeedState, Outcome>> outcomes = new ArrayList<>();
+    for (FeedFetch done = taken.poll(); done != null; done = taken.poll()) {
+      FeedState feed = done.feed();
+      feed.inFlight = false;
+      busyHosts.computeIfPresent(feed.hostKey, (k, n) -> n <= 1 ? null : n - 1);
+      outcomes.add(Map.entry(feed, settle(done, publisher, stats, rejections)));
+      if (!feed.schedule.disabled()) {
+        queue.add(feed);
+      }
+      ArrayDeque<FeedState> waiting = waitingForHost.get(feed.hostKey);
+      if (waiting != null) {
+        queue.add(waiting.poll());
+        if (waiting.isEmpty()) {
+          waitingForHost.remove(feed.hostKey);
+        }
       }
     }
     return outcomes;
@@ -199,14 +345,12 @@ public final class FeedPoller {
    */
   private void settleDeliveries() {
     for (Completed done = completed.poll(); done != null; done = completed.poll()) {
-      done.ids().forEach(inFlightIds::remove);
+      FeedState feed = done.feed();
+      done.ids().forEach(feed.inFlightIds::remove);
       if (done.succeeded()) {
-        publishedIds.addAll(done.ids());
+        feed.publishedIds.addAll(done.ids());
       } else {
-        Feed feed = done.feed();
-        feed.etag = null;
-        feed.lastModified = null;
-        feed.fileModified = null;
+        feed.forgetVersion();
         LOG.warn(
             "feed {}: items not acknowledged by the broker; the next fetch publishes them again",
             feed.uri);
@@ -214,181 +358,83 @@ public final class FeedPoller {
     }
   }
 
-  /** Time until the next feed is due; zero if one is due now. */
-  public Duration untilNextDue() {
-    Instant now = clock.instant();
-    Instant next = feeds.stream().map(f -> f.nextDue).min(Instant::compareTo).orElse(Instant.MAX);
-    if (next.equals(Instant.MAX)) {
-      return MAX_BACKOFF;
-    }
-    return next.isAfter(now) ? Duration.between(now, next) : Duration.ZERO;
-  }
-
-  /** When a feed is next due; for tests. */
-  Instant nextDue(URI uri) {
-    return feeds.stream().filter(f -> f.uri.equals(uri)).findFirst().orElseThrow().nextDue;
-  }
-
-  /**
-   * A fetched document with the validators to remember once it has parsed, or {@code null} document
-   * when unchanged.
-   */
-  private record Fetched(
-      byte[] document, Charset charset, String etag, String lastModified, FileTime fileModified) {}
-
-  /** A fetch that came to no document: an HTTP error status. */
-  private static final class HttpStatusException extends Exception {
-    private static final long serialVersionUID = 1L;
-    final int code;
-
-    HttpStatusException(int code) {
-      super("HTTP " + code);
-      this.code = code;
-    }
-  }
-
-  private Outcome poll(
-      Feed feed,
+  private Outcome settle(
+      FeedFetch done,
       ArticlePublisher publisher,
       IngestStats stats,
-      Consumer<ParseResult.Rejected> rejections)
-      throws InterruptedException {
-    Fetched fetched;
-    List<ParseResult> results;
-    try {
-      fetched = "file".equalsIgnoreCase(feed.uri.getScheme()) ? fetchFile(feed) : fetchHttp(feed);
-      results =
-          fetched.document() == null
-              ? null
-              : parser.parse(fetched.document(), feed.uri, fetched.charset());
-    } catch (HttpStatusException e) {
-      boolean retry = e.code == 429 || e.code >= 500;
-      return failed(feed, retry ? Status.RETRYING : Status.FAILED, e.getMessage());
-    } catch (FeedParseException e) {
+      Consumer<ParseResult.Rejected> rejections) {
+    FeedState feed = done.feed();
+    Instant now = clock.instant();
+    if (done.error() instanceof FetchException e) {
+      return switch (e.reason()) {
+        case DEFERRED ->
+            deferred(feed, now.plus(e.retryAfter() == null ? maxWait : e.retryAfter()));
+        case ROBOTS -> failed(feed, e.getMessage(), false, now.plus(Duration.ofDays(365)));
+        default -> failed(feed, e.getMessage(), false, null);
+      };
+    }
+    if (done.error() instanceof FeedParseException e) {
       String prefix = feed.uri + ": ";
       String detail = e.getMessage();
       return failed(
           feed,
-          Status.RETRYING,
-          detail.startsWith(prefix) ? detail.substring(prefix.length()) : detail);
-    } catch (IOException | RuntimeException e) {
-      // Unchecked too: whatever one feed does must not stop the others.
-      return failed(feed, Status.RETRYING, e.toString());
+          detail.startsWith(prefix) ? detail.substring(prefix.length()) : detail,
+          false,
+          null);
     }
-    schedule(feed, Status.FETCHED);
-    if (results == null) {
+    if (done.error() != null) {
+      return failed(feed, done.error().toString(), false, null);
+    }
+    FetchResponse response = done.response();
+    if (response.isNotModified()) {
+      schedule.afterSuccess(feed.schedule, hint(feed.lastHints, response, now), 0);
       return new Outcome(feed.uri, Status.NOT_MODIFIED, 0, "not modified");
     }
-    // Remember validators only once the document was usable, so a bad one is fetched again.
-    feed.etag = fetched.etag();
-    feed.lastModified = fetched.lastModified();
-    feed.fileModified = fetched.fileModified();
-    return publish(feed, results, publisher, stats, rejections);
+    if (!response.isSuccess()) {
+      int code = response.status();
+      Instant retryAt = null;
+      if (code == 429 || code == 503) {
+        Duration wait = politeness.untilReady(feed.uri);
+        retryAt = wait.isZero() ? null : now.plus(wait);
+      }
+      return failed(feed, "HTTP " + code, code == 410, retryAt);
+    }
+    // A usable document: remember how to recognise it next time.
+    feed.validators = response.validators();
+    feed.lastHash = done.hash();
+    if (done.unchanged()) {
+      schedule.afterSuccess(feed.schedule, hint(feed.lastHints, response, now), 0);
+      return new Outcome(feed.uri, Status.NOT_MODIFIED, 0, "same body as last time");
+    }
+    feed.lastHints = done.parsed().hints();
+    Outcome outcome = publish(feed, done.parsed().items(), publisher, stats, rejections);
+    schedule.afterSuccess(feed.schedule, hint(feed.lastHints, response, now), outcome.published());
+    return outcome;
   }
 
-  private Outcome failed(Feed feed, Status status, String detail) {
-    schedule(feed, status);
+  private static Optional<Duration> hint(FeedHints hints, FetchResponse response, Instant now) {
+    return Freshness.of(hints, response.headers(), now);
+  }
+
+  private Outcome failed(FeedState feed, String detail, boolean gone, Instant retryAt) {
+    schedule.afterFailure(feed.schedule, gone, detail, retryAt);
+    if (feed.schedule.disabled()) {
+      LOG.warn("feed {}: {}; disabled: {}", feed.uri, detail, feed.schedule.disabledReason());
+      return new Outcome(feed.uri, Status.DISABLED, 0, detail);
+    }
     LOG.warn(
         "feed {}: {}; next try in {} s",
         feed.uri,
         detail,
-        Duration.between(clock.instant(), feed.nextDue).toSeconds());
-    return new Outcome(feed.uri, status, 0, detail);
+        Duration.between(clock.instant(), feed.schedule.nextDue()).toSeconds());
+    return new Outcome(feed.uri, Status.RETRYING, 0, detail);
   }
 
-  private void schedule(Feed feed, Status status) {
-    Duration delay;
-    switch (status) {
-      case FETCHED, NOT_MODIFIED -> {
-        feed.failures = 0;
-        delay = interval;
-      }
-      case RETRYING -> {
-        feed.failures++;
-        Duration backoff = interval.multipliedBy(1L << Math.min(feed.failures - 1, 20));
-        delay = max(interval, min(backoff, MAX_BACKOFF));
-      }
-      default -> {
-        feed.failures++;
-        delay = max(interval, MAX_BACKOFF);
-      }
-    }
-    feed.nextDue = clock.instant().plus(delay);
-  }
-
-  private Fetched fetchHttp(Feed feed)
-      throws IOException, InterruptedException, HttpStatusException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(feed.uri)
-            .timeout(REQUEST_TIMEOUT)
-            .header("User-Agent", userAgent)
-            .header("Accept-Encoding", "gzip")
-            .header(
-                "Accept",
-                "application/rss+xml, application/atom+xml, application/xml;q=0.9,"
-                    + " text/xml;q=0.9, */*;q=0.1");
-    if (feed.etag != null) {
-      request.header("If-None-Match", feed.etag);
-    }
-    if (feed.lastModified != null) {
-      request.header("If-Modified-Since", feed.lastModified);
-    }
-    HttpResponse<InputStream> response =
-        client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    HttpHeaders headers = response.headers();
-    try (InputStream in = response.body()) {
-      int code = response.statusCode();
-      if (code == 304) {
-        return new Fetched(null, null, null, null, null);
-      }
-      if (code < 200 || code > 299) {
-        throw new HttpStatusException(code);
-      }
-      boolean gzip =
-          headers
-              .firstValue("Content-Encoding")
-              .map(v -> v.trim().equalsIgnoreCase("gzip"))
-              .orElse(false);
-      byte[] document = readLimited(gzip ? new GZIPInputStream(in) : in, feed.uri);
-      return new Fetched(
-          document,
-          charset(headers.firstValue("Content-Type").orElse("")),
-          headers.firstValue("ETag").orElse(null),
-          headers.firstValue("Last-Modified").orElse(null),
-          null);
-    }
-  }
-
-  /** The charset parameter of a Content-Type, or null if absent or unknown. */
-  static Charset charset(String contentType) {
-    Matcher m = CHARSET.matcher(contentType);
-    if (!m.find()) {
-      return null;
-    }
-    try {
-      return Charset.forName(m.group(1));
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  private Fetched fetchFile(Feed feed) throws IOException {
-    Path path = Path.of(feed.uri);
-    FileTime modified = Files.getLastModifiedTime(path);
-    if (modified.equals(feed.fileModified)) {
-      return new Fetched(null, null, null, null, null);
-    }
-    try (InputStream in = Files.newInputStream(path)) {
-      return new Fetched(readLimited(in, feed.uri), null, null, null, modified);
-    }
-  }
-
-  private static byte[] readLimited(InputStream in, URI uri) throws IOException {
-    byte[] bytes = in.readNBytes(MAX_DOCUMENT_BYTES + 1);
-    if (bytes.length > MAX_DOCUMENT_BYTES) {
-      throw new IOException(uri + ": feed larger than " + (MAX_DOCUMENT_BYTES >> 20) + " MiB");
-    }
-    return bytes;
+  private Outcome deferred(FeedState feed, Instant until) {
+    schedule.deferredUntil(feed.schedule, until);
+    String detail = "host asks to wait until " + until;
+    LOG.info("feed {}: {}", feed.uri, detail);
+    return new Outcome(feed.uri, Status.DEFERRED, 0, detail);
   }
 
   /**
@@ -396,13 +442,14 @@ public final class FeedPoller {
    * repeats its items on every fetch, and the same complaint every few minutes is noise.
    */
   private Outcome publish(
-      Feed feed,
+      FeedState feed,
       List<ParseResult> results,
       ArticlePublisher publisher,
       IngestStats stats,
       Consumer<ParseResult.Rejected> rejections) {
     int published = 0;
     Set<ParseResult.Rejected> rejected = new HashSet<>();
+    Set<String> listed = new HashSet<>();
     List<String> ids = new ArrayList<>();
     Delivery delivery =
         publisher.open(
@@ -421,10 +468,11 @@ public final class FeedPoller {
       ParseResult.Rejected rejection = null;
       if (result instanceof ParseResult.Parsed parsed) {
         String id = parsed.article().id();
-        if (!publishedIds.contains(id) && !inFlightIds.contains(id)) {
+        listed.add(id);
+        if (!feed.publishedIds.contains(id) && !feed.inFlightIds.contains(id)) {
           String refused = publisher.publish(delivery, parsed.article(), parsed.location());
           if (refused == null) {
-            inFlightIds.add(id);
+            feed.inFlightIds.add(id);
             ids.add(id);
             published++;
           } else {
@@ -444,15 +492,21 @@ public final class FeedPoller {
       }
     }
     delivery.seal();
+    feed.publishedIds.retainAll(listed);
     feed.lastRejected = rejected;
     return new Outcome(feed.uri, Status.FETCHED, published, results.size() + " items");
   }
 
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
-  }
-
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
+  @Override
+  public void close() {
+    pool.shutdownNow();
+    try {
+      if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+        LOG.warn("feed fetches still under way at shutdown");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    fetcher.close();
   }
 }

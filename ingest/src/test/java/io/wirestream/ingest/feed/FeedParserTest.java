@@ -267,4 +267,41 @@ class FeedParserTest {
     assertThat(fromRss.language()).isEqualTo("nl");
     assertThat(article(parse(atom).get(0)).body()).isEqualTo("Prefixed <b>");
   }
+
+  @Test
+  void shouldExposeTheRssTtlAndSyndicationHints() throws Exception {
+    String rss =
+        "<rss version=\"2.0\" xmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\">"
+            + "<channel><title>T</title><ttl> 45 </ttl>"
+            + "<sy:updatePeriod>hourly</sy:updatePeriod><sy:updateFrequency>4</sy:updateFrequency>"
+            + "<item><guid>a</guid><pubDate>Wed, 12 Apr 2017 10:15:00 GMT</pubDate>"
+            + "<description>Story.</description></item></channel></rss>";
+
+    ParsedFeed feed = parser.parseFeed(rss.getBytes(StandardCharsets.UTF_8), FEED, null);
+
+    assertThat(feed.items()).hasSize(1);
+    assertThat(feed.hints()).isEqualTo(new FeedHints(45, "hourly", 4));
+    assertThat(feed.hints().ttl()).contains(java.time.Duration.ofMinutes(45));
+    assertThat(feed.hints().updateInterval()).contains(java.time.Duration.ofMinutes(15));
+  }
+
+  @Test
+  void shouldReadSyndicationHintsOfAnAtomFeedAndIgnoreUnusableOnes() throws Exception {
+    String atom =
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\""
+            + " xmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\">"
+            + "<sy:updatePeriod>weekly</sy:updatePeriod><sy:updateFrequency>x</sy:updateFrequency>"
+            + "<entry><id>e</id><updated>2017-04-12T10:15:00Z</updated><summary>S.</summary></entry>"
+            + "</feed>";
+    String noHints = "<rss version=\"2.0\"><channel><ttl>soon</ttl></channel></rss>";
+
+    ParsedFeed feed = parser.parseFeed(atom.getBytes(StandardCharsets.UTF_8), FEED, null);
+    ParsedFeed none = parser.parseFeed(noHints.getBytes(StandardCharsets.UTF_8), FEED, null);
+
+    assertThat(feed.items()).hasSize(1);
+    assertThat(feed.hints().updateInterval()).contains(java.time.Duration.ofDays(7));
+    assertThat(none.hints()).isEqualTo(FeedHints.NONE);
+    assertThat(none.hints().ttl()).isEmpty();
+    assertThat(none.hints().updateInterval()).isEmpty();
+  }
 }

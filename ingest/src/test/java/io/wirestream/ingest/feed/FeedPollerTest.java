@@ -9,11 +9,15 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.wirestream.common.model.Article;
 import io.wirestream.ingest.ArticlePublisher;
+import io.wirestream.ingest.Eventually;
 import io.wirestream.ingest.IngestStats;
 import io.wirestream.ingest.RetryPolicy;
 import io.wirestream.ingest.TestPublishers;
 import io.wirestream.ingest.feed.FeedPoller.Outcome;
 import io.wirestream.ingest.feed.FeedPoller.Status;
+import io.wirestream.ingest.fetch.FetchResponse;
+import io.wirestream.ingest.fetch.FetchSettings;
+import io.wirestream.ingest.fetch.TestFetch;
 import io.wirestream.ingest.format.ParseResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,7 +25,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +35,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -72,16 +77,12 @@ class FeedPollerTest {
   private HttpServer server;
   private final List<Headers> rssRequests = new CopyOnWriteArrayList<>();
   private final AtomicInteger growingFetches = new AtomicInteger();
+  private final AtomicInteger changingFetches = new AtomicInteger();
+  private final List<String> otherRequests = new CopyOnWriteArrayList<>();
   private final MockProducer<String, byte[]> producer = TestPublishers.acknowledging();
   private final IngestStats stats = new IngestStats();
   private final ArticlePublisher publisher = TestPublishers.over(producer, stats, CLOCK);
   private final List<ParseResult.Rejected> rejections = new ArrayList<>();
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .proxy(HttpClient.Builder.NO_PROXY)
-          .connectTimeout(Duration.ofSeconds(5))
-          .followRedirects(HttpClient.Redirect.NORMAL)
-          .build();
 
   @BeforeEach
   void startServer() throws IOException {
@@ -98,6 +99,10 @@ class FeedPollerTest {
           }
         });
     server.createContext("/atom", exchange -> send(exchange, 200, ATOM));
+    server.createContext(
+        "/rss-changing",
+        exchange ->
+            send(exchange, 200, RSS + "<!-- fetch " + changingFetches.incrementAndGet() + " -->"));
     server.createContext("/broken", exchange -> send(exchange, 500, "oops"));
     server.createContext("/busy", exchange -> send(exchange, 429, "later"));
     server.createContext(
@@ -134,6 +139,43 @@ class FeedPollerTest {
           }
         });
     server.createContext("/gone", exchange -> send(exchange, 404, "no"));
+    server.createContext("/removed", exchange -> send(exchange, 410, "gone for good"));
+    server.createContext(
+        "/hourly",
+        exchange ->
+            send(exchange, 200, RSS.replace("<title>T</title>", "<title>T</title><ttl>60</ttl>")));
+    server.createContext(
+        "/twice-daily",
+        exchange ->
+            send(
+                exchange,
+                200,
+                RSS.replace(
+                        "<rss version=\"2.0\">",
+                        "<rss version=\"2.0\" xmlns:sy=\"" + FeedParser.SY + "\">")
+                    .replace(
+                        "<title>T</title>",
+                        "<title>T</title><sy:updatePeriod>daily</sy:updatePeriod>"
+                            + "<sy:updateFrequency>2</sy:updateFrequency>")));
+    server.createContext(
+        "/max-age",
+        exchange -> {
+          exchange.getResponseHeaders().add("Cache-Control", "public, max-age=1800");
+          send(exchange, 200, ATOM);
+        });
+    server.createContext(
+        "/rate-limited",
+        exchange -> {
+          otherRequests.add(exchange.getRequestURI().getPath());
+          exchange.getResponseHeaders().add("Retry-After", "120");
+          send(exchange, 429, "slow down");
+        });
+    server.createContext(
+        "/same-host",
+        exchange -> {
+          otherRequests.add(exchange.getRequestURI().getPath());
+          send(exchange, 200, ATOM);
+        });
     server.createContext(
         "/moved",
         exchange -> {
@@ -192,8 +234,34 @@ class FeedPollerTest {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
 
+  private static final FeedSchedule.Bounds BOUNDS =
+      new FeedSchedule.Bounds(INTERVAL, INTERVAL, Duration.ofHours(24), 5);
+
+  private final List<FeedPoller> pollers = new ArrayList<>();
+
+  @AfterEach
+  void closePollers() {
+    pollers.forEach(FeedPoller::close);
+  }
+
   private FeedPoller poller(URI... feeds) {
-    return new FeedPoller(List.of(feeds), new FeedParser(null), INTERVAL, "test", client, CLOCK);
+    return poller(TestFetch.settings(), feeds);
+  }
+
+  /** Jitter fixed at its middle (factor 1), so backoff is exact. */
+  private FeedPoller poller(FetchSettings settings, URI... feeds) {
+    FeedPoller poller =
+        new FeedPoller(
+            List.of(feeds),
+            new FeedParser(null),
+            TestFetch.fetcher(settings),
+            new FeedSchedule(BOUNDS, CLOCK, () -> 0.5),
+            4,
+            settings.hostConcurrency(),
+            Duration.ofSeconds(5),
+            CLOCK);
+    pollers.add(poller);
+    return poller;
   }
 
   @Test
@@ -221,7 +289,8 @@ class FeedPollerTest {
         .extracting(ParseResult.Rejected::location)
         .containsExactly(url("/rss") + "#item 3");
     assertThat(stats.rejected()).isEqualTo(1);
-    assertThat(rssRequests.get(0).getFirst("User-Agent")).isEqualTo("wirestream/test");
+    assertThat(rssRequests.get(0).getFirst("User-Agent"))
+        .isEqualTo("Wirestream/test (+https://example.org/contact)");
   }
 
   @Test
@@ -260,7 +329,7 @@ class FeedPollerTest {
 
     assertThat(outcomes)
         .extracting(Outcome::status)
-        .containsExactly(Status.RETRYING, Status.FAILED, Status.FETCHED);
+        .containsExactly(Status.RETRYING, Status.RETRYING, Status.FETCHED);
     assertThat(outcomes.get(0).detail()).isEqualTo("HTTP 500");
     assertThat(outcomes.get(1).detail()).isEqualTo("HTTP 404");
     assertThat(TestPublishers.raw(producer))
@@ -270,20 +339,29 @@ class FeedPollerTest {
   }
 
   @Test
-  void shouldBackOffFailingFeedsUpToTenMinutes() throws Exception {
+  void shouldBackOffExponentiallyAndDisableAFeedAfterConsecutiveFailures() throws Exception {
     FeedPoller poller = poller(url("/broken"), url("/gone"), url("/atom"));
 
     poller.pollAll(publisher, stats, rejections::add);
-    assertThat(poller.nextDue(url("/broken"))).isEqualTo(NOW.plus(INTERVAL));
-    assertThat(poller.nextDue(url("/gone"))).isEqualTo(NOW.plus(FeedPoller.MAX_BACKOFF));
-    assertThat(poller.nextDue(url("/atom"))).isEqualTo(NOW.plus(INTERVAL));
+    assertThat(poller.state(url("/broken")).nextDue()).isEqualTo(NOW.plus(INTERVAL));
+    assertThat(poller.state(url("/gone")).nextDue()).isEqualTo(NOW.plus(INTERVAL));
+    poller.pollAll(publisher, stats, rejections::add);
+    assertThat(poller.state(url("/broken")).nextDue())
+        .isEqualTo(NOW.plus(INTERVAL.multipliedBy(2)));
+    poller.pollAll(publisher, stats, rejections::add);
+    assertThat(poller.state(url("/gone")).nextDue()).isEqualTo(NOW.plus(INTERVAL.multipliedBy(4)));
 
-    for (int i = 0; i < 5; i++) {
-      poller.pollAll(publisher, stats, rejections::add);
-    }
-    assertThat(poller.nextDue(url("/broken"))).isEqualTo(NOW.plus(FeedPoller.MAX_BACKOFF));
-    assertThat(poller.nextDue(url("/atom"))).isEqualTo(NOW.plus(INTERVAL));
-    assertThat(poller.untilNextDue()).isEqualTo(INTERVAL);
+    poller.pollAll(publisher, stats, rejections::add);
+    List<Outcome> fifth = poller.pollAll(publisher, stats, rejections::add);
+
+    assertThat(fifth)
+        .extracting(Outcome::status)
+        .containsExactly(Status.DISABLED, Status.DISABLED, Status.NOT_MODIFIED);
+    assertThat(poller.state(url("/gone")).disabledReason())
+        .isEqualTo("5 consecutive failures, the last: HTTP 404");
+    assertThat(poller.pollAll(publisher, stats, rejections::add))
+        .extracting(Outcome::feed)
+        .containsExactly(url("/atom"));
   }
 
   @Test
@@ -291,8 +369,12 @@ class FeedPollerTest {
     FeedPoller poller = poller(url("/rss"));
     assertThat(poller.untilNextDue()).isZero();
 
-    assertThat(poller.pollDue(publisher, stats, rejections::add)).hasSize(1);
     assertThat(poller.pollDue(publisher, stats, rejections::add)).isEmpty();
+    poller.awaitFinished(Duration.ofSeconds(5));
+    assertThat(poller.pollDue(publisher, stats, rejections::add)).hasSize(1);
+    assertThat(poller.untilNextDue()).isEqualTo(INTERVAL);
+    assertThat(poller.pollDue(publisher, stats, rejections::add)).isEmpty();
+    assertThat(poller.inFlight()).isZero();
     assertThat(rssRequests).hasSize(1);
   }
 
@@ -328,16 +410,19 @@ class FeedPollerTest {
 
   @Test
   void shouldRefuseUrlsItCannotFetch() {
-    assertThatThrownBy(() -> FeedPoller.checkUrl(URI.create("ftp://example.org/feed")))
+    assertThatThrownBy(() -> FeedPoller.checkUrl(URI.create("ftp://example.org/feed"), true))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ftp://example.org/feed");
-    assertThatThrownBy(() -> FeedPoller.checkUrl(URI.create("feed.xml")))
+    assertThatThrownBy(() -> FeedPoller.checkUrl(URI.create("feed.xml"), true))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FeedPoller.checkUrl(URI.create("file:///tmp/feed.xml"), false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ingest.fetch.allow.file");
   }
 
   @Test
   void shouldReportARejectedItemOnceThoughTheFeedRepeatsIt() throws Exception {
-    FeedPoller poller = poller(url("/rss-no-validators"));
+    FeedPoller poller = poller(url("/rss-changing"));
 
     poller.pollAll(publisher, stats, rejections::add);
     List<Outcome> second = poller.pollAll(publisher, stats, rejections::add);
@@ -371,10 +456,10 @@ class FeedPollerTest {
 
   @Test
   void shouldReadTheCharsetOfAContentType() {
-    assertThat(FeedPoller.charset("text/xml; charset=\"iso-8859-1\""))
+    assertThat(FetchResponse.charset("text/xml; charset=\"iso-8859-1\""))
         .isEqualTo(StandardCharsets.ISO_8859_1);
-    assertThat(FeedPoller.charset("application/rss+xml")).isNull();
-    assertThat(FeedPoller.charset("text/xml; charset=no-such-charset")).isNull();
+    assertThat(FetchResponse.charset("application/rss+xml")).isNull();
+    assertThat(FetchResponse.charset("text/xml; charset=no-such-charset")).isNull();
   }
 
   @Test
@@ -410,7 +495,7 @@ class FeedPollerTest {
     MockProducer<String, byte[]> manual = TestPublishers.manual();
     IngestStats counts = new IngestStats();
     try (ArticlePublisher slow = TestPublishers.over(manual, counts, CLOCK)) {
-      FeedPoller poller = poller(url("/rss-no-validators"));
+      FeedPoller poller = poller(url("/rss-changing"));
       poller.pollAll(slow, counts, rejections::add);
 
       List<Outcome> second = poller.pollAll(slow, counts, rejections::add);
@@ -422,6 +507,134 @@ class FeedPollerTest {
       assertThat(third).extracting(Outcome::published).containsExactly(0);
       assertThat(manual.history()).hasSize(2);
       assertThat(counts.published()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void shouldNotParseABodyWithoutValidatorsThatDidNotChange() throws Exception {
+    FeedPoller poller = poller(url("/rss-no-validators"));
+
+    List<Outcome> first = poller.pollAll(publisher, stats, rejections::add);
+    List<Outcome> second = poller.pollAll(publisher, stats, rejections::add);
+
+    assertThat(rssRequests).hasSize(2);
+    assertThat(first).extracting(Outcome::status).containsExactly(Status.FETCHED);
+    assertThat(second)
+        .extracting(Outcome::status, Outcome::detail)
+        .containsExactly(tuple(Status.NOT_MODIFIED, "same body as last time"));
+    assertThat(TestPublishers.raw(producer)).hasSize(2);
+    assertThat(rejections).hasSize(1);
+  }
+
+  @Test
+  void shouldWaitTheFeedsTtlBeforeFetchingItAgain() throws Exception {
+    FeedPoller poller = poller(url("/hourly"), url("/rss"));
+
+    poller.pollAll(publisher, stats, rejections::add);
+
+    assertThat(poller.state(url("/hourly")).nextDue()).isEqualTo(NOW.plus(Duration.ofMinutes(60)));
+    assertThat(poller.state(url("/rss")).nextDue()).isEqualTo(NOW.plus(INTERVAL));
+  }
+
+  @Test
+  void shouldSpreadTheSyndicationUpdateFrequencyOverItsPeriod() throws Exception {
+    FeedPoller poller = poller(url("/twice-daily"));
+
+    poller.pollAll(publisher, stats, rejections::add);
+
+    assertThat(poller.state(url("/twice-daily")).nextDue())
+        .isEqualTo(NOW.plus(Duration.ofHours(12)));
+  }
+
+  @Test
+  void shouldWaitTheResponsesCacheMaxAge() throws Exception {
+    FeedPoller poller = poller(url("/max-age"));
+
+    poller.pollAll(publisher, stats, rejections::add);
+
+    assertThat(poller.state(url("/max-age")).nextDue()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
+  }
+
+  @Test
+  void shouldDisableAFeedThatIsGoneAtOnceAndKeepTheReason() throws Exception {
+    FeedPoller poller = poller(url("/removed"), url("/atom"));
+
+    List<Outcome> outcomes = poller.pollAll(publisher, stats, rejections::add);
+
+    assertThat(outcomes)
+        .extracting(Outcome::status)
+        .containsExactly(Status.DISABLED, Status.FETCHED);
+    assertThat(poller.state(url("/removed")).disabledReason())
+        .isEqualTo("gone (HTTP 410): HTTP 410");
+    assertThat(poller.pollAll(publisher, stats, rejections::add))
+        .extracting(Outcome::feed)
+        .containsExactly(url("/atom"));
+  }
+
+  @Test
+  void shouldLeaveTheWholeHostAloneForItsRetryAfter() throws Exception {
+    FeedPoller poller = poller(url("/rate-limited"), url("/same-host"));
+
+    List<Outcome> outcomes = poller.pollAll(publisher, stats, rejections::add);
+
+    assertThat(outcomes)
+        .extracting(Outcome::status)
+        .containsExactly(Status.RETRYING, Status.DEFERRED);
+    assertThat(otherRequests).containsExactly("/rate-limited");
+    // The Retry-After (120 s) beats the first backoff (1 min) for the feed that got it...
+    assertThat(poller.state(url("/rate-limited")).nextDue())
+        .isAfterOrEqualTo(NOW.plus(Duration.ofSeconds(115)));
+    // ...and holds the other feed of the host back as long, without counting as its failure.
+    assertThat(poller.state(url("/same-host")).nextDue())
+        .isAfterOrEqualTo(NOW.plus(Duration.ofSeconds(115)));
+    assertThat(poller.state(url("/same-host")).failures()).isZero();
+  }
+
+  @Test
+  void shouldNotHoldUpOtherFeedsWhileOneIsSlow() throws Exception {
+    HttpServer slow = TestFetch.server();
+    CountDownLatch release = new CountDownLatch(1);
+    slow.createContext(
+        "/slow",
+        exchange -> {
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          send(exchange, 200, ATOM);
+        });
+    slow.start();
+    try {
+      FeedPoller poller = poller(TestFetch.url(slow, "/slow"), url("/rss"));
+
+      long start = System.nanoTime();
+      assertThat(poller.pollDue(publisher, stats, rejections::add)).isEmpty();
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+      List<Outcome> outcomes = new ArrayList<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (outcomes.isEmpty() && System.nanoTime() < deadline) {
+        poller.awaitFinished(Duration.ofMillis(100));
+        outcomes.addAll(poller.pollDue(publisher, stats, rejections::add));
+      }
+
+      assertThat(outcomes).extracting(Outcome::feed).containsExactly(url("/rss"));
+      assertThat(poller.inFlight()).isEqualTo(1);
+      release.countDown();
+      Eventually.until(
+          "the slow feed is in",
+          () -> {
+            try {
+              poller.awaitFinished(Duration.ofMillis(50));
+            } catch (InterruptedException e) {
+              throw new AssertionError(e);
+            }
+            return poller.pollDue(publisher, stats, rejections::add).stream()
+                .anyMatch(o -> o.status() == Status.FETCHED);
+          });
+    } finally {
+      release.countDown();
+      slow.stop(0);
     }
   }
 }

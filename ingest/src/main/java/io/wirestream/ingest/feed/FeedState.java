@@ -1,0 +1,47 @@
+package io.wirestream.ingest.feed;
+
+import io.wirestream.ingest.fetch.Validators;
+import io.wirestream.ingest.format.ParseResult;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What the poller knows of one feed between fetches. Owned by the polling thread; fetch tasks get
+ * copies of what they need.
+ */
+final class FeedState {
+
+  final URI uri;
+  final String hostKey;
+  final FeedSchedule.State schedule;
+  Validators validators = Validators.NONE;
+
+  /** SHA-256 of the last body parsed, so an unchanged body without validators is not parsed. */
+  byte[] lastHash;
+
+  FeedHints lastHints = FeedHints.NONE;
+  boolean inFlight;
+  Set<ParseResult.Rejected> lastRejected = Set.of();
+
+  /**
+   * Ids acknowledged by the broker that the feed still lists; an id is forgotten once the feed
+   * drops it, which bounds the set by the feed's length.
+   */
+  Set<String> publishedIds = new HashSet<>();
+
+  /** Ids handed to the publisher whose delivery has not completed: not repeated meanwhile. */
+  final Set<String> inFlightIds = new HashSet<>();
+
+  FeedState(URI uri, String hostKey, FeedSchedule.State schedule) {
+    this.uri = uri;
+    this.hostKey = hostKey;
+    this.schedule = schedule;
+  }
+
+  /** After items went undelivered: the next fetch gets and reads the whole document again. */
+  void forgetVersion() {
+    validators = Validators.NONE;
+    lastHash = null;
+  }
+}

@@ -105,7 +105,6 @@ public final class QueryCommand implements Callable<Integer> {
             mentionsTo,
             limit);
     try (Connection connection = DriverManager.getConnection(store)) {
-      connection.setReadOnly(true);
       StoreQuery query = new StoreQuery(dialect);
       StoreQuery.Table table =
           top ? query.topEntities(connection, criteria) : query.articles(connection, criteria);

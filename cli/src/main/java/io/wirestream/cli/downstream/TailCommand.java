@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -123,32 +124,82 @@ public final class TailCommand implements Callable<Integer> {
         (t, bytes, error) ->
             err.println("wirestream tail: skipped an unreadable record: " + error.getMessage());
     try (KafkaConsumer<String, byte[]> consumer = consumer(settings)) {
-      assign(consumer, topic);
-      long printed = 0;
+      List<TopicPartition> partitions = assign(consumer, topic);
+      // With --latest, what the topic held at start is read to its end before anything is
+      // printed, so an article stored in several versions prints once, at its newest.
+      Map<TopicPartition, Long> backlogEnd = latest ? consumer.endOffsets(partitions) : Map.of();
+      Map<String, EnrichedArticle> backlog = new LinkedHashMap<>();
+      boolean catchingUp = latest && !reached(consumer, backlogEnd);
+      Output output = new Output(filter, printer, max);
       long idleSince = System.nanoTime();
       EnrichedArticles newest = new EnrichedArticles(consumer, onBad);
       EnrichedArticleDeserializer plain = new EnrichedArticleDeserializer(onBad);
-      while (max == null || printed < max) {
+      while (!output.full()) {
         List<EnrichedArticle> batch =
             latest ? newest.poll(Duration.ofMillis(500)) : pollAll(consumer, plain);
-        if (batch.isEmpty()) {
-          if (idleTimeout != null
-              && Duration.ofNanos(System.nanoTime() - idleSince).compareTo(idleTimeout) >= 0) {
-            break;
-          }
-          continue;
+        boolean idle = batch.isEmpty();
+        if (!idle) {
+          idleSince = System.nanoTime();
         }
-        idleSince = System.nanoTime();
-        for (EnrichedArticle article : batch) {
-          if (filter.test(article) && (max == null || printed < max)) {
-            printer.print(article);
-            printed++;
+        boolean timedOut =
+            idle
+                && idleTimeout != null
+                && Duration.ofNanos(System.nanoTime() - idleSince).compareTo(idleTimeout) >= 0;
+        if (catchingUp) {
+          for (EnrichedArticle article : batch) {
+            backlog.remove(article.article().id());
+            backlog.put(article.article().id(), article);
           }
+          if (!reached(consumer, backlogEnd) && !timedOut) {
+            continue;
+          }
+          catchingUp = false;
+          batch = new ArrayList<>(backlog.values());
+          backlog.clear();
         }
+        batch.forEach(output::offer);
         spec.commandLine().getOut().flush();
+        if (timedOut) {
+          break;
+        }
       }
     }
     return 0;
+  }
+
+  /** Prints what passes the filter, up to the maximum. */
+  private static final class Output {
+    private final ArticleFilter filter;
+    private final ArticlePrinter printer;
+    private final Long max;
+    private long printed;
+
+    Output(ArticleFilter filter, ArticlePrinter printer, Long max) {
+      this.filter = filter;
+      this.printer = printer;
+      this.max = max;
+    }
+
+    void offer(EnrichedArticle article) {
+      if (!full() && filter.test(article)) {
+        printer.print(article);
+        printed++;
+      }
+    }
+
+    boolean full() {
+      return max != null && printed >= max;
+    }
+  }
+
+  private static boolean reached(
+      KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> ends) {
+    for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+      if (consumer.position(end.getKey()) < end.getValue()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<EnrichedArticle> pollAll(
@@ -171,7 +222,7 @@ public final class TailCommand implements Callable<Integer> {
     return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
   }
 
-  private void assign(KafkaConsumer<String, byte[]> consumer, String topic) {
+  private List<TopicPartition> assign(KafkaConsumer<String, byte[]> consumer, String topic) {
     List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
     if (infos == null || infos.isEmpty()) {
       throw new UsageException("topic " + topic + " does not exist");
@@ -188,6 +239,7 @@ public final class TailCommand implements Callable<Integer> {
     }
     // Resolve the positions now, so records produced after this returns are not missed.
     partitions.forEach(consumer::position);
+    return partitions;
   }
 
   private static void seekToTime(

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       io.wirestream.cli.nlp.EvalNerCommand.class,
       io.wirestream.cli.nlp.AnnotateTimemlCommand.class,
       io.wirestream.cli.nlp.EvalTimexCommand.class,
+      io.wirestream.cli.downstream.TailCommand.class,
+      io.wirestream.cli.downstream.QueryCommand.class,
     })
 public final class Wirestream implements Runnable {
 

@@ -17,6 +17,7 @@ import io.wirestream.common.model.EnrichedArticle;
 import io.wirestream.common.model.Enrichment;
 import io.wirestream.common.model.Entity;
 import io.wirestream.common.model.EntityType;
+import io.wirestream.common.model.RecordHeaders;
 import io.wirestream.common.model.TemporalExpression;
 import io.wirestream.common.model.TimexType;
 import io.wirestream.common.serde.Json;
@@ -32,6 +33,11 @@ import org.junit.jupiter.api.Test;
 class TopicSchemaTest {
 
   private static final Path SCHEMAS = Path.of("..", "docs", "schemas").toAbsolutePath().normalize();
+
+  /** Schema ids carry the schema version, so a consumer can tell which release a file is of. */
+  private static final String SCHEMA_IDS =
+      "https://wirestream.io/schemas/v" + RecordHeaders.CURRENT_SCHEMA_VERSION + "/";
+
   private static final Topics TOPICS = new Topics(WirestreamConfig.defaults());
 
   private static JsonSchema schema(String file) {
@@ -40,13 +46,10 @@ class TopicSchemaTest {
             SpecVersion.VersionFlag.V202012,
             builder ->
                 builder.schemaMappers(
-                    mappers ->
-                        mappers.mapPrefix(
-                            "https://wirestream.io/schemas/", SCHEMAS.toUri().toString())));
+                    mappers -> mappers.mapPrefix(SCHEMA_IDS, SCHEMAS.toUri().toString())));
     SchemaValidatorsConfig config =
         SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-    return factory.getSchema(
-        com.networknt.schema.SchemaLocation.of("https://wirestream.io/schemas/" + file), config);
+    return factory.getSchema(com.networknt.schema.SchemaLocation.of(SCHEMA_IDS + file), config);
   }
 
   private static final String BODY = "Vladimir Putin said on Wednesday that Putin was in Moscow.";

@@ -3,6 +3,7 @@ package io.wirestream.enrich.topology;
 import io.wirestream.common.dlq.ErrorSummary;
 import io.wirestream.common.model.Article;
 import io.wirestream.common.model.EnrichedArticle;
+import io.wirestream.common.model.RecordHeaders;
 import io.wirestream.enrich.nlp.Enricher;
 import io.wirestream.enrich.topology.FailedSends.Failure;
 import io.wirestream.enrich.topology.Letters.Letter;
@@ -96,6 +97,7 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
     String stage = "parse";
     String id;
     byte[] value;
+    int enrichmentVersion;
     try {
       Article article =
           articles.deserialize(source == null ? null : source.topic(), record.value());
@@ -107,6 +109,7 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
       }
       stage = "enrich";
       EnrichedArticle enriched = enricher.enrich(article);
+      enrichmentVersion = enriched.enrichment().version();
       stage = "serialize";
       id = article.id();
       value = enrichedSerializer.serialize(enrichedTopic, enriched);
@@ -131,7 +134,12 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
     }
     // Outside the try: a fenced producer or a migrated task fails the send, which says nothing
     // about this record; Streams aborts the transaction and the record is processed again.
-    context.forward(record.withKey(id).withValue(value), EnrichTopology.ENRICHED_SINK);
+    context.forward(
+        record
+            .withKey(id)
+            .withValue(value)
+            .withHeaders(RecordHeaders.enriched(record.headers(), enrichmentVersion)),
+        EnrichTopology.ENRICHED_SINK);
   }
 
   private void deadLetter(

@@ -8,6 +8,7 @@ import io.wirestream.common.dlq.DeadLetterHeaders;
 import io.wirestream.common.model.Article;
 import io.wirestream.common.model.EnrichedArticle;
 import io.wirestream.common.model.EntityType;
+import io.wirestream.common.model.RecordHeaders;
 import io.wirestream.common.model.TemporalExpression;
 import io.wirestream.common.model.TimexType;
 import io.wirestream.common.topic.Topics;
@@ -157,6 +158,17 @@ class EnrichTopologyTest {
         .containsEntry("ner", "dictionary")
         .containsEntry("timex", "wednesdays");
     assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldStampTheSchemaAndEnrichmentVersionOnEveryEnrichedRecord() {
+    start(true);
+    raw.pipeInput("a1", json(article("a1", "2017-04-12", "Putin spoke in Moscow.")));
+
+    TestRecord<String, EnrichedArticle> out = enriched.readRecord();
+    assertThat(header(out.headers(), RecordHeaders.SCHEMA_VERSION))
+        .isEqualTo(Integer.toString(RecordHeaders.CURRENT_SCHEMA_VERSION));
+    assertThat(header(out.headers(), RecordHeaders.ENRICHMENT_VERSION)).isEqualTo("7");
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.wirestream.common.model.EnrichedArticle;
 import io.wirestream.common.model.Entity;
 import io.wirestream.common.model.TemporalExpression;
 import io.wirestream.common.serde.Json;
+import io.wirestream.common.time.TimexRange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,6 +15,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -50,8 +52,8 @@ final class ArticleWriter {
           + " country_code) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
   private static final String INSERT_DATE =
-      "INSERT INTO dates (article_id, ordinal, text, type, value, start_offset, end_offset)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO dates (article_id, ordinal, text, type, value, start_offset, end_offset,"
+          + " begin_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final Dialect dialect;
 
@@ -184,7 +186,7 @@ final class ArticleWriter {
     }
   }
 
-  private static void insertDates(Connection connection, List<EnrichedArticle> articles)
+  private void insertDates(Connection connection, List<EnrichedArticle> articles)
       throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT_DATE)) {
       for (EnrichedArticle record : articles) {
@@ -197,6 +199,9 @@ final class ArticleWriter {
           insert.setString(5, date.value());
           insert.setInt(6, date.start());
           insert.setInt(7, date.end());
+          Optional<TimexRange> range = TimexRange.of(date.value());
+          dialect.bindDate(insert, 8, range.map(TimexRange::begin).orElse(null));
+          dialect.bindDate(insert, 9, range.map(TimexRange::end).orElse(null));
           insert.addBatch();
         }
       }

@@ -63,7 +63,7 @@ final class SchemaMigrator {
       int applied = 0;
       for (Migration migration : migrations) {
         if (migration.version() > current) {
-          apply(connection, migration);
+          apply(connection, migration, dialect);
           applied++;
         }
       }
@@ -83,12 +83,19 @@ final class SchemaMigrator {
     }
   }
 
-  private static void apply(Connection connection, Migration migration) throws SQLException {
+  private static void apply(Connection connection, Migration migration, Dialect dialect)
+      throws SQLException {
     LOG.info("applying schema migration V{}: {}", migration.version(), migration.description());
     try (Statement statement = connection.createStatement()) {
       for (String sql : migration.statements()) {
         statement.execute(sql);
       }
+    }
+    // Some data changes need Java (a TIMEX3 value parsed into days); they run in the same
+    // transaction as the DDL so a failure leaves no half-filled column behind.
+    if (migration.version() == DateRangeBackfill.MIGRATION_VERSION) {
+      int filled = new DateRangeBackfill(dialect).run(connection);
+      LOG.info("V{}: gave {} stored temporal values their first and last day", 2, filled);
     }
     try (PreparedStatement insert =
         connection.prepareStatement(

@@ -66,7 +66,8 @@ abstract class ArticleStoreContract {
           .isEqualTo(new SchemaMigrator(again.dialect()).latestVersion());
     }
 
-    assertThat(count("SELECT COUNT(*) FROM schema_version")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM schema_version"))
+        .isEqualTo(new SchemaMigrator(Dialect.SQLITE).latestVersion());
     assertThat(count("SELECT COUNT(*) FROM articles")).isEqualTo(1);
     assertThat(count("SELECT COUNT(*) FROM entities")).isEqualTo(4);
   }
@@ -256,6 +257,24 @@ abstract class ArticleStoreContract {
 
     assertRowCounts("a1", 0, 0, 0);
     assertRowCounts("b1", 4, 3, 2);
+  }
+
+  @Test
+  void shouldWriteTheFirstAndLastDayOfEachDateSoARangeQueryFindsAWeek() throws SQLException {
+    store().write(List.of(enriched("a1", 1)));
+
+    // 2017-W16 is Monday 2017-04-17 to Sunday 2017-04-23: a range that touches only its Sunday
+    // still finds it, one that ends the day before does not.
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM dates WHERE value = '2017-W16'"
+                    + " AND begin_date <= '2017-04-30' AND end_date >= '2017-04-23'"))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM dates WHERE value = '2017-W16'"
+                    + " AND begin_date <= '2017-04-16' AND end_date >= '2017-04-01'"))
+        .isZero();
   }
 
   @Test

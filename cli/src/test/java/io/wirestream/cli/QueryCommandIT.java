@@ -1,0 +1,215 @@
+package io.wirestream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.sink.store.ArticleStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/**
+ * {@code wirestream query} on a store the sink wrote, SQLite and PostgreSQL, each answer checked
+ * against SQL written out by hand here and against the expected article ids.
+ */
+class QueryCommandIT {
+
+  @TempDir Path dir;
+
+  private TestPostgres postgres;
+
+  @AfterEach
+  void dropSchema() throws SQLException {
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void findsArticlesByCanonicalEntityAndTypeTellingAPersonFromAPlace(String kind) throws Exception {
+    String url = store(kind);
+    assertQuery(
+        url,
+        List.of("--entity", "Angela Merkel", "--type", "PERSON"),
+        "SELECT a.id FROM articles a JOIN canonical_entities c ON c.article_id = a.id"
+            + " WHERE c.name = 'Angela Merkel' AND c.type = 'PERSON'"
+            + " ORDER BY a.published_date DESC, a.id",
+        "a2",
+        "a1");
+    assertQuery(
+        url,
+        List.of("--entity", "Washington", "--type", "LOCATION"),
+        "SELECT article_id FROM canonical_entities WHERE name = 'Washington' AND type = 'LOCATION'",
+        "a3");
+    assertQuery(
+        url,
+        List.of("--entity", "Washington", "--type", "PERSON"),
+        "SELECT article_id FROM canonical_entities WHERE name = 'Washington' AND type = 'PERSON'",
+        "a4");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void findsArticlesByCountryAndByPublicationDateRange(String kind) throws Exception {
+    String url = store(kind);
+    assertQuery(
+        url,
+        List.of("--country", "de"),
+        "SELECT DISTINCT a.id, a.published_date FROM articles a JOIN canonical_entities c"
+            + " ON c.article_id = a.id WHERE c.country_code = 'DE'"
+            + " ORDER BY a.published_date DESC, a.id",
+        "a2",
+        "a1");
+    assertQuery(
+        url,
+        List.of("--published-from", "2017-04-01", "--published-to", "2017-04-30"),
+        "SELECT id FROM articles WHERE published_date BETWEEN '2017-04-01' AND '2017-04-30'"
+            + " ORDER BY published_date DESC, id",
+        "a4",
+        "a1");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void findsAWeekQuarterAndDecadeByAnyRangeTheyOverlap(String kind) throws Exception {
+    String url = store(kind);
+    // 2017-W14 is 2017-04-03..09, so a one-day range on the 8th finds it as well as the day.
+    assertQuery(
+        url,
+        List.of("--mentions-from", "2017-04-08", "--mentions-to", "2017-04-08"),
+        "SELECT DISTINCT a.id, a.published_date FROM articles a JOIN dates d"
+            + " ON d.article_id = a.id WHERE d.begin_date <= '2017-04-08'"
+            + " AND d.end_date >= '2017-04-08' ORDER BY a.published_date DESC, a.id",
+        "a4",
+        "a1");
+    assertQuery(
+        url,
+        List.of("--mentions-from", "1987-02-01", "--mentions-to", "1987-02-28"),
+        "SELECT DISTINCT a.id, a.published_date FROM articles a JOIN dates d"
+            + " ON d.article_id = a.id WHERE d.begin_date <= '1987-02-28'"
+            + " AND d.end_date >= '1987-02-01' ORDER BY a.published_date DESC, a.id",
+        "a2",
+        "a3");
+    assertQuery(
+        url,
+        List.of("--entity", "Angela Merkel", "--mentions-from", "1987-01-01"),
+        "SELECT DISTINCT a.id, a.published_date FROM articles a"
+            + " JOIN dates d ON d.article_id = a.id"
+            + " JOIN canonical_entities c ON c.article_id = a.id"
+            + " WHERE c.name = 'Angela Merkel' AND d.end_date >= '1987-01-01'"
+            + " ORDER BY a.published_date DESC, a.id",
+        "a2",
+        "a1");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void listsTheTopEntitiesOfAPeriodWithArticleAndMentionCounts(String kind) throws Exception {
+    String url = store(kind);
+    List<String> csv =
+        run(
+            url,
+            "--top",
+            "--published-from",
+            "2017-01-01",
+            "--published-to",
+            "2017-12-31",
+            "--format",
+            "csv");
+    List<String> expected = new ArrayList<>();
+    expected.add("name,type,articles,mentions");
+    expected.addAll(
+        sql(
+            url,
+            "SELECT c.name || ',' || c.type || ',' || COUNT(*) || ',' || SUM(c.mentions)"
+                + " FROM canonical_entities c JOIN articles a ON a.id = c.article_id"
+                + " WHERE a.published_date >= '2017-01-01' AND a.published_date <= '2017-12-31'"
+                + " GROUP BY c.name, c.type"
+                + " ORDER BY COUNT(*) DESC, SUM(c.mentions) DESC, c.name, c.type"));
+    assertThat(csv).isEqualTo(expected);
+    assertThat(csv.get(1)).isEqualTo("Angela Merkel,PERSON,2,4");
+    assertThat(csv).hasSize(6);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void printsATableByDefaultAndJsonLinesOnRequest(String kind) throws Exception {
+    String url = store(kind);
+    List<String> table = run(url, "--country", "US");
+    assertThat(table.get(0)).startsWith("id").contains("published_date", "title");
+    assertThat(table.get(2)).startsWith("a3  2016-12-31");
+    assertThat(table).last().isEqualTo("(1 rows)");
+
+    List<String> json = run(url, "--country", "US", "--format", "json");
+    assertThat(json)
+        .containsExactly(
+            "{\"id\":\"a3\",\"published_date\":\"2016-12-31\",\"source\":\"test\","
+                + "\"language\":\"en\",\"title\":\"title a3\"}");
+  }
+
+  private void assertQuery(String url, List<String> options, String handSql, String... ids)
+      throws Exception {
+    List<String> args = new ArrayList<>(options);
+    args.addAll(List.of("--format", "csv"));
+    List<String> got =
+        run(url, args.toArray(String[]::new)).stream()
+            .skip(1)
+            .map(line -> line.split(",", 2)[0])
+            .toList();
+    List<String> byHand = sql(url, handSql).stream().map(line -> line.split("\\|")[0]).toList();
+    assertThat(got).as("wirestream query %s", options).isEqualTo(byHand);
+    assertThat(got).containsExactly(ids);
+  }
+
+  private List<String> run(String url, String... options) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = Wirestream.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    List<String> args = new ArrayList<>(List.of("query", "--store", url));
+    args.addAll(Arrays.asList(options));
+    int code = cli.execute(args.toArray(String[]::new));
+    assertThat(code).as("exit code; stderr: %s", err).isZero();
+    return out.toString().lines().toList();
+  }
+
+  private static List<String> sql(String url, String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      while (result.next()) {
+        rows.add(result.getString(1));
+      }
+    }
+    return rows;
+  }
+
+  private String store(String kind) throws Exception {
+    String url;
+    if (kind.equals("sqlite")) {
+      url = "jdbc:sqlite:" + dir.resolve("query.db");
+    } else {
+      postgres = TestPostgres.createSchema();
+      url = postgres.url();
+    }
+    try (ArticleStore store = ArticleStore.open(url)) {
+      store.write(DownstreamArticles.all(1));
+    }
+    return url;
+  }
+}

@@ -64,6 +64,7 @@ class ResinkIT {
       assertThat(first.exitCode).as(first.toString()).isZero();
       assertThat(first.out.toString()).contains("resink: 28 records read");
       assertThat(first.err.toString()).contains("resink [").contains("done");
+      assertThat(StoreFingerprint.rows(postgres.url())).isEqualTo(StoreFingerprint.rows(live));
       assertThat(StoreFingerprint.of(postgres.url())).isEqualTo(expected);
 
       Cli again = Cli.run("resink", "-b", broker.bootstrapServers(), "--store", postgres.url());

@@ -20,7 +20,7 @@ import java.util.TreeMap;
 /**
  * The content of a store as sorted row hashes of its article tables, comparable across SQLite and
  * PostgreSQL: columns are taken by name and timestamps in either engine's spelling are rewritten as
- * ISO instants at the microsecond precision both keep.
+ * ISO instants rounded to the microsecond, the precision PostgreSQL keeps.
  */
 final class StoreFingerprint {
 
@@ -31,19 +31,30 @@ final class StoreFingerprint {
   /** One line per row, {@code table:sha256}, sorted. */
   static List<String> of(String jdbcUrl) throws Exception {
     List<String> hashes = new ArrayList<>();
+    for (String row : rows(jdbcUrl)) {
+      int colon = row.indexOf(':');
+      hashes.add(row.substring(0, colon) + ":" + hash(row.substring(colon + 1)));
+    }
+    hashes.sort(null);
+    return hashes;
+  }
+
+  /** The rows the hashes are made of, {@code table:{column=value, ...}}: to see what differs. */
+  static List<String> rows(String jdbcUrl) throws Exception {
+    List<String> lines = new ArrayList<>();
     try (Connection db = DriverManager.getConnection(jdbcUrl);
         Statement query = db.createStatement()) {
       for (String table : TABLES) {
         try (ResultSet rows = query.executeQuery("SELECT * FROM " + table)) {
           ResultSetMetaData meta = rows.getMetaData();
           while (rows.next()) {
-            hashes.add(table + ":" + hash(row(rows, meta)));
+            lines.add(table + ":" + row(rows, meta));
           }
         }
       }
     }
-    hashes.sort(null);
-    return hashes;
+    lines.sort(null);
+    return lines;
   }
 
   private static String row(ResultSet rows, ResultSetMetaData meta) throws SQLException {
@@ -60,7 +71,10 @@ final class StoreFingerprint {
       return "\u0000null";
     }
     Instant instant = instant(value);
-    return instant == null ? value : instant.truncatedTo(ChronoUnit.MICROS).toString();
+    // SQLite keeps the nanoseconds written; PostgreSQL rounds them to the nearest microsecond.
+    return instant == null
+        ? value
+        : instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS).toString();
   }
 
   /**

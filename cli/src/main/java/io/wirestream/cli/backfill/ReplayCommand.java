@@ -27,18 +27,26 @@ import picocli.CommandLine.Spec;
 /** {@code wirestream replay}: re-enriches a range of news.raw into a new enrichment version. */
 @Command(
     name = "replay",
-    mixinStandardHelpOptions = true,
     description = {
-      "Re-enriches raw articles into a new enrichment version while the running enrich keeps",
-      "serving: a second enrich application starts at the range's first offsets and stops at",
-      "its end (or, with --follow, stays on as the live enrich). The sink keeps the newest",
-      "version of each article, so readers see every article once throughout.",
-      "--from/--to select by ingest time (the record timestamps on news.raw); a date means",
-      "its whole UTC day. --published-from/--published-to select by publication date."
+      "Re-enriches raw articles into a new enrichment version while the running",
+      "enrich keeps serving: a second enrich application starts at the range's",
+      "first offsets and stops at its end (with --follow, it stays on as the live",
+      "enrich). The sink keeps the newest version of each article, so readers see",
+      "every article once throughout. --from/--to select by ingest time (record",
+      "timestamps on news.raw; a date is its whole UTC day), --published-from/",
+      "--published-to by publication date. Progress goes to stderr."
     })
 public final class ReplayCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config;
+
+  // Declared here rather than through mixinStandardHelpOptions, whose -V/--version (the program's
+  // version) would take the place of the replay's --version N.
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @Spec CommandSpec spec;
 

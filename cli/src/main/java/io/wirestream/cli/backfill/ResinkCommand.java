@@ -20,10 +20,11 @@ import picocli.CommandLine.Spec;
     name = "resink",
     mixinStandardHelpOptions = true,
     description = {
-      "Builds a store (a fresh SQLite file, a new PostgreSQL schema or database) from the",
-      "compacted news.enriched, from its beginning to its end as of the start, with the sink's",
-      "own idempotent writes: running it again leaves the same rows, and the result holds what",
-      "the live store holds. Joins no consumer group; the live sink is not touched."
+      "Builds a store (a fresh SQLite file, a new PostgreSQL schema or database)",
+      "from the compacted news.enriched, from its beginning to its end as of the",
+      "start, with the sink's own idempotent writes: running it again leaves the",
+      "same rows, and the result holds what the live store holds. Joins no",
+      "consumer group; the live sink is not touched. Progress goes to stderr."
     })
 public final class ResinkCommand implements Callable<Integer> {
 

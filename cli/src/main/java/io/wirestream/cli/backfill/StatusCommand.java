@@ -22,11 +22,12 @@ import picocli.CommandLine.Spec;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Lists the enrich and sink applications on the cluster (consumer groups with offsets on",
-      "news.raw or news.enriched): members, lag per topic (end offset - committed, summed over",
-      "partitions), records/s over the sampling interval, and the enrichment version an enrich",
-      "writes. The version comes from the application id of a replay (...-v<N>), otherwise",
-      "from the newest record on news.enriched; the VERSION column says which."
+      "Lists the enrich and sink applications on the cluster (consumer groups with",
+      "offsets on news.raw or news.enriched): members, lag per topic (end offset -",
+      "committed, summed over partitions), records/s over the sampling interval,",
+      "and the enrichment version an enrich writes: from the application id of a",
+      "replay (...-v<N>), otherwise from the newest record on news.enriched; the",
+      "VERSION column says which."
     })
 public final class StatusCommand implements Callable<Integer> {
 

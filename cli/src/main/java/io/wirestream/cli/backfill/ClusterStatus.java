@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -34,17 +35,21 @@ final class ClusterStatus {
   private static final Pattern VERSIONED = Pattern.compile(".*-v(\\d+)$");
 
   static final String FROM_APPLICATION_ID = "application id";
-  static final String FROM_NEWEST_RECORD = "newest record on ";
+  static final String FROM_NEWEST_RECORD = "newest non-replay record on ";
 
   private final Admin admin;
   private final Topics topics;
-  private final Supplier<Optional<Integer>> newestVersion;
+  private final Function<Set<Integer>, Optional<Integer>> newestVersion;
 
   ClusterStatus(Admin admin, WirestreamConfig config) {
-    this(admin, new Topics(config), () -> NewestVersion.read(config));
+    this(admin, new Topics(config), replays -> NewestVersion.read(config, replays));
   }
 
-  ClusterStatus(Admin admin, Topics topics, Supplier<Optional<Integer>> newestVersion) {
+  /**
+   * @param newestVersion the version of the newest enriched record not of the given replay versions
+   */
+  ClusterStatus(
+      Admin admin, Topics topics, Function<Set<Integer>, Optional<Integer>> newestVersion) {
     this.admin = admin;
     this.topics = topics;
     this.newestVersion = newestVersion;
@@ -80,6 +85,13 @@ final class ClusterStatus {
     Map<TopicPartition, Long> ends = OffsetRanges.endOffsets(admin, new ArrayList<>(partitions));
     Map<String, ConsumerGroupDescription> descriptions =
         admin.describeConsumerGroups(first.keySet()).all().get();
+    Set<Integer> replayVersions = new TreeSet<>();
+    for (String group : second.keySet()) {
+      Matcher named = VERSIONED.matcher(group);
+      if (named.matches()) {
+        replayVersions.add(Integer.valueOf(named.group(1)));
+      }
+    }
     Optional<Integer> newest = null;
     List<GroupRow> rows = new ArrayList<>();
     for (Map.Entry<String, Map<TopicPartition, Long>> entry : second.entrySet()) {
@@ -97,7 +109,7 @@ final class ClusterStatus {
             source = FROM_APPLICATION_ID;
           } else {
             if (newest == null) {
-              newest = newestVersion.get();
+              newest = newestVersion.apply(replayVersions);
             }
             version = newest.orElse(null);
             source = FROM_NEWEST_RECORD + topics.enriched().name();

@@ -9,25 +9,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * The enrichment version of the newest record on the enriched topic (by record timestamp), read
- * from the last few records of each partition without a consumer group.
+ * The enrichment version of the newest record on the enriched topic (by record timestamp) that no
+ * replay wrote, read from the last records of each partition without a consumer group. While a
+ * replay runs, the newest records are its own; its version is known from its application id and
+ * left out here, so that the live enrich is not credited with it.
  */
 final class NewestVersion {
 
-  private static final int TAIL = 10;
+  private static final int TAIL = 200;
   private static final Duration READ_FOR = Duration.ofSeconds(5);
 
   private NewestVersion() {}
 
-  static Optional<Integer> read(WirestreamConfig config) {
+  /**
+   * @param replayVersions versions written by replays, skipped
+   */
+  static Optional<Integer> read(WirestreamConfig config, Set<Integer> replayVersions) {
     Topics topics = new Topics(config);
     Properties properties = config.kafkaProperties();
     properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -52,27 +59,28 @@ final class NewestVersion {
           pending.add(partition);
         }
       }
-      ConsumerRecord<String, byte[]> newest = null;
+      EnrichedArticle newest = null;
+      long newestAt = Long.MIN_VALUE;
+      Deserializer<EnrichedArticle> values = topics.enriched().valueSerde().deserializer();
       long deadline = System.nanoTime() + READ_FOR.toNanos();
       while (!pending.isEmpty() && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          if (record.value() != null
-              && (newest == null || record.timestamp() >= newest.timestamp())) {
-            newest = record;
+          if (record.value() == null || record.timestamp() < newestAt) {
+            continue;
+          }
+          try {
+            EnrichedArticle article = values.deserialize(topic, record.value());
+            if (article != null && !replayVersions.contains(article.enrichment().version())) {
+              newest = article;
+              newestAt = record.timestamp();
+            }
+          } catch (RuntimeException unreadable) {
+            // Not an enrichment the status can read a version from; the sink dead-letters it.
           }
         }
         pending.removeIf(partition -> consumer.position(partition) >= ends.get(partition));
       }
-      if (newest == null) {
-        return Optional.empty();
-      }
-      try {
-        EnrichedArticle article =
-            topics.enriched().valueSerde().deserializer().deserialize(topic, newest.value());
-        return Optional.of(article.enrichment().version());
-      } catch (RuntimeException unreadable) {
-        return Optional.empty();
-      }
+      return newest == null ? Optional.empty() : Optional.of(newest.enrichment().version());
     }
   }
 }

@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
       "offsets on news.raw or news.enriched): members, lag per topic (end offset -",
       "committed, summed over partitions), records/s over the sampling interval,",
       "and the enrichment version an enrich writes: from the application id of a",
-      "replay (...-v<N>), otherwise from the newest record on news.enriched; the",
-      "VERSION column says which."
+      "replay (...-v<N>), otherwise from the newest record on news.enriched of a",
+      "version no replay group claims; the VERSION column says which."
     })
 public final class StatusCommand implements Callable<Integer> {
 

@@ -87,6 +87,14 @@ class ReplayIT {
         assertThat(replay.get().err.toString()).contains("replay v2 [").contains("20/20");
         assertThat(checks).as("store checks during the replay").isGreaterThanOrEqualTo(3);
         assertEachArticleOnce(store, 40);
+
+        Cli status = Cli.run("status", "-b", broker.bootstrapServers(), "--interval", "0.5");
+        assertThat(status.out.toString())
+            .as(status.toString())
+            .containsPattern(
+                "wirestream-enrich +enrich +Stable +1 +news.raw +0 .* 1 \\(newest non-replay")
+            .containsPattern(
+                "wirestream-enrich-v2 +enrich +Empty +0 +news.raw +0 .* 2 \\(application id\\)");
       }
 
       Map<String, Integer> versions = StoreQueries.versions(store);

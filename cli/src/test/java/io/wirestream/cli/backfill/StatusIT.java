@@ -58,7 +58,7 @@ class StatusIT {
         assertThat(enrich.get("members").asInt()).isZero();
         assertThat(enrich.get("version").asInt()).isEqualTo(1);
         assertThat(enrich.get("versionSource").asText())
-            .isEqualTo("newest record on news.enriched");
+            .isEqualTo("newest non-replay record on news.enriched");
         JsonNode sinkRow = rows.get("wirestream-sink/news.enriched");
         assertThat(sinkRow).as(json.out.toString()).isNotNull();
         assertThat(sinkRow.get("role").asText()).isEqualTo("sink");
@@ -68,7 +68,7 @@ class StatusIT {
         assertThat(table.out.toString())
             .contains("GROUP", "LAG", "RECORDS/S", "VERSION")
             .containsPattern("wirestream-enrich +enrich +Empty +0 +news.raw +15 ")
-            .contains("1 (newest record on news.enriched)")
+            .contains("1 (newest non-replay record on news.enriched)")
             .contains("wirestream-sink");
         System.out.println("status table:\n" + table.out);
       }

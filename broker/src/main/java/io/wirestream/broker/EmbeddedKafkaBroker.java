@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
+import java.net.BindException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * A real Kafka broker in this JVM: one KRaft node acting as controller and broker, formatted and
  * started exactly as {@code kafka-storage.sh format} and {@code kafka-server-start.sh} would.
  *
- * <p>It listens on loopback only, on free ports, with topic auto-creation off so that code under
- * test must create its topics as it would on a production cluster.
+ * <p>It listens on loopback only, with topic auto-creation off so that code under test must create
+ * its topics as it would on a production cluster. {@link #start(Path)} picks free ports (tests);
+ * {@link #startOnPorts} serves on given ports, so that separate processes can find it and a restart
+ * on the same data directory is the same broker at the same address.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -54,10 +58,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    */
   public static EmbeddedKafkaBroker start(Path dataDir, Map<String, String> overrides)
       throws IOException {
+    return startOnPorts(dataDir, freePort(), freePort(), overrides);
+  }
+
+  /**
+   * Starts a broker on fixed loopback ports. The data directory is formatted only when it is new,
+   * so a restart keeps the cluster id, the topics and their records; after a crash the broker
+   * recovers its logs from what is on disk.
+   *
+   * @throws PortInUseException if either port is already bound on loopback
+   */
+  public static EmbeddedKafkaBroker startOnPorts(
+      Path dataDir, int brokerPort, int controllerPort, Map<String, String> overrides)
+      throws IOException {
+    if (brokerPort == controllerPort) {
+      throw new IllegalArgumentException("broker and controller need different ports");
+    }
+    checkFree(brokerPort);
+    checkFree(controllerPort);
     Path logDir = dataDir.resolve("kafka-logs");
     Files.createDirectories(logDir);
-    int brokerPort = freePort();
-    int controllerPort = freePort();
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
@@ -146,6 +166,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
+  /** The cluster id written when the data directory was formatted. */
+  public String clusterId() throws IOException {
+    Properties meta = new Properties();
+    try (var reader = Files.newBufferedReader(logDir.resolve("meta.properties"))) {
+      meta.load(reader);
+    }
+    return meta.getProperty("cluster.id");
+  }
+
   public String bootstrapServers() {
     return bootstrapServers;
   }
@@ -158,6 +187,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   public void close() {
     server.shutdown();
     server.awaitShutdown();
+  }
+
+  private static void checkFree(int port) throws IOException {
+    try (ServerSocket socket = new ServerSocket()) {
+      // Kafka binds with SO_REUSEADDR too, so a port in TIME_WAIT after a restart counts as free.
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+    } catch (BindException e) {
+      throw new PortInUseException(port);
+    }
   }
 
   private static int freePort() throws IOException {

@@ -69,6 +69,7 @@ public final class EnrichService implements AutoCloseable {
     this.config = config;
     this.topics = new Topics(config);
     int version = config.getInt(WirestreamConfig.ENRICH_VERSION);
+    int maxBodyChars = config.getInt(WirestreamConfig.ENRICH_MAX_BODY_CHARS);
     this.properties = streamsProperties(config);
     SendLimit limit = SendLimit.of(properties);
     properties.put(DeadLetterProductionHandler.FAILED_SENDS_CONFIG, failedSends);
@@ -77,7 +78,7 @@ public final class EnrichService implements AutoCloseable {
     this.topology =
         EnrichTopology.build(
             topics,
-            () -> new Enricher(extractors, tagger, version, Clock.systemUTC()),
+            () -> new Enricher(extractors, tagger, version, Clock.systemUTC(), maxBodyChars),
             config.deadLetterOnError(),
             limit,
             failedSends,

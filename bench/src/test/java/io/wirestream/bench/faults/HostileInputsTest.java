@@ -2,7 +2,9 @@ package io.wirestream.bench.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.ingest.format.ArticleFormat;
+import io.wirestream.ingest.format.InputLimits;
 import io.wirestream.ingest.format.ParseResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -134,7 +136,8 @@ class HostileInputsTest {
         continue;
       }
       List<ParseResult> results = new ArrayList<>();
-      ArticleFormat.forFile(file, "files").read(file, results::add);
+      ArticleFormat.forFile(file, "files", InputLimits.from(WirestreamConfig.defaults()))
+          .read(file, results::add);
       for (ParseResult result : results) {
         String location =
             file.getFileName() + result.location().substring(result.location().lastIndexOf(':'));

@@ -51,6 +51,11 @@ public final class WirestreamConfig extends AbstractConfig {
   public static final String ENRICH_STATE_DIR = "enrich.state.dir";
   public static final String ENRICH_INSTANCE_ID = "enrich.instance.id";
   public static final String ENRICH_SESSION_TIMEOUT_MS = "enrich.session.timeout.ms";
+  public static final String ENRICH_MAX_BODY_CHARS = "enrich.max.body.chars";
+
+  /** Default of {@link #ENRICH_MAX_BODY_CHARS}. */
+  public static final int DEFAULT_MAX_BODY_CHARS = 100_000;
+
   public static final String SINK_STORE = "sink.store";
   public static final String SINK_GROUP_ID = "sink.group.id";
   public static final String SINK_BATCH_SIZE = "sink.batch.size";
@@ -222,6 +227,19 @@ public final class WirestreamConfig extends AbstractConfig {
               "How long the group waits for a silent enrich instance before giving its"
                   + " partitions to another (session.timeout.ms; heartbeats every third of it)."
                   + " Bounds how long a crashed instance's partitions stand still.")
+          .define(
+              ENRICH_MAX_BODY_CHARS,
+              Type.INT,
+              DEFAULT_MAX_BODY_CHARS,
+              Range.between(1_000, 100_000_000),
+              Importance.LOW,
+              "Longest article body, in characters, that enrich analyses. A longer body is"
+                  + " analysed up to a sentence or word boundary at or before this length, the"
+                  + " record keeps the whole body, and enrichment.analysedChars says where the"
+                  + " analysis stopped. Enrichment takes about 0.6 s of one core per"
+                  + " 100,000 characters, prose, names or repeated words alike, growing in step"
+                  + " with length (docs/benchmarks.md); the default, ten times the longest Reuters"
+                  + " story, so bounds the time one article holds a stream thread.")
           .define(
               SINK_STORE,
               Type.STRING,

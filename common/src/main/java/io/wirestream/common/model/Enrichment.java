@@ -1,5 +1,6 @@
 package io.wirestream.common.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Map;
 
@@ -8,10 +9,25 @@ import java.util.Map;
  *
  * <p>{@code version} orders enrichments of the same article: the sink keeps the highest, so a
  * backfill with a newer model replaces older rows and a late replay of an old one cannot undo it.
+ *
+ * <p>{@code analysedChars} is null when the whole body was analysed. A body longer than the
+ * enricher's cap ({@code enrich.max.body.chars}) is analysed only up to a cut at or before the cap,
+ * and then it says where: every entity and date lies before it, and {@code article.body} is still
+ * the whole body.
  */
-public record Enrichment(int version, Map<String, String> models, Instant processedAt) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Enrichment(
+    int version, Map<String, String> models, Instant processedAt, Integer analysedChars) {
 
   public Enrichment {
     models = Map.copyOf(models);
+    if (analysedChars != null && analysedChars < 0) {
+      throw new IllegalArgumentException("analysedChars < 0: " + analysedChars);
+    }
+  }
+
+  /** An enrichment of the whole body. */
+  public Enrichment(int version, Map<String, String> models, Instant processedAt) {
+    this(version, models, processedAt, null);
   }
 }

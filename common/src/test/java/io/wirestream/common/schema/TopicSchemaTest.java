@@ -101,6 +101,27 @@ class TopicSchemaTest {
   }
 
   @Test
+  void shouldWriteEnrichmentsOfACutBodyThatMatchTheEnrichedTopicSchema() throws Exception {
+    EnrichedArticle enriched =
+        new EnrichedArticle(
+            article(),
+            List.of(new Entity("Vladimir Putin", EntityType.PERSON, 0, 14, "Vladimir Putin")),
+            List.of(new CanonicalEntity("Vladimir Putin", EntityType.PERSON, 1, 0, null)),
+            List.of(),
+            new Enrichment(
+                3, Map.of("ner", "wirestream-ner-en"), Instant.parse("2017-04-12T10:16:00Z"), 32));
+
+    JsonNode json =
+        asTopicJson(
+            TOPICS.enriched().valueSerde().serializer().serialize("news.enriched", enriched));
+
+    assertThat(json.at("/enrichment/analysedChars").asInt()).isEqualTo(32);
+    assertThat(schema("news.enriched.schema.json").validate(json)).isEmpty();
+    ((ObjectNode) json.get("enrichment")).put("analysedChars", -1);
+    assertThat(schema("news.enriched.schema.json").validate(json)).isNotEmpty();
+  }
+
+  @Test
   void shouldRejectRecordsThatBreakTheSchema() throws Exception {
     ObjectNode json =
         (ObjectNode)

@@ -4,12 +4,14 @@ import io.wirestream.common.model.CanonicalEntity;
 import io.wirestream.common.model.Entity;
 import io.wirestream.common.model.EntityType;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Groups the mentions of one article into the entities they refer to. Stateless and thread-safe.
@@ -44,6 +46,8 @@ public final class EntityGrouper {
               : m);
     }
 
+    PersonIndex persons = new PersonIndex(typed);
+    Map<String, String> acronyms = acronyms(typed);
     Map<String, Group> groups = new LinkedHashMap<>();
     List<Entity> named = new ArrayList<>(typed.size());
     for (int i = 0; i < typed.size(); i++) {
@@ -53,9 +57,9 @@ public final class EntityGrouper {
       if (code != null) {
         canonical = CountryCodes.nameOf(code);
       } else if (mention.type() == EntityType.PERSON) {
-        canonical = longerPersonName(typed, i);
+        canonical = persons.longerName(i);
       } else if (mention.type() == EntityType.ORGANIZATION) {
-        canonical = expandedAcronym(typed, i);
+        canonical = expandedAcronym(mention.text(), acronyms);
       } else {
         canonical = mention.text();
       }
@@ -76,56 +80,95 @@ public final class EntityGrouper {
     return new Grouping(named, entities);
   }
 
-  /** The nearest longer person name before mention i that ends with its words, else after it. */
-  private static String longerPersonName(List<Entity> mentions, int i) {
-    String[] words = words(mentions.get(i).text());
-    String before = null;
-    String after = null;
-    for (int j = 0; j < mentions.size(); j++) {
-      Entity other = mentions.get(j);
-      if (j == i || other.type() != EntityType.PERSON) {
-        continue;
-      }
-      String[] longer = words(other.text());
-      if (longer.length > words.length && endsWith(longer, words)) {
-        if (j < i) {
-          before = other.text();
-        } else if (after == null) {
-          after = other.text();
+  /**
+   * The person mentions of an article indexed by every proper suffix of their words, so that the
+   * longer names ending with a mention's words are one look-up away instead of a scan of all
+   * mentions: grouping stays linear in the number of mentions.
+   */
+  private static final class PersonIndex {
+
+    private final List<Entity> mentions;
+    private final String[] keys;
+
+    /** Suffix key → indexes, ascending, of the person mentions that have more words than it. */
+    private final Map<String, List<Integer>> longer = new HashMap<>();
+
+    PersonIndex(List<Entity> mentions) {
+      this.mentions = mentions;
+      this.keys = new String[mentions.size()];
+      for (int j = 0; j < mentions.size(); j++) {
+        if (mentions.get(j).type() != EntityType.PERSON) {
+          continue;
+        }
+        String[] words = words(mentions.get(j).text());
+        StringBuilder suffix = new StringBuilder();
+        for (int k = words.length - 1; k >= 0; k--) {
+          // Keys are built from the last word backwards; a space cannot occur in a folded word.
+          suffix.insert(0, fold(stripArticle(words[k]))).insert(0, ' ');
+          String key = suffix.toString();
+          if (k > 0) {
+            longer.computeIfAbsent(key, x -> new ArrayList<>()).add(j);
+          } else {
+            keys[j] = key;
+          }
         }
       }
     }
-    return before != null ? before : after != null ? after : mentions.get(i).text();
-  }
 
-  /** Compares words ignoring case and Arabic articles, so "Assad" ends "Bashar al-Assad". */
-  private static boolean endsWith(String[] longer, String[] suffix) {
-    int offset = longer.length - suffix.length;
-    for (int k = 0; k < suffix.length; k++) {
-      if (!stripArticle(longer[offset + k]).equalsIgnoreCase(stripArticle(suffix[k]))) {
-        return false;
+    /** The nearest longer person name before mention i that ends with its words, else after it. */
+    String longerName(int i) {
+      List<Integer> candidates = longer.get(keys[i]);
+      if (candidates == null) {
+        return mentions.get(i).text();
       }
+      int at = Collections.binarySearch(candidates, i);
+      // i itself is never a candidate of its own key: it has exactly as many words as the key.
+      int insertion = -at - 1;
+      int chosen = insertion > 0 ? candidates.get(insertion - 1) : candidates.get(insertion);
+      return mentions.get(chosen).text();
     }
-    return true;
   }
 
+  /**
+   * A word as {@link String#equalsIgnoreCase} compares it: equal keys exactly when the words are
+   * equal ignoring case, code point by code point.
+   */
+  private static String fold(String word) {
+    StringBuilder out = new StringBuilder(word.length());
+    word.codePoints()
+        .forEach(cp -> out.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
+    return out.toString();
+  }
+
+  private static final Pattern ARABIC_ARTICLE =
+      Pattern.compile("(?i)(?:al|el|ad|as|ash|ar|an|az|at)-\\p{L}.*");
+
+  /** Drops an Arabic article, so "Assad" ends "Bashar al-Assad". */
   private static String stripArticle(String word) {
-    return word.matches("(?i)(?:al|el|ad|as|ash|ar|an|az|at)-\\p{L}.*")
-        ? word.substring(word.indexOf('-') + 1)
-        : word;
+    return ARABIC_ARTICLE.matcher(word).matches() ? word.substring(word.indexOf('-') + 1) : word;
   }
 
-  private static String expandedAcronym(List<Entity> mentions, int i) {
-    String text = mentions.get(i).text().replace(".", "");
-    if (text.length() < 2 || text.length() > 6 || !text.equals(text.toUpperCase(Locale.ROOT))) {
-      return mentions.get(i).text();
-    }
-    for (Entity other : mentions) {
-      if (other.type() == EntityType.ORGANIZATION && initials(other.text()).equals(text)) {
-        return other.text();
+  /** Initials of each organisation mention → the first mention with them. */
+  private static Map<String, String> acronyms(List<Entity> mentions) {
+    Map<String, String> first = new HashMap<>();
+    for (Entity m : mentions) {
+      if (m.type() == EntityType.ORGANIZATION) {
+        String initials = initials(m.text());
+        if (!initials.isEmpty()) {
+          first.putIfAbsent(initials, m.text());
+        }
       }
     }
-    return mentions.get(i).text();
+    return first;
+  }
+
+  /** An all-capitals mention ("UN", "U.N.") → the first organisation name it spells. */
+  private static String expandedAcronym(String mention, Map<String, String> acronyms) {
+    String text = mention.replace(".", "");
+    if (text.length() < 2 || text.length() > 6 || !text.equals(text.toUpperCase(Locale.ROOT))) {
+      return mention;
+    }
+    return acronyms.getOrDefault(text, mention);
   }
 
   /** Initials of the capitalised words: "United Nations Security Council" → "UNSC". */
@@ -139,8 +182,10 @@ public final class EntityGrouper {
     return out.length() < 2 ? "" : out.toString();
   }
 
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   private static String[] words(String text) {
-    return Arrays.stream(text.strip().split("\\s+")).toArray(String[]::new);
+    return SPACES.split(text.strip());
   }
 
   private static final class Group {

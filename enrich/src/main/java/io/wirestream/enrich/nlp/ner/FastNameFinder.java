@@ -1,5 +1,7 @@
 package io.wirestream.enrich.nlp.ner;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import opennlp.tools.ml.BeamSearch;
@@ -64,12 +66,64 @@ final class FastNameFinder {
             beamSize == null ? NameFinderME.DEFAULT_BEAM_SIZE : Integer.parseInt(beamSize), scorer);
   }
 
+  /**
+   * Tokens decoded in one beam search at most. OpenNLP's beam search copies each hypothesis's
+   * outcomes at every token, so its time grows with the square of the sentence length; a run of
+   * tokens without a sentence end (a table, a list, "a a a ...") is decoded in chunks of this
+   * length instead. The longest sentence of the NER corpora (CoNLL-2003, GUM, EWT, WikiGold) has
+   * 159 tokens, so no real sentence is ever split.
+   */
+  static final int MAX_CHUNK_TOKENS = 256;
+
+  /** How far back from a chunk's end a cut before a lowercase token is looked for. */
+  private static final int CUT_SEARCH = MAX_CHUNK_TOKENS / 4;
+
+  /** Names in {@code tokens}, token offsets; longer runs are decoded chunk by chunk. */
   Span[] find(String[] tokens) {
+    if (tokens.length <= MAX_CHUNK_TOKENS) {
+      return findChunk(tokens);
+    }
+    List<Span> found = new ArrayList<>();
+    for (int from = 0; from < tokens.length; ) {
+      int to = chunkEnd(tokens, from);
+      for (Span name : findChunk(Arrays.copyOfRange(tokens, from, to))) {
+        found.add(
+            new Span(name.getStart() + from, name.getEnd() + from, name.getType(), name.getProb()));
+      }
+      from = to;
+    }
+    return found.toArray(Span[]::new);
+  }
+
+  /**
+   * Where the chunk starting at {@code from} ends: before the last token near the length limit that
+   * does not start with a capital, so a name is not cut in two; else at the limit.
+   */
+  static int chunkEnd(String[] tokens, int from) {
+    int limit = from + MAX_CHUNK_TOKENS;
+    if (limit >= tokens.length) {
+      return tokens.length;
+    }
+    for (int cut = limit; cut > limit - CUT_SEARCH; cut--) {
+      String next = tokens[cut];
+      if (next.isEmpty() || !Character.isUpperCase(next.charAt(0))) {
+        return cut;
+      }
+    }
+    return limit;
+  }
+
+  private Span[] findChunk(String[] tokens) {
     if (fallback != null) {
       return fallback.find(tokens);
     }
     scorer.startSentence(tokens);
     Sequence best = beam.bestSequence(tokens, null, scorer, validator);
+    if (best == null) {
+      // No hypothesis had a finite score (a sum of feature weights overflowed): no names here,
+      // rather than an exception that would stop the whole article.
+      return new Span[0];
+    }
     List<String> outcomes = best.getOutcomes();
     contexts.updateAdaptiveData(tokens, outcomes.toArray(String[]::new));
     Span[] spans = codec.decode(outcomes);

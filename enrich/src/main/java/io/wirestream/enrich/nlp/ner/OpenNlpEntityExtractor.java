@@ -64,11 +64,48 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
         lineEnd = length;
       }
       if (lineEnd > lineStart) {
-        tokenizeLine(plain, lineStart, lineEnd, doc);
+        tokenizeLongRunsApart(plain, lineStart, lineEnd, doc);
       }
       lineStart = lineEnd + 1;
     }
     return doc;
+  }
+
+  /**
+   * Longest run of non-whitespace characters the sentence detector and tokenizer see. Both look at
+   * the whole run around every candidate position (the tokenizer's features include the run's
+   * prefix and suffix at each character), so their time grows with the square of its length: a
+   * megabyte without a space (a base64 image, a run of dashes) would take a quarter of an hour. No
+   * word is that long, and a URL rarely is; a longer run is a sentence of its own, cut into tokens
+   * of this length, past the sentence detector and tokenizer. (Given one token of 10,000 characters
+   * of letters and punctuation, the name finder's beam search ends with no hypothesis of finite
+   * score.)
+   */
+  static final int MAX_RUN_CHARS = 256;
+
+  private void tokenizeLongRunsApart(String text, int lineStart, int lineEnd, Tokens doc) {
+    int segmentStart = lineStart;
+    int i = lineStart;
+    while (i < lineEnd) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int runStart = i;
+      while (i < lineEnd && !Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      if (i - runStart > MAX_RUN_CHARS) {
+        if (runStart > segmentStart) {
+          tokenizeLine(text, segmentStart, runStart, doc);
+        }
+        addPieces(text, runStart, i, doc);
+        segmentStart = i;
+      }
+    }
+    if (lineEnd > segmentStart) {
+      tokenizeLine(text, segmentStart, lineEnd, doc);
+    }
   }
 
   /**
@@ -147,6 +184,30 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
       }
     }
     return chars == null ? text : new String(chars);
+  }
+
+  private static void addPieces(String text, int start, int end, Tokens doc) {
+    int count = (end - start + MAX_RUN_CHARS - 1) / MAX_RUN_CHARS;
+    List<String> pieces = new ArrayList<>(count);
+    List<Integer> starts = new ArrayList<>(count);
+    for (int s = start; s < end; ) {
+      int e = Math.min(end, s + MAX_RUN_CHARS);
+      if (e < end && Character.isLowSurrogate(text.charAt(e))) {
+        e--;
+      }
+      pieces.add(text.substring(s, e));
+      starts.add(s);
+      s = e;
+    }
+    int[] s = new int[pieces.size()];
+    int[] e = new int[pieces.size()];
+    for (int p = 0; p < s.length; p++) {
+      s[p] = starts.get(p);
+      e[p] = s[p] + pieces.get(p).length();
+    }
+    doc.tokens.add(pieces.toArray(String[]::new));
+    doc.starts.add(s);
+    doc.ends.add(e);
   }
 
   private void tokenizeLine(String text, int lineStart, int lineEnd, Tokens doc) {

@@ -96,10 +96,14 @@ public final class RuleBasedTemporalTagger implements TemporalTagger {
     return NAME;
   }
 
-  /** Expressions do not run across a blank line (table rows, paragraphs). */
+  /**
+   * Expressions do not run across a blank line (table rows, paragraphs). Looks only inside the
+   * match: a search for the next newline from the match on would cross the rest of a text without
+   * one, for every candidate.
+   */
   private static boolean spansParagraphs(String text, int start, int end) {
-    int nl = text.indexOf('\n', start);
-    while (nl >= 0 && nl < end) {
+    int nl = indexOf(text, '\n', start, end);
+    while (nl >= 0) {
       int next = nl + 1;
       while (next < end
           && (text.charAt(next) == ' ' || text.charAt(next) == '\t' || text.charAt(next) == '\r')) {
@@ -108,9 +112,18 @@ public final class RuleBasedTemporalTagger implements TemporalTagger {
       if (next < end && text.charAt(next) == '\n') {
         return true;
       }
-      nl = text.indexOf('\n', nl + 1);
+      nl = indexOf(text, '\n', nl + 1, end);
     }
     return false;
+  }
+
+  private static int indexOf(String text, char c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static boolean startsWord(String text, int i) {

@@ -14,7 +14,7 @@ import java.util.UUID;
  * WIRESTREAM_TEST_POSTGRES_URL}). Without a server the test skips, unless {@code
  * WIRESTREAM_REQUIRE_POSTGRES=true} (as in CI) makes that a failure.
  */
-final class TestPostgres implements AutoCloseable {
+public final class TestPostgres implements AutoCloseable {
 
   private static final String SERVER =
       System.getenv()
@@ -27,7 +27,7 @@ final class TestPostgres implements AutoCloseable {
 
   private TestPostgres() {}
 
-  static TestPostgres createSchema() {
+  public static TestPostgres createSchema() {
     TestPostgres postgres = new TestPostgres();
     try (Connection connection = DriverManager.getConnection(SERVER);
         Statement statement = connection.createStatement()) {
@@ -43,7 +43,7 @@ final class TestPostgres implements AutoCloseable {
   }
 
   /** JDBC URL whose tables live in this test's schema. */
-  String url() {
+  public String url() {
     return SERVER + (SERVER.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 

@@ -11,6 +11,7 @@ import io.wirestream.enrich.nlp.TemporalTagger;
 import io.wirestream.enrich.topology.DeadLetterProductionHandler;
 import io.wirestream.enrich.topology.EnrichTopology;
 import io.wirestream.enrich.topology.FailedSends;
+import io.wirestream.enrich.topology.ReplayFilter;
 import io.wirestream.enrich.topology.SendLimit;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,6 +55,17 @@ public final class EnrichService implements AutoCloseable {
 
   public EnrichService(
       WirestreamConfig config, EntityExtractorFactory extractors, TemporalTagger tagger) {
+    this(config, extractors, tagger, ReplayFilter.ALL);
+  }
+
+  /**
+   * @param filter which raw records to enrich (a replay's range); the others are skipped
+   */
+  public EnrichService(
+      WirestreamConfig config,
+      EntityExtractorFactory extractors,
+      TemporalTagger tagger,
+      ReplayFilter filter) {
     this.config = config;
     this.topics = new Topics(config);
     int version = config.getInt(WirestreamConfig.ENRICH_VERSION);
@@ -69,7 +81,9 @@ public final class EnrichService implements AutoCloseable {
             () -> new Enricher(extractors, tagger, version, Clock.systemUTC(), maxBodyChars),
             config.deadLetterOnError(),
             limit,
-            failedSends);
+            failedSends,
+            filter,
+            version);
   }
 
   /** Creates missing topics and starts processing; returns at once. */

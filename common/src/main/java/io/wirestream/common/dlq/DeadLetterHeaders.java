@@ -15,6 +15,15 @@ public final class DeadLetterHeaders {
   public static final String SOURCE_PARTITION = "wirestream.dlq.source.partition";
   public static final String SOURCE_OFFSET = "wirestream.dlq.source.offset";
 
+  /** The application (Kafka Streams application id) that rejected the record. */
+  public static final String APPLICATION_ID = "wirestream.dlq.application.id";
+
+  /**
+   * The enrichment version of the application that rejected the record; tells a replay's letters
+   * from those of the run it replays.
+   */
+  public static final String ENRICHMENT_VERSION = "wirestream.dlq.enrichment.version";
+
   /** Present when the value was left out; says why and how large the original value was. */
   public static final String VALUE_OMITTED = "wirestream.dlq.value.omitted";
 

@@ -42,6 +42,8 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
   private final boolean deadLetterOnError;
   private final SendLimit limit;
   private final FailedSends failedSends;
+  private final ReplayFilter filter;
+  private final int version;
   private ProcessorContext<String, byte[]> context;
   private Enricher enricher;
 
@@ -52,7 +54,9 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
       Supplier<Enricher> enrichers,
       boolean deadLetterOnError,
       SendLimit limit,
-      FailedSends failedSends) {
+      FailedSends failedSends,
+      ReplayFilter filter,
+      int version) {
     this.articles = articles;
     this.enrichedSerializer = enrichedSerializer;
     this.enrichedTopic = enrichedTopic;
@@ -60,6 +64,8 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
     this.deadLetterOnError = deadLetterOnError;
     this.limit = limit;
     this.failedSends = failedSends;
+    this.filter = filter;
+    this.version = version;
   }
 
   @Override
@@ -79,6 +85,9 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
             .recordMetadata()
             .map(meta -> new Source(meta.topic(), meta.partition(), meta.offset()))
             .orElse(null);
+    if (source != null && !filter.acceptsPosition(source.partition(), source.offset())) {
+      return;
+    }
     Optional<Failure> refused =
         source == null
             ? Optional.empty()
@@ -106,6 +115,9 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
       }
       if (article.body().isBlank()) {
         throw new IllegalArgumentException("article " + article.id() + " has an empty body");
+      }
+      if (!filter.acceptsPublished(article)) {
+        return;
       }
       stage = "enrich";
       EnrichedArticle enriched = enricher.enrich(article);
@@ -159,7 +171,8 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
             reason,
             exception,
             limit,
-            omitValue);
+            omitValue,
+            new Letters.Origin(context.applicationId(), version));
     LOG.warn(
         "dead-lettering {} (key {}){}: {}",
         source == null

@@ -44,6 +44,21 @@ public final class EnrichTopology {
       boolean deadLetterOnError,
       SendLimit limit,
       FailedSends failedSends) {
+    return build(topics, enrichers, deadLetterOnError, limit, failedSends, ReplayFilter.ALL, -1);
+  }
+
+  /**
+   * @param filter which raw records to enrich; the others are skipped, not dead-lettered
+   * @param version the enrichment version, stamped on dead letters too (negative: left out)
+   */
+  public static Topology build(
+      Topics topics,
+      Supplier<Enricher> enrichers,
+      boolean deadLetterOnError,
+      SendLimit limit,
+      FailedSends failedSends,
+      ReplayFilter filter,
+      int version) {
     Topology topology = new Topology();
     topology.addSource(
         RAW_SOURCE,
@@ -60,7 +75,9 @@ public final class EnrichTopology {
                 enrichers,
                 deadLetterOnError,
                 limit,
-                failedSends),
+                failedSends,
+                filter,
+                version),
         RAW_SOURCE);
     topology.addSink(
         ENRICHED_SINK,

@@ -17,6 +17,12 @@ final class Letters {
   /** Where a record is in its source topic. */
   record Source(String topic, int partition, long offset) {}
 
+  /**
+   * Which application and enrichment version rejected a record, so that a replay's letters can be
+   * told from those of the run it replays; a negative version is unknown and left out.
+   */
+  record Origin(String applicationId, int version) {}
+
   /** The value and headers of a dead letter. */
   record Letter(byte[] value, Headers headers) {}
 
@@ -31,8 +37,13 @@ final class Letters {
       String reason,
       String exception,
       SendLimit limit,
-      boolean omitValue) {
+      boolean omitValue,
+      Origin origin) {
     Headers reasons = reasonHeaders(source, stage, reason, exception);
+    put(reasons, DeadLetterHeaders.APPLICATION_ID, origin.applicationId());
+    if (origin.version() >= 0) {
+      put(reasons, DeadLetterHeaders.ENRICHMENT_VERSION, Integer.toString(origin.version()));
+    }
     Headers full = new RecordHeaders(original.toArray());
     for (Header header : reasons) {
       full.remove(header.key());

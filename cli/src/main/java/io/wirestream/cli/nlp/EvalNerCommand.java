@@ -1,10 +1,10 @@
 package io.wirestream.cli.nlp;
 
 import io.wirestream.cli.UsageException;
-import io.wirestream.enrich.nlp.ner.ConllReader;
-import io.wirestream.enrich.nlp.ner.NerEvaluator;
 import io.wirestream.enrich.nlp.ner.OpenNlpEntityExtractorFactory;
-import io.wirestream.enrich.nlp.ner.SpanScores;
+import io.wirestream.lab.ner.ConllReader;
+import io.wirestream.lab.ner.NerEvaluator;
+import io.wirestream.lab.ner.SpanScores;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -63,11 +63,11 @@ public final class DocumentFeatures {
   }
 
   /** Makes this document the one the feature generator of this thread reads. */
-  void activate() {
+  public void activate() {
     CURRENT.set(this);
   }
 
-  static void deactivate() {
+  public static void deactivate() {
     CURRENT.remove();
   }
 

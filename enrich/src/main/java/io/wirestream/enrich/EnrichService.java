@@ -5,14 +5,11 @@ import io.wirestream.common.dlq.ErrorSummary;
 import io.wirestream.common.kafka.BrokerWatch;
 import io.wirestream.common.topic.TopicAdmin;
 import io.wirestream.common.topic.Topics;
-import io.wirestream.enrich.nlp.Enricher;
-import io.wirestream.enrich.nlp.EntityExtractorFactory;
-import io.wirestream.enrich.nlp.TemporalTagger;
+import io.wirestream.enrich.nlp.NlpPipeline;
 import io.wirestream.enrich.topology.DeadLetterProductionHandler;
 import io.wirestream.enrich.topology.EnrichTopology;
 import io.wirestream.enrich.topology.FailedSends;
 import io.wirestream.enrich.topology.SendLimit;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
@@ -52,12 +49,10 @@ public final class EnrichService implements AutoCloseable {
   private Runnable onStop = () -> {};
   private volatile String fatal;
 
-  public EnrichService(
-      WirestreamConfig config, EntityExtractorFactory extractors, TemporalTagger tagger) {
+  /** The service running {@code pipeline}, typically {@link NlpPipeline#from} the same config. */
+  public EnrichService(WirestreamConfig config, NlpPipeline pipeline) {
     this.config = config;
     this.topics = new Topics(config);
-    int version = config.getInt(WirestreamConfig.ENRICH_VERSION);
-    int maxBodyChars = config.getInt(WirestreamConfig.ENRICH_MAX_BODY_CHARS);
     this.properties = streamsProperties(config);
     SendLimit limit = SendLimit.of(properties);
     properties.put(DeadLetterProductionHandler.FAILED_SENDS_CONFIG, failedSends);
@@ -65,11 +60,7 @@ public final class EnrichService implements AutoCloseable {
         DeadLetterProductionHandler.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetter().name());
     this.topology =
         EnrichTopology.build(
-            topics,
-            () -> new Enricher(extractors, tagger, version, Clock.systemUTC(), maxBodyChars),
-            config.deadLetterOnError(),
-            limit,
-            failedSends);
+            topics, pipeline::enricher, config.deadLetterOnError(), limit, failedSends);
   }
 
   /** Creates missing topics and starts processing; returns at once. */

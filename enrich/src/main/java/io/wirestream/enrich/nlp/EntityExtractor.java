@@ -2,6 +2,7 @@ package io.wirestream.enrich.nlp;
 
 import io.wirestream.common.model.Entity;
 import java.util.List;
+import opennlp.tools.util.Span;
 
 /**
  * Finds named entities in an article body.
@@ -14,4 +15,15 @@ public interface EntityExtractor {
 
   /** Mentions in text order, with offsets into {@code text}. */
   List<Entity> extract(String text);
+
+  /**
+   * Names in the already tokenized sentences of one document, as token spans per sentence; what
+   * scoring on a tokenized corpus needs. Extractors that only read raw text do not support it.
+   *
+   * @throws UnsupportedOperationException if this extractor tags raw text only
+   */
+  default List<Span[]> findNames(List<String[]> sentences) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " tags raw text only; score it on character spans");
+  }
 }

@@ -1,7 +1,7 @@
 package io.wirestream.lab.ner;
 
 import io.wirestream.common.model.Entity;
-import io.wirestream.enrich.nlp.ner.OpenNlpEntityExtractor;
+import io.wirestream.enrich.nlp.EntityExtractor;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,14 +20,14 @@ import opennlp.tools.util.Span;
  */
 public final class NerEvaluator {
 
-  private final OpenNlpEntityExtractor extractor;
+  private final EntityExtractor extractor;
   private final Set<String> types;
 
   /**
    * @param types the types to score; predictions of other types are ignored, so a four-type model
    *     can be scored on three-type corpora
    */
-  public NerEvaluator(OpenNlpEntityExtractor extractor, Collection<String> types) {
+  public NerEvaluator(EntityExtractor extractor, Collection<String> types) {
     this.extractor = extractor;
     this.types = Set.copyOf(types);
   }

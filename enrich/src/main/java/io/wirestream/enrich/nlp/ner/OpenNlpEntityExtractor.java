@@ -112,6 +112,7 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
    * Names in the tokenised sentences of one document, token offsets per sentence. The name finder's
    * adaptive data is cleared before and after, so documents do not influence each other.
    */
+  @Override
   public List<Span[]> findNames(List<String[]> document) {
     names.clearAdaptiveData();
     List<Span[]> found = new ArrayList<>(document.size());

@@ -1,0 +1,37 @@
+package io.wirestream.enrich.nlp;
+
+import io.wirestream.enrich.nlp.ner.EntityGrouper;
+
+/**
+ * Splits sentences and tokens, finds names, and groups the mentions into canonical entities
+ * ("Sergei Lavrov" ... "Lavrov"). Splitting happens inside the extractor, since the name model was
+ * trained on its tokens.
+ */
+public final class NameAnnotator implements Annotator {
+
+  private final EntityExtractorFactory extractors;
+
+  public NameAnnotator(EntityExtractorFactory extractors) {
+    this.extractors = extractors;
+  }
+
+  @Override
+  public String name() {
+    return "ner";
+  }
+
+  @Override
+  public String model() {
+    return extractors.modelName();
+  }
+
+  @Override
+  public Worker worker() {
+    EntityExtractor extractor = extractors.create();
+    EntityGrouper grouper = new EntityGrouper();
+    return document -> {
+      EntityGrouper.Grouping grouping = grouper.group(extractor.extract(document.text()));
+      document.names(grouping.mentions(), grouping.entities());
+    };
+  }
+}

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       DemoCommand.class,
+      AnnotateCommand.class,
       IngestCommand.class,
       EnrichCommand.class,
       SinkCommand.class,

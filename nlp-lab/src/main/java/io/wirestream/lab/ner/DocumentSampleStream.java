@@ -1,21 +1,24 @@
 package io.wirestream.lab.ner;
 
 import io.wirestream.enrich.nlp.ner.DocumentFeatures;
+import io.wirestream.enrich.nlp.ner.DocumentScope;
 import java.util.ArrayList;
 import java.util.List;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.util.ObjectStream;
 
 /**
- * Training samples that activate their document's {@link DocumentFeatures} as they are read.
- * OpenNLP's event stream computes a sample's features right after reading it, on the same thread,
- * so training sees the same document features as tagging does.
+ * Training samples that open their document's {@link DocumentScope} as they are read. OpenNLP's
+ * event stream computes a sample's features right after reading it, on the same thread, so training
+ * sees the same document features as tagging does.
  */
 final class DocumentSampleStream implements ObjectStream<NameSample> {
 
   private final List<NameSample> samples = new ArrayList<>();
   private final List<DocumentFeatures> documents = new ArrayList<>();
   private int next;
+  private DocumentScope scope;
+  private DocumentFeatures open;
 
   DocumentSampleStream(List<NameSample> samples) {
     for (List<NameSample> document : ConllReader.documents(samples)) {
@@ -34,10 +37,15 @@ final class DocumentSampleStream implements ObjectStream<NameSample> {
   @Override
   public NameSample read() {
     if (next == samples.size()) {
-      DocumentFeatures.deactivate();
+      close();
       return null;
     }
-    documents.get(next).activate();
+    DocumentFeatures document = documents.get(next);
+    if (document != open) {
+      close();
+      scope = DocumentScope.open(document);
+      open = document;
+    }
     return samples.get(next++);
   }
 
@@ -48,6 +56,10 @@ final class DocumentSampleStream implements ObjectStream<NameSample> {
 
   @Override
   public void close() {
-    DocumentFeatures.deactivate();
+    if (scope != null) {
+      scope.close();
+      scope = null;
+      open = null;
+    }
   }
 }

@@ -2,8 +2,11 @@ package io.wirestream.lab.ner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirestream.enrich.nlp.ner.DocumentFeatures;
+import io.wirestream.enrich.nlp.ner.DocumentScope;
 import io.wirestream.enrich.nlp.ner.OpenNlpEntityExtractorFactory;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
@@ -19,7 +22,11 @@ class NerTrainerTest {
   void shouldLearnNamesFromTemplateSentences() {
     NameFinderME finder = new NameFinderME(TinyCorpus.model());
 
-    Span[] names = finder.find("Kofi Annan said in Oslo that Fiat would grow .".split(" "));
+    String[] tokens = "Kofi Annan said in Oslo that Fiat would grow .".split(" ");
+    Span[] names;
+    try (DocumentScope scope = DocumentScope.open(DocumentFeatures.of(List.<String[]>of(tokens)))) {
+      names = finder.find(tokens);
+    }
 
     assertThat(names)
         .containsExactly(new Span(0, 2, "PER"), new Span(4, 5, "LOC"), new Span(6, 7, "ORG"));
@@ -36,8 +43,11 @@ class NerTrainerTest {
           "Reuters opened an office in Berlin , said Ivan Petrov ."
         }) {
       String[] tokens = sentence.split(" ");
-      assertThat(second.find(tokens)).containsExactly(first.find(tokens));
-      assertThat(second.probs()).containsExactly(first.probs());
+      try (DocumentScope scope =
+          DocumentScope.open(DocumentFeatures.of(List.<String[]>of(tokens)))) {
+        assertThat(second.find(tokens)).containsExactly(first.find(tokens));
+        assertThat(second.probs()).containsExactly(first.probs());
+      }
     }
   }
 

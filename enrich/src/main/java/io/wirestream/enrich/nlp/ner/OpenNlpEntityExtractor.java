@@ -116,14 +116,12 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
   public List<Span[]> findNames(List<String[]> document) {
     names.clearAdaptiveData();
     List<Span[]> found = new ArrayList<>(document.size());
-    DocumentFeatures.of(document).activate();
-    try {
+    try (DocumentScope scope = DocumentScope.open(DocumentFeatures.of(document))) {
       for (String[] sentence : document) {
         found.add(
             sentence.length == 0 ? new Span[0] : NameRules.apply(sentence, names.find(sentence)));
       }
     } finally {
-      DocumentFeatures.deactivate();
       names.clearAdaptiveData();
     }
     return DocumentConsistency.apply(document, found);

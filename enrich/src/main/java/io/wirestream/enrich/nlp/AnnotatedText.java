@@ -2,6 +2,7 @@ package io.wirestream.enrich.nlp;
 
 import io.wirestream.common.model.CanonicalEntity;
 import io.wirestream.common.model.Entity;
+import io.wirestream.common.model.Sentence;
 import io.wirestream.common.model.TemporalExpression;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,6 +18,7 @@ public final class AnnotatedText {
   private List<Entity> mentions = List.of();
   private List<CanonicalEntity> entities = List.of();
   private List<TemporalExpression> dates = List.of();
+  private List<Sentence> sentences = List.of();
 
   public AnnotatedText(String text, LocalDate documentDate) {
     this.text = text;
@@ -48,6 +50,14 @@ public final class AnnotatedText {
   public void names(List<Entity> mentions, List<CanonicalEntity> entities) {
     this.mentions = List.copyOf(mentions);
     this.entities = List.copyOf(entities);
+  }
+
+  public List<Sentence> sentences() {
+    return sentences;
+  }
+
+  public void sentences(List<Sentence> sentences) {
+    this.sentences = List.copyOf(sentences);
   }
 
   public void dates(List<TemporalExpression> dates) {

@@ -48,6 +48,7 @@ public final class Enricher {
             pipeline.version(),
             pipeline.models(),
             pipeline.clock().instant(),
-            analysed == body.length() ? null : Integer.valueOf(analysed)));
+            analysed == body.length() ? null : Integer.valueOf(analysed)),
+        document.sentences());
   }
 }

@@ -1,6 +1,7 @@
 package io.wirestream.enrich.nlp;
 
 import io.wirestream.common.model.Entity;
+import io.wirestream.common.model.Sentence;
 import java.util.List;
 import opennlp.tools.util.Span;
 
@@ -15,6 +16,19 @@ public interface EntityExtractor {
 
   /** Mentions in text order, with offsets into {@code text}. */
   List<Entity> extract(String text);
+
+  /** Mentions as {@link #extract} finds them, with the sentences it split the text into. */
+  record Analysis(List<Entity> mentions, List<Sentence> sentences) {
+    public Analysis {
+      mentions = List.copyOf(mentions);
+      sentences = List.copyOf(sentences);
+    }
+  }
+
+  /** Mentions and sentences; an extractor that splits no sentences reports none. */
+  default Analysis analyse(String text) {
+    return new Analysis(extract(text), List.of());
+  }
 
   /**
    * Names in the already tokenized sentences of one document, as token spans per sentence; what

@@ -30,7 +30,9 @@ public final class NameAnnotator implements Annotator {
     EntityExtractor extractor = extractors.create();
     EntityGrouper grouper = new EntityGrouper();
     return document -> {
-      EntityGrouper.Grouping grouping = grouper.group(extractor.extract(document.text()));
+      EntityExtractor.Analysis analysis = extractor.analyse(document.text());
+      EntityGrouper.Grouping grouping = grouper.group(analysis.mentions());
+      document.sentences(analysis.sentences());
       document.names(grouping.mentions(), grouping.entities());
     };
   }

@@ -2,6 +2,7 @@ package io.wirestream.enrich.nlp.ner;
 
 import io.wirestream.common.model.Entity;
 import io.wirestream.common.model.EntityType;
+import io.wirestream.common.model.Sentence;
 import io.wirestream.enrich.nlp.EntityExtractor;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,19 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
 
   @Override
   public List<Entity> extract(String text) {
+    return analyse(text).mentions();
+  }
+
+  @Override
+  public Analysis analyse(String text) {
     Tokens doc = tokens(text);
+    List<Sentence> sentenceSpans = new ArrayList<>(doc.tokens.size());
+    for (int s = 0; s < doc.tokens.size(); s++) {
+      if (doc.tokens.get(s).length > 0) {
+        int[] ends = doc.ends.get(s);
+        sentenceSpans.add(new Sentence(doc.starts.get(s)[0], ends[ends.length - 1]));
+      }
+    }
     List<Span[]> found = findNames(doc.tokens);
     List<Entity> entities = new ArrayList<>();
     for (int s = 0; s < found.size(); s++) {
@@ -42,7 +55,7 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
                 text.substring(start, end), EntityType.fromTag(name.getType()), start, end, null));
       }
     }
-    return entities;
+    return new Analysis(entities, sentenceSpans);
   }
 
   /** The tokens of each sentence of {@code text}, as {@link #extract} sees them. */

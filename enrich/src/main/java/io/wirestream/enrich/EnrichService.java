@@ -161,10 +161,6 @@ public final class EnrichService implements AutoCloseable {
     return Optional.ofNullable(fatal);
   }
 
-  public Topology topology() {
-    return topology;
-  }
-
   static Properties streamsProperties(WirestreamConfig config) {
     Properties props = config.kafkaProperties();
     props.put(

@@ -87,12 +87,11 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
   /**
    * Longest run of non-whitespace characters the sentence detector and tokenizer see. Both look at
    * the whole run around every candidate position (the tokenizer's features include the run's
-   * prefix and suffix at each character), so their time grows with the square of its length: a
-   * megabyte without a space (a base64 image, a run of dashes) would take a quarter of an hour. No
-   * word is that long, and a URL rarely is; a longer run is a sentence of its own, cut into tokens
-   * of this length, past the sentence detector and tokenizer. (Given one token of 10,000 characters
-   * of letters and punctuation, the name finder's beam search ends with no hypothesis of finite
-   * score.)
+   * prefix and suffix at each character), so their time grows with the square of its length, which
+   * a long run without a space (a base64 image, a run of dashes) makes prohibitive (measured in
+   * docs/benchmarks.md). No word is that long, and a URL rarely is; a longer run is a sentence of
+   * its own, cut into tokens of this length, past the sentence detector and tokenizer. (Given one
+   * very long token, the name finder's beam search ends with no hypothesis of finite score.)
    */
   static final int MAX_RUN_CHARS = 256;
 

@@ -135,13 +135,17 @@ class TopicSchemaTest {
             List.of(),
             List.of(),
             enrichment,
-            List.of(new Sentence(0, 33), new Sentence(34, 61)));
+            List.of(
+                new Sentence(0, 33),
+                new Sentence(34, 61, List.of(new int[] {34, 40}, new int[] {41, 61}))));
 
     JsonNode json =
         asTopicJson(
             TOPICS.enriched().valueSerde().serializer().serialize("news.enriched", enriched));
 
     assertThat(json.at("/sentences/1/start").asInt()).isEqualTo(34);
+    assertThat(json.at("/sentences/1/tokens/1/0").asInt()).isEqualTo(41);
+    assertThat(json.at("/sentences/0").has("tokens")).isFalse();
     assertThat(schema("news.enriched.schema.json").validate(json)).isEmpty();
     assertThat(
             TOPICS
@@ -154,8 +158,11 @@ class TopicSchemaTest {
                         .enriched()
                         .valueSerde()
                         .serializer()
-                        .serialize("news.enriched", enriched)))
-        .isEqualTo(enriched);
+                        .serialize("news.enriched", enriched))
+                .sentences()
+                .get(1)
+                .tokens())
+        .containsExactly(new int[] {34, 40}, new int[] {41, 61});
     JsonNode without =
         asTopicJson(
             TOPICS

@@ -17,7 +17,10 @@ public interface EntityExtractor {
   /** Mentions in text order, with offsets into {@code text}. */
   List<Entity> extract(String text);
 
-  /** Mentions as {@link #extract} finds them, with the sentences it split the text into. */
+  /**
+   * Mentions as {@link #extract} finds them, with the sentences it split the text into and their
+   * tokens.
+   */
   record Analysis(List<Entity> mentions, List<Sentence> sentences) {
     public Analysis {
       mentions = List.copyOf(mentions);

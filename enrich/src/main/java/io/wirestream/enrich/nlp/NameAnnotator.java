@@ -1,5 +1,6 @@
 package io.wirestream.enrich.nlp;
 
+import io.wirestream.common.model.Sentence;
 import io.wirestream.enrich.nlp.ner.EntityGrouper;
 
 /**
@@ -10,9 +11,19 @@ import io.wirestream.enrich.nlp.ner.EntityGrouper;
 public final class NameAnnotator implements Annotator {
 
   private final EntityExtractorFactory extractors;
+  private final boolean tokens;
 
+  /** Records sentences without their tokens. */
   public NameAnnotator(EntityExtractorFactory extractors) {
+    this(extractors, false);
+  }
+
+  /**
+   * @param tokens whether sentences keep their tokens ({@code enrich.tokens})
+   */
+  public NameAnnotator(EntityExtractorFactory extractors, boolean tokens) {
     this.extractors = extractors;
+    this.tokens = tokens;
   }
 
   @Override
@@ -32,7 +43,10 @@ public final class NameAnnotator implements Annotator {
     return document -> {
       EntityExtractor.Analysis analysis = extractor.analyse(document.text());
       EntityGrouper.Grouping grouping = grouper.group(analysis.mentions());
-      document.sentences(analysis.sentences());
+      document.sentences(
+          tokens
+              ? analysis.sentences()
+              : analysis.sentences().stream().map(Sentence::withoutTokens).toList());
       document.names(grouping.mentions(), grouping.entities());
     };
   }

@@ -57,13 +57,16 @@ public final class NlpPipeline {
   }
 
   /**
-   * The pipeline the services run: the models of {@link NlpDefaults}, {@code enrich.version} and
-   * {@code enrich.max.body.chars}.
+   * The pipeline the services run: the models of {@link NlpDefaults}, {@code enrich.version},
+   * {@code enrich.max.body.chars} and {@code enrich.tokens}.
    */
   public static NlpPipeline from(WirestreamConfig config) {
-    return of(
-        NlpDefaults.entityExtractors(config),
-        NlpDefaults.temporalTagger(),
+    return new NlpPipeline(
+        List.of(
+            new NameAnnotator(
+                NlpDefaults.entityExtractors(config),
+                config.getBoolean(WirestreamConfig.ENRICH_TOKENS)),
+            new DateAnnotator(NlpDefaults.temporalTagger())),
         config.getInt(WirestreamConfig.ENRICH_VERSION),
         Clock.systemUTC(),
         config.getInt(WirestreamConfig.ENRICH_MAX_BODY_CHARS));

@@ -8,6 +8,7 @@ import io.wirestream.common.model.Sentence;
 import io.wirestream.enrich.nlp.ner.OpenNlpEntityExtractorFactory;
 import io.wirestream.enrich.nlp.time.RuleBasedTemporalTagger;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The record carries the sentences the name finder saw, as offsets into the body. */
@@ -41,5 +42,35 @@ class EnricherSentencesTest {
             e ->
                 enriched.sentences().stream()
                     .anyMatch((Sentence s) -> s.start() <= e.start() && e.end() <= s.end()));
+  }
+
+  @Test
+  void shouldGiveSentencesTheirTokensOnlyWhenAskedTo() {
+    String body = "Lavrov met Tillerson in Moscow. They talked.";
+    Article article = new Article("a-1", "test", null, null, body, "2017-04-12", null, "en");
+    OpenNlpEntityExtractorFactory extractors = new OpenNlpEntityExtractorFactory();
+    DateAnnotator dates = new DateAnnotator(new RuleBasedTemporalTagger());
+
+    EnrichedArticle with =
+        new NlpPipeline(
+                List.of(new NameAnnotator(extractors, true), dates), 1, Clock.systemUTC(), 10_000)
+            .enricher()
+            .enrich(article);
+    EnrichedArticle without =
+        new NlpPipeline(
+                List.of(new NameAnnotator(extractors, false), dates), 1, Clock.systemUTC(), 10_000)
+            .enricher()
+            .enrich(article);
+
+    assertThat(with.sentences().get(0).tokens())
+        .extracting(t -> body.substring(t[0], t[1]))
+        .containsExactly("Lavrov", "met", "Tillerson", "in", "Moscow", ".");
+    assertThat(without.sentences()).hasSize(2).allMatch(s -> s.tokens().isEmpty());
+    assertThat(without.sentences())
+        .extracting(Sentence::start, Sentence::end)
+        .containsExactlyElementsOf(
+            with.sentences().stream()
+                .map(s -> org.assertj.core.groups.Tuple.tuple(s.start(), s.end()))
+                .toList());
   }
 }

@@ -40,8 +40,13 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
     List<Sentence> sentenceSpans = new ArrayList<>(doc.tokens.size());
     for (int s = 0; s < doc.tokens.size(); s++) {
       if (doc.tokens.get(s).length > 0) {
+        int[] starts = doc.starts.get(s);
         int[] ends = doc.ends.get(s);
-        sentenceSpans.add(new Sentence(doc.starts.get(s)[0], ends[ends.length - 1]));
+        List<int[]> tokenSpans = new ArrayList<>(starts.length);
+        for (int t = 0; t < starts.length; t++) {
+          tokenSpans.add(new int[] {starts[t], ends[t]});
+        }
+        sentenceSpans.add(new Sentence(starts[0], ends[ends.length - 1], tokenSpans));
       }
     }
     List<Span[]> found = findNames(doc.tokens);

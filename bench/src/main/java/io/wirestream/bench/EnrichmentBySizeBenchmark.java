@@ -3,6 +3,7 @@ package io.wirestream.bench;
 import io.wirestream.common.model.Article;
 import io.wirestream.common.model.EnrichedArticle;
 import io.wirestream.enrich.nlp.Enricher;
+import io.wirestream.enrich.nlp.NlpPipeline;
 import io.wirestream.enrich.nlp.ner.OpenNlpEntityExtractorFactory;
 import io.wirestream.enrich.nlp.time.RuleBasedTemporalTagger;
 import java.time.Clock;
@@ -48,12 +49,13 @@ public class EnrichmentBySizeBenchmark {
   @Setup
   public void setUp() {
     enricher =
-        new Enricher(
-            new OpenNlpEntityExtractorFactory(),
-            new RuleBasedTemporalTagger(),
-            1,
-            Clock.systemUTC(),
-            NO_CAP);
+        NlpPipeline.of(
+                new OpenNlpEntityExtractorFactory(),
+                new RuleBasedTemporalTagger(),
+                1,
+                Clock.systemUTC(),
+                NO_CAP)
+            .enricher();
     String body = LongTexts.of(kind, chars);
     article =
         new Article(

@@ -3,6 +3,7 @@ package io.wirestream.bench;
 import io.wirestream.common.model.Article;
 import io.wirestream.common.model.Entity;
 import io.wirestream.enrich.nlp.Enricher;
+import io.wirestream.enrich.nlp.NlpPipeline;
 import io.wirestream.enrich.nlp.ner.EntityGrouper;
 import io.wirestream.enrich.nlp.ner.OpenNlpEntityExtractor;
 import io.wirestream.enrich.nlp.ner.OpenNlpEntityExtractorFactory;
@@ -36,7 +37,8 @@ public final class EnrichmentCpuTime {
     boolean stages = Boolean.getBoolean("stages");
     OpenNlpEntityExtractorFactory models = new OpenNlpEntityExtractorFactory();
     RuleBasedTemporalTagger tagger = new RuleBasedTemporalTagger();
-    Enricher enricher = new Enricher(models, tagger, 1, Clock.systemUTC(), Integer.MAX_VALUE);
+    Enricher enricher =
+        NlpPipeline.of(models, tagger, 1, Clock.systemUTC(), Integer.MAX_VALUE).enricher();
     String smallest = LongTexts.of(kind, Integer.parseInt(args[1]));
     for (int i = 0; i < WARM_UP_RUNS; i++) {
       enricher.enrich(article(smallest));

@@ -2,8 +2,8 @@ package io.wirestream.bench;
 
 import io.wirestream.common.model.TemporalExpression;
 import io.wirestream.enrich.nlp.time.RuleBasedTemporalTagger;
-import io.wirestream.enrich.nlp.time.timeml.TimemlDocument;
-import io.wirestream.enrich.nlp.time.timeml.TimemlFiles;
+import io.wirestream.lab.timeml.TimemlDocument;
+import io.wirestream.lab.timeml.TimemlFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

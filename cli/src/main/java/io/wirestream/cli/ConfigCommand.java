@@ -39,7 +39,9 @@ public final class ConfigCommand implements Callable<Integer> {
             WirestreamConfig.ENV_PREFIX
                 + key.name.toUpperCase(java.util.Locale.ROOT).replace('.', '_'),
             key.type.toString().toLowerCase(java.util.Locale.ROOT),
-            key.hasDefault() ? ConfigDef.convertToString(key.defaultValue, key.type) : "",
+            key.hasDefault()
+                ? documented(ConfigDef.convertToString(key.defaultValue, key.type))
+                : "",
             key.validator == null ? "" : key.validator.toString().replace("|", "\\|"),
             key.documentation);
       }
@@ -65,5 +67,20 @@ public final class ConfigCommand implements Callable<Integer> {
               }
             });
     return 0;
+  }
+
+  /**
+   * A default as the reference shows it: one derived from this machine's temporary directory is
+   * written as {@code ${java.io.tmpdir}/...}, so the generated page is the same on every machine.
+   */
+  static String documented(String value) {
+    String tmp = System.getProperty("java.io.tmpdir");
+    if (value == null || tmp == null || tmp.isEmpty()) {
+      return value;
+    }
+    String dir = tmp.endsWith("/") ? tmp.substring(0, tmp.length() - 1) : tmp;
+    return value.startsWith(dir + "/")
+        ? "${java.io.tmpdir}" + value.substring(dir.length())
+        : value;
   }
 }

@@ -2,7 +2,7 @@ package io.wirestream.cli;
 
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.enrich.EnrichService;
-import io.wirestream.enrich.nlp.NlpDefaults;
+import io.wirestream.enrich.nlp.NlpPipeline;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,9 +28,7 @@ public final class EnrichCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     WirestreamConfig settings = config.load(Map.of());
-    EnrichService service =
-        new EnrichService(
-            settings, NlpDefaults.entityExtractors(settings), NlpDefaults.temporalTagger());
+    EnrichService service = new EnrichService(settings, NlpPipeline.from(settings));
     CountDownLatch ended = new CountDownLatch(1);
     service.onStop(ended::countDown);
     service.start();

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       DemoCommand.class,
       BrokerCommand.class,
+      AnnotateCommand.class,
       IngestCommand.class,
       EnrichCommand.class,
       SinkCommand.class,

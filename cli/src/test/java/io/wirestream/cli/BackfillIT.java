@@ -7,7 +7,7 @@ import io.wirestream.cli.demo.Demo;
 import io.wirestream.cli.demo.DemoSummary;
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.enrich.EnrichService;
-import io.wirestream.enrich.nlp.NlpDefaults;
+import io.wirestream.enrich.nlp.NlpPipeline;
 import io.wirestream.sink.SinkService;
 import io.wirestream.sink.store.ArticleStore;
 import java.io.PrintWriter;
@@ -74,9 +74,7 @@ class BackfillIT {
                   "2",
                   "enrich.state.dir",
                   dir.resolve("streams-v2").toString()));
-      try (EnrichService enrich =
-              new EnrichService(
-                  upgraded, NlpDefaults.entityExtractors(upgraded), NlpDefaults.temporalTagger());
+      try (EnrichService enrich = new EnrichService(upgraded, NlpPipeline.from(upgraded));
           SinkService sink = new SinkService(upgraded, ArticleStore.open(store))) {
         enrich.start();
         Thread worker = new Thread(sink, "backfill-sink");

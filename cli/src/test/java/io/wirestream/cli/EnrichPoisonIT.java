@@ -11,7 +11,7 @@ import io.wirestream.common.model.EnrichedArticle;
 import io.wirestream.common.topic.TopicAdmin;
 import io.wirestream.common.topic.Topics;
 import io.wirestream.enrich.EnrichService;
-import io.wirestream.enrich.nlp.NlpDefaults;
+import io.wirestream.enrich.nlp.NlpPipeline;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -134,9 +134,7 @@ class EnrichPoisonIT {
     try (Admin admin = Admin.create(config.kafkaProperties())) {
       TopicAdmin.ensureTopics(admin, topics.specs());
     }
-    try (EnrichService enrich =
-        new EnrichService(
-            config, NlpDefaults.entityExtractors(config), NlpDefaults.temporalTagger())) {
+    try (EnrichService enrich = new EnrichService(config, NlpPipeline.from(config))) {
       enrich.start();
       try (KafkaProducer<String, byte[]> producer =
           new KafkaProducer<>(

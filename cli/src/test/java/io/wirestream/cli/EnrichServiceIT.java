@@ -9,7 +9,7 @@ import io.wirestream.common.model.Article;
 import io.wirestream.common.model.EnrichedArticle;
 import io.wirestream.common.topic.Topics;
 import io.wirestream.enrich.EnrichService;
-import io.wirestream.enrich.nlp.NlpDefaults;
+import io.wirestream.enrich.nlp.NlpPipeline;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,9 +42,7 @@ class EnrichServiceIT {
                   "enrich.state.dir", dir.resolve("streams").toString(),
                   "topic.partitions", "1"));
       Topics topics = new Topics(config);
-      try (EnrichService enrich =
-          new EnrichService(
-              config, NlpDefaults.entityExtractors(config), NlpDefaults.temporalTagger())) {
+      try (EnrichService enrich = new EnrichService(config, NlpPipeline.from(config))) {
         enrich.start();
         Article good =
             new Article(

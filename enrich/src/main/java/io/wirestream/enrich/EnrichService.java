@@ -5,15 +5,12 @@ import io.wirestream.common.dlq.ErrorSummary;
 import io.wirestream.common.kafka.BrokerWatch;
 import io.wirestream.common.topic.TopicAdmin;
 import io.wirestream.common.topic.Topics;
-import io.wirestream.enrich.nlp.Enricher;
-import io.wirestream.enrich.nlp.EntityExtractorFactory;
-import io.wirestream.enrich.nlp.TemporalTagger;
+import io.wirestream.enrich.nlp.NlpPipeline;
 import io.wirestream.enrich.topology.DeadLetterProductionHandler;
 import io.wirestream.enrich.topology.EnrichTopology;
 import io.wirestream.enrich.topology.FailedSends;
 import io.wirestream.enrich.topology.ReplayFilter;
 import io.wirestream.enrich.topology.SendLimit;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
@@ -53,23 +50,17 @@ public final class EnrichService implements AutoCloseable {
   private Runnable onStop = () -> {};
   private volatile String fatal;
 
-  public EnrichService(
-      WirestreamConfig config, EntityExtractorFactory extractors, TemporalTagger tagger) {
-    this(config, extractors, tagger, ReplayFilter.ALL);
+  /** The service running {@code pipeline}, typically {@link NlpPipeline#from} the same config. */
+  public EnrichService(WirestreamConfig config, NlpPipeline pipeline) {
+    this(config, pipeline, ReplayFilter.ALL);
   }
 
   /**
    * @param filter which raw records to enrich (a replay's range); the others are skipped
    */
-  public EnrichService(
-      WirestreamConfig config,
-      EntityExtractorFactory extractors,
-      TemporalTagger tagger,
-      ReplayFilter filter) {
+  public EnrichService(WirestreamConfig config, NlpPipeline pipeline, ReplayFilter filter) {
     this.config = config;
     this.topics = new Topics(config);
-    int version = config.getInt(WirestreamConfig.ENRICH_VERSION);
-    int maxBodyChars = config.getInt(WirestreamConfig.ENRICH_MAX_BODY_CHARS);
     this.properties = streamsProperties(config);
     SendLimit limit = SendLimit.of(properties);
     properties.put(DeadLetterProductionHandler.FAILED_SENDS_CONFIG, failedSends);
@@ -78,12 +69,12 @@ public final class EnrichService implements AutoCloseable {
     this.topology =
         EnrichTopology.build(
             topics,
-            () -> new Enricher(extractors, tagger, version, Clock.systemUTC(), maxBodyChars),
+            pipeline::enricher,
             config.deadLetterOnError(),
             limit,
             failedSends,
             filter,
-            version);
+            pipeline.version());
   }
 
   /** Creates missing topics and starts processing; returns at once. */
@@ -182,10 +173,6 @@ public final class EnrichService implements AutoCloseable {
   /** Why enrich stopped by itself, if it did: one line for the operator. */
   public Optional<String> failure() {
     return Optional.ofNullable(fatal);
-  }
-
-  public Topology topology() {
-    return topology;
   }
 
   static Properties streamsProperties(WirestreamConfig config) {

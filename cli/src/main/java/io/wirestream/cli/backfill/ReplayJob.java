@@ -4,7 +4,7 @@ import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.common.kafka.offsets.GroupOffsets;
 import io.wirestream.common.kafka.offsets.PartitionRange;
 import io.wirestream.enrich.EnrichService;
-import io.wirestream.enrich.nlp.NlpDefaults;
+import io.wirestream.enrich.nlp.NlpPipeline;
 import io.wirestream.enrich.topology.ReplayFilter;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -58,9 +58,7 @@ final class ReplayJob {
         version,
         application);
     err.flush();
-    EnrichService service =
-        new EnrichService(
-            settings, NlpDefaults.entityExtractors(settings), NlpDefaults.temporalTagger(), filter);
+    EnrichService service = new EnrichService(settings, NlpPipeline.from(settings), filter);
     CountDownLatch stopped = new CountDownLatch(1);
     service.onStop(stopped::countDown);
     Thread hook = new Thread(service::close, "wirestream-replay-shutdown");

@@ -6,7 +6,7 @@ import io.wirestream.common.model.EnrichedArticle;
 import io.wirestream.common.topic.TopicAdmin;
 import io.wirestream.common.topic.Topics;
 import io.wirestream.enrich.EnrichService;
-import io.wirestream.enrich.nlp.NlpDefaults;
+import io.wirestream.enrich.nlp.NlpPipeline;
 import io.wirestream.ingest.ArticlePublisher;
 import io.wirestream.ingest.FileIngestor;
 import io.wirestream.ingest.IngestStats;
@@ -91,10 +91,7 @@ public final class Demo implements AutoCloseable {
             new TopicCounter<>(
                 config, topics.enriched(), a -> a.entities().size(), a -> a.dates().size()));
     TopicCounter<byte[]> deadLetters = start(new TopicCounter<>(config, topics.deadLetter()));
-    EnrichService enrich =
-        own(
-            new EnrichService(
-                config, NlpDefaults.entityExtractors(config), NlpDefaults.temporalTagger()));
+    EnrichService enrich = own(new EnrichService(config, NlpPipeline.from(config)));
     enrich.start();
     SinkService sink = start(new SinkService(config, ArticleStore.open(options.store())));
 

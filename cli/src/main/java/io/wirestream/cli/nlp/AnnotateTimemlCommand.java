@@ -2,7 +2,7 @@ package io.wirestream.cli.nlp;
 
 import io.wirestream.cli.UsageException;
 import io.wirestream.enrich.nlp.time.RuleBasedTemporalTagger;
-import io.wirestream.enrich.nlp.time.timeml.TimemlAnnotator;
+import io.wirestream.lab.timeml.TimemlAnnotator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,11 @@
 package io.wirestream.cli.nlp;
 
 import io.wirestream.cli.UsageException;
-import io.wirestream.enrich.nlp.ner.ConllReader;
-import io.wirestream.enrich.nlp.ner.NerEvaluator;
+import io.wirestream.enrich.nlp.EntityExtractorFactory;
 import io.wirestream.enrich.nlp.ner.OpenNlpEntityExtractorFactory;
-import io.wirestream.enrich.nlp.ner.SpanScores;
+import io.wirestream.lab.ner.ConllReader;
+import io.wirestream.lab.ner.NerEvaluator;
+import io.wirestream.lab.ner.SpanScores;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -71,7 +72,7 @@ public final class EvalNerCommand implements Callable<Integer> {
       throw new UsageException("--out writes token rows and cannot be used with --raw");
     }
     List<NameSample> samples = ConllReader.read(conll);
-    OpenNlpEntityExtractorFactory factory =
+    EntityExtractorFactory factory =
         model == null
             ? new OpenNlpEntityExtractorFactory()
             : new OpenNlpEntityExtractorFactory(model);

@@ -1,9 +1,9 @@
 package io.wirestream.cli.nlp;
 
 import io.wirestream.cli.UsageException;
-import io.wirestream.enrich.nlp.time.timeml.TimexError;
-import io.wirestream.enrich.nlp.time.timeml.TimexEvaluation;
-import io.wirestream.enrich.nlp.time.timeml.TimexScorer;
+import io.wirestream.lab.timeml.TimexError;
+import io.wirestream.lab.timeml.TimexEvaluation;
+import io.wirestream.lab.timeml.TimexScorer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.wirestream.cli.nlp;
 
 import io.wirestream.cli.UsageException;
-import io.wirestream.enrich.nlp.ner.NerRecipe;
-import io.wirestream.enrich.nlp.ner.NerTrainer;
+import io.wirestream.lab.ner.NerRecipe;
+import io.wirestream.lab.ner.NerTrainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -6,7 +6,7 @@ import io.wirestream.broker.EmbeddedKafkaBroker;
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.common.model.Article;
 import io.wirestream.enrich.EnrichService;
-import io.wirestream.enrich.nlp.NlpDefaults;
+import io.wirestream.enrich.nlp.NlpPipeline;
 import io.wirestream.sink.SinkService;
 import io.wirestream.sink.store.ArticleStore;
 import java.nio.file.Path;
@@ -44,9 +44,7 @@ class ReplayByPublicationDateIT {
       RawTopic.create(config);
       RawTopic.produce(config, stories, Instant.now());
       String store = "jdbc:sqlite:" + dir.resolve("store.db");
-      try (EnrichService live =
-              new EnrichService(
-                  config, NlpDefaults.entityExtractors(config), NlpDefaults.temporalTagger());
+      try (EnrichService live = new EnrichService(config, NlpPipeline.from(config));
           SinkService sink = new SinkService(config, ArticleStore.open(store))) {
         live.start();
         new Thread(sink, "reuters-it-sink").start();

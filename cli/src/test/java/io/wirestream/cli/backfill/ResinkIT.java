@@ -6,7 +6,7 @@ import io.wirestream.broker.EmbeddedKafkaBroker;
 import io.wirestream.cli.TestPostgres;
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.enrich.EnrichService;
-import io.wirestream.enrich.nlp.NlpDefaults;
+import io.wirestream.enrich.nlp.NlpPipeline;
 import io.wirestream.sink.SinkService;
 import io.wirestream.sink.store.ArticleStore;
 import java.nio.file.Path;
@@ -36,9 +36,7 @@ class ResinkIT {
       RawTopic.produce(config, ReplayIT.articles("old", 12), now.minus(Duration.ofMinutes(10)));
       RawTopic.produce(config, ReplayIT.articles("new", 8), now.minus(Duration.ofMinutes(5)));
       String live = "jdbc:sqlite:" + dir.resolve("live.db");
-      try (EnrichService enrich =
-              new EnrichService(
-                  config, NlpDefaults.entityExtractors(config), NlpDefaults.temporalTagger());
+      try (EnrichService enrich = new EnrichService(config, NlpPipeline.from(config));
           SinkService sink = new SinkService(config, ArticleStore.open(live))) {
         enrich.start();
         new Thread(sink, "resink-it-sink").start();

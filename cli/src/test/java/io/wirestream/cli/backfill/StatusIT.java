@@ -7,7 +7,7 @@ import io.wirestream.broker.EmbeddedKafkaBroker;
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.common.serde.Json;
 import io.wirestream.enrich.EnrichService;
-import io.wirestream.enrich.nlp.NlpDefaults;
+import io.wirestream.enrich.nlp.NlpPipeline;
 import io.wirestream.sink.SinkService;
 import io.wirestream.sink.store.ArticleStore;
 import java.nio.file.Path;
@@ -33,9 +33,7 @@ class StatusIT {
       try (SinkService sink =
           new SinkService(config, ArticleStore.open("jdbc:sqlite:" + dir.resolve("store.db")))) {
         new Thread(sink, "status-it-sink").start();
-        try (EnrichService enrich =
-            new EnrichService(
-                config, NlpDefaults.entityExtractors(config), NlpDefaults.temporalTagger())) {
+        try (EnrichService enrich = new EnrichService(config, NlpPipeline.from(config))) {
           enrich.start();
           assertThat(sink.awaitProcessed(10, Duration.ofMinutes(2))).isTrue();
         }

@@ -72,6 +72,8 @@ public final class WirestreamConfig extends AbstractConfig {
   /** Default of {@link #ENRICH_MAX_BODY_CHARS}. */
   public static final int DEFAULT_MAX_BODY_CHARS = 100_000;
 
+  public static final String ENRICH_TOKENS = "enrich.tokens";
+
   public static final String SINK_STORE = "sink.store";
   public static final String SINK_GROUP_ID = "sink.group.id";
   public static final String SINK_BATCH_SIZE = "sink.batch.size";
@@ -392,6 +394,14 @@ public final class WirestreamConfig extends AbstractConfig {
                   + " 100,000 characters, prose, names or repeated words alike, growing in step"
                   + " with length (docs/benchmarks.md); the default, ten times the longest Reuters"
                   + " story, so bounds the time one article holds a stream thread.")
+          .define(
+              ENRICH_TOKENS,
+              Type.BOOLEAN,
+              false,
+              Importance.LOW,
+              "Whether enriched records give each sentence its tokens, as [start, end) offsets"
+                  + " into the body (sentences[].tokens): the tokens the name finder saw. Off by"
+                  + " default: they make a record several times larger.")
           .define(
               SINK_STORE,
               Type.STRING,

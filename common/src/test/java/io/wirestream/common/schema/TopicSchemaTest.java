@@ -18,6 +18,7 @@ import io.wirestream.common.model.Enrichment;
 import io.wirestream.common.model.Entity;
 import io.wirestream.common.model.EntityType;
 import io.wirestream.common.model.RecordHeaders;
+import io.wirestream.common.model.Sentence;
 import io.wirestream.common.model.TemporalExpression;
 import io.wirestream.common.model.TimexType;
 import io.wirestream.common.serde.Json;
@@ -122,6 +123,60 @@ class TopicSchemaTest {
     assertThat(schema("news.enriched.schema.json").validate(json)).isEmpty();
     ((ObjectNode) json.get("enrichment")).put("analysedChars", -1);
     assertThat(schema("news.enriched.schema.json").validate(json)).isNotEmpty();
+  }
+
+  @Test
+  void shouldWriteSentencesThatMatchTheEnrichedTopicSchemaAndLeaveThemOutWhenThereAreNone()
+      throws Exception {
+    Enrichment enrichment =
+        new Enrichment(
+            3, Map.of("ner", "wirestream-ner-en"), Instant.parse("2017-04-12T10:16:00Z"));
+    EnrichedArticle enriched =
+        new EnrichedArticle(
+            article(),
+            List.of(),
+            List.of(),
+            List.of(),
+            enrichment,
+            List.of(
+                new Sentence(0, 33),
+                new Sentence(34, 61, List.of(new int[] {34, 40}, new int[] {41, 61}))));
+
+    JsonNode json =
+        asTopicJson(
+            TOPICS.enriched().valueSerde().serializer().serialize("news.enriched", enriched));
+
+    assertThat(json.at("/sentences/1/start").asInt()).isEqualTo(34);
+    assertThat(json.at("/sentences/1/tokens/1/0").asInt()).isEqualTo(41);
+    assertThat(json.at("/sentences/0").has("tokens")).isFalse();
+    assertThat(schema("news.enriched.schema.json").validate(json)).isEmpty();
+    assertThat(
+            TOPICS
+                .enriched()
+                .valueSerde()
+                .deserializer()
+                .deserialize(
+                    "news.enriched",
+                    TOPICS
+                        .enriched()
+                        .valueSerde()
+                        .serializer()
+                        .serialize("news.enriched", enriched))
+                .sentences()
+                .get(1)
+                .tokens())
+        .containsExactly(new int[] {34, 40}, new int[] {41, 61});
+    JsonNode without =
+        asTopicJson(
+            TOPICS
+                .enriched()
+                .valueSerde()
+                .serializer()
+                .serialize(
+                    "news.enriched",
+                    new EnrichedArticle(article(), List.of(), List.of(), List.of(), enrichment)));
+    assertThat(without.has("sentences")).isFalse();
+    assertThat(schema("news.enriched.schema.json").validate(without)).isEmpty();
   }
 
   @Test

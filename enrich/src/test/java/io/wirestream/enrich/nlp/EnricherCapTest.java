@@ -28,12 +28,13 @@ class EnricherCapTest {
   }
 
   private static Enricher enricher(int cap) {
-    return new Enricher(
-        extractors,
-        new RuleBasedTemporalTagger(),
-        1,
-        Clock.fixed(Instant.parse("2017-04-12T10:00:00Z"), ZoneOffset.UTC),
-        cap);
+    return NlpPipeline.of(
+            extractors,
+            new RuleBasedTemporalTagger(),
+            1,
+            Clock.fixed(Instant.parse("2017-04-12T10:00:00Z"), ZoneOffset.UTC),
+            cap)
+        .enricher();
   }
 
   private static Article article(String body) {

@@ -12,7 +12,7 @@ import io.wirestream.common.model.RecordHeaders;
 import io.wirestream.common.model.TemporalExpression;
 import io.wirestream.common.model.TimexType;
 import io.wirestream.common.topic.Topics;
-import io.wirestream.enrich.nlp.Enricher;
+import io.wirestream.enrich.nlp.NlpPipeline;
 import io.wirestream.enrich.nlp.TemporalTagger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -73,18 +73,20 @@ class EnrichTopologyTest {
         EnrichTopology.build(
             TOPICS,
             () ->
-                new Enricher(
-                    new DictionaryExtractorFactory(
-                        Map.of(
-                            "Vladimir Putin",
-                            EntityType.PERSON,
-                            "Putin",
-                            EntityType.PERSON,
-                            "Moscow",
-                            EntityType.LOCATION)),
-                    WEDNESDAYS,
-                    7,
-                    clock),
+                NlpPipeline.of(
+                        new DictionaryExtractorFactory(
+                            Map.of(
+                                "Vladimir Putin",
+                                EntityType.PERSON,
+                                "Putin",
+                                EntityType.PERSON,
+                                "Moscow",
+                                EntityType.LOCATION)),
+                        WEDNESDAYS,
+                        7,
+                        clock,
+                        WirestreamConfig.DEFAULT_MAX_BODY_CHARS)
+                    .enricher(),
             deadLetterOnError);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-topology-test");

@@ -9,7 +9,7 @@ import io.wirestream.common.model.EnrichedArticle;
 import io.wirestream.common.model.EntityType;
 import io.wirestream.common.model.TemporalExpression;
 import io.wirestream.common.topic.Topics;
-import io.wirestream.enrich.nlp.Enricher;
+import io.wirestream.enrich.nlp.NlpPipeline;
 import io.wirestream.enrich.nlp.TemporalTagger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -60,11 +60,13 @@ class ReplayTopologyTest {
             EnrichTopology.build(
                 TOPICS,
                 () ->
-                    new Enricher(
-                        new DictionaryExtractorFactory(Map.of("Moscow", EntityType.LOCATION)),
-                        NO_DATES,
-                        3,
-                        Clock.systemUTC()),
+                    NlpPipeline.of(
+                            new DictionaryExtractorFactory(Map.of("Moscow", EntityType.LOCATION)),
+                            NO_DATES,
+                            3,
+                            Clock.systemUTC(),
+                            WirestreamConfig.DEFAULT_MAX_BODY_CHARS)
+                        .enricher(),
                 true,
                 SendLimit.DEFAULT,
                 new FailedSends(),

@@ -71,6 +71,23 @@ public enum Dialect {
       String text = row.getString(column);
       return text == null ? null : LocalDate.parse(text);
     }
+
+    // SQLite primary result codes (the driver may report extended codes; the low byte is primary).
+    private static final int BUSY = 5;
+    private static final int LOCKED = 6;
+    private static final int IOERR = 10;
+    private static final int TOOBIG = 18;
+    private static final int CONSTRAINT = 19;
+    private static final int MISMATCH = 20;
+
+    @Override
+    StoreException.Kind classify(SQLException e) {
+      return switch (e.getErrorCode() & 0xff) {
+        case BUSY, LOCKED, IOERR -> StoreException.Kind.RETRIABLE;
+        case TOOBIG, CONSTRAINT, MISMATCH -> StoreException.Kind.DATA;
+        default -> StoreException.Kind.FATAL;
+      };
+    }
   },
 
   POSTGRESQL("postgresql") {
@@ -108,6 +125,28 @@ public enum Dialect {
     @Override
     LocalDate readDate(ResultSet row, String column) throws SQLException {
       return row.getObject(column, LocalDate.class);
+    }
+
+    @Override
+    StoreException.Kind classify(SQLException e) {
+      String state = e.getSQLState();
+      if (state == null) {
+        return StoreException.Kind.FATAL;
+      }
+      // 08 connection exception, 40 transaction rollback (serialization failure, deadlock),
+      // 53 insufficient resources (too many connections), 57P0x server shutting down or restarting.
+      if (state.startsWith("08")
+          || state.startsWith("40")
+          || state.startsWith("53")
+          || state.startsWith("57P")) {
+        return StoreException.Kind.RETRIABLE;
+      }
+      // 22 data exception (bad encoding, value out of range), 23 integrity constraint violation,
+      // 54 program limit exceeded (a value too large for an index row, too many columns).
+      if (state.startsWith("22") || state.startsWith("23") || state.startsWith("54")) {
+        return StoreException.Kind.DATA;
+      }
+      return StoreException.Kind.FATAL;
     }
   };
 
@@ -150,4 +189,7 @@ public enum Dialect {
   abstract Instant readTimestamp(ResultSet row, String column) throws SQLException;
 
   abstract LocalDate readDate(ResultSet row, String column) throws SQLException;
+
+  /** What one error of this database means for the batch: its error codes or SQL states. */
+  abstract StoreException.Kind classify(SQLException e);
 }

@@ -6,8 +6,8 @@ import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 
 /**
  * Adds the {@link DocumentFeatures} of the current token, and with a window those of its
- * neighbours, read from the document activated on this thread; adds nothing when no document is
- * active (a sentence tagged on its own).
+ * neighbours, read from the open {@link DocumentScope}; throws when none is open, since a model
+ * trained with these features tags worse without them.
  */
 public final class DocumentFeatureGenerator implements AdaptiveFeatureGenerator {
 
@@ -20,10 +20,7 @@ public final class DocumentFeatureGenerator implements AdaptiveFeatureGenerator 
   @Override
   public void createFeatures(
       List<String> features, String[] tokens, int index, String[] previousOutcomes) {
-    DocumentFeatures document = DocumentFeatures.current();
-    if (document == null) {
-      return;
-    }
+    DocumentFeatures document = DocumentScope.current("DocumentFeatureGenerator");
     Collections.addAll(features, document.of(tokens[index]));
     for (int d = 1; d <= window; d++) {
       if (index - d >= 0) {

@@ -27,11 +27,10 @@ import java.util.Set;
  * </ul>
  *
  * <p>The name finder's feature generators see one sentence at a time, so the document being tagged
- * is handed to {@link DocumentFeatureGenerator} through {@link #activate} on the tagging thread.
+ * is handed to {@link DocumentFeatureGenerator} through a {@link DocumentScope}.
  */
 public final class DocumentFeatures {
 
-  private static final ThreadLocal<DocumentFeatures> CURRENT = new ThreadLocal<>();
   private static final String[] NONE = new String[0];
 
   /** Distinct neighbour words kept per side and word; more add features, not information. */
@@ -55,20 +54,6 @@ public final class DocumentFeatures {
    */
   String slug() {
     return slug;
-  }
-
-  /** The document being tagged on this thread, or null outside {@link #activate}. */
-  static DocumentFeatures current() {
-    return CURRENT.get();
-  }
-
-  /** Makes this document the one the feature generator of this thread reads. */
-  void activate() {
-    CURRENT.set(this);
-  }
-
-  static void deactivate() {
-    CURRENT.remove();
   }
 
   /** The document features of {@code token}; empty for words that are not capitalised. */

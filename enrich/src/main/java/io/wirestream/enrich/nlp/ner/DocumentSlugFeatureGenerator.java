@@ -20,12 +20,9 @@ public final class DocumentSlugFeatureGenerator implements AdaptiveFeatureGenera
   @Override
   public void createFeatures(
       List<String> features, String[] tokens, int index, String[] previousOutcomes) {
-    DocumentFeatures document = DocumentFeatures.current();
+    DocumentFeatures document = DocumentScope.current("DocumentSlugFeatureGenerator");
     String token = tokens[index];
-    if (document == null
-        || document.slug() == null
-        || token.isEmpty()
-        || !Character.isUpperCase(token.charAt(0))) {
+    if (document.slug() == null || token.isEmpty() || !Character.isUpperCase(token.charAt(0))) {
       return;
     }
     String slug = "s=" + document.slug();

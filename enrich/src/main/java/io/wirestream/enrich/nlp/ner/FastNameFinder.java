@@ -70,8 +70,8 @@ final class FastNameFinder {
    * Tokens decoded in one beam search at most. OpenNLP's beam search copies each hypothesis's
    * outcomes at every token, so its time grows with the square of the sentence length; a run of
    * tokens without a sentence end (a table, a list, "a a a ...") is decoded in chunks of this
-   * length instead. The longest sentence of the NER corpora (CoNLL-2003, GUM, EWT, WikiGold) has
-   * 159 tokens, so no real sentence is ever split.
+   * length instead, longer than any sentence of the NER corpora (docs/benchmarks.md), so no real
+   * sentence is ever split.
    */
   static final int MAX_CHUNK_TOKENS = 256;
 

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Name lists (places, given names, surnames, companies) matched against token sequences. Built by
- * {@link GazetteerBuilder}; shipped as {@value #RESOURCE}. Immutable and thread-safe.
+ * the lab's {@code GazetteerBuilder}; shipped as {@value #RESOURCE}. Immutable and thread-safe.
  *
  * <p>Matching ignores case, since wire copy puts headlines in capitals, but a match must start with
  * a capital or digit, so "us" and "may" in running text do not hit the lists.

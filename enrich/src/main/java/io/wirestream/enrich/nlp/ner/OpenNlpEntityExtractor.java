@@ -2,6 +2,7 @@ package io.wirestream.enrich.nlp.ner;
 
 import io.wirestream.common.model.Entity;
 import io.wirestream.common.model.EntityType;
+import io.wirestream.common.model.Sentence;
 import io.wirestream.enrich.nlp.EntityExtractor;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,24 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
 
   @Override
   public List<Entity> extract(String text) {
+    return analyse(text).mentions();
+  }
+
+  @Override
+  public Analysis analyse(String text) {
     Tokens doc = tokens(text);
+    List<Sentence> sentenceSpans = new ArrayList<>(doc.tokens.size());
+    for (int s = 0; s < doc.tokens.size(); s++) {
+      if (doc.tokens.get(s).length > 0) {
+        int[] starts = doc.starts.get(s);
+        int[] ends = doc.ends.get(s);
+        List<int[]> tokenSpans = new ArrayList<>(starts.length);
+        for (int t = 0; t < starts.length; t++) {
+          tokenSpans.add(new int[] {starts[t], ends[t]});
+        }
+        sentenceSpans.add(new Sentence(starts[0], ends[ends.length - 1], tokenSpans));
+      }
+    }
     List<Span[]> found = findNames(doc.tokens);
     List<Entity> entities = new ArrayList<>();
     for (int s = 0; s < found.size(); s++) {
@@ -42,7 +60,7 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
                 text.substring(start, end), EntityType.fromTag(name.getType()), start, end, null));
       }
     }
-    return entities;
+    return new Analysis(entities, sentenceSpans);
   }
 
   /** The tokens of each sentence of {@code text}, as {@link #extract} sees them. */
@@ -74,12 +92,11 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
   /**
    * Longest run of non-whitespace characters the sentence detector and tokenizer see. Both look at
    * the whole run around every candidate position (the tokenizer's features include the run's
-   * prefix and suffix at each character), so their time grows with the square of its length: a
-   * megabyte without a space (a base64 image, a run of dashes) would take a quarter of an hour. No
-   * word is that long, and a URL rarely is; a longer run is a sentence of its own, cut into tokens
-   * of this length, past the sentence detector and tokenizer. (Given one token of 10,000 characters
-   * of letters and punctuation, the name finder's beam search ends with no hypothesis of finite
-   * score.)
+   * prefix and suffix at each character), so their time grows with the square of its length, which
+   * a long run without a space (a base64 image, a run of dashes) makes prohibitive (measured in
+   * docs/benchmarks.md). No word is that long, and a URL rarely is; a longer run is a sentence of
+   * its own, cut into tokens of this length, past the sentence detector and tokenizer. (Given one
+   * very long token, the name finder's beam search ends with no hypothesis of finite score.)
    */
   static final int MAX_RUN_CHARS = 256;
 
@@ -112,17 +129,16 @@ public final class OpenNlpEntityExtractor implements EntityExtractor {
    * Names in the tokenised sentences of one document, token offsets per sentence. The name finder's
    * adaptive data is cleared before and after, so documents do not influence each other.
    */
+  @Override
   public List<Span[]> findNames(List<String[]> document) {
     names.clearAdaptiveData();
     List<Span[]> found = new ArrayList<>(document.size());
-    DocumentFeatures.of(document).activate();
-    try {
+    try (DocumentScope scope = DocumentScope.open(DocumentFeatures.of(document))) {
       for (String[] sentence : document) {
         found.add(
             sentence.length == 0 ? new Span[0] : NameRules.apply(sentence, names.find(sentence)));
       }
     } finally {
-      DocumentFeatures.deactivate();
       names.clearAdaptiveData();
     }
     return DocumentConsistency.apply(document, found);

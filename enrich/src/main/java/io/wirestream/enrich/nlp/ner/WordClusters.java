@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Cluster ids of lowercased words at several granularities, built by {@link WordClusterBuilder} and
- * shipped as {@value #RESOURCE}. Immutable and thread-safe.
+ * Cluster ids of lowercased words at several granularities, built by the lab's {@code
+ * WordClusterBuilder} and shipped as {@value #RESOURCE}. Immutable and thread-safe.
  */
 public final class WordClusters {
 
@@ -46,7 +46,7 @@ public final class WordClusters {
     }
   }
 
-  static WordClusters parse(BufferedReader in) throws IOException {
+  public static WordClusters parse(BufferedReader in) throws IOException {
     Map<String, String[]> clusters = new HashMap<>();
     int columns = 0;
     String line;

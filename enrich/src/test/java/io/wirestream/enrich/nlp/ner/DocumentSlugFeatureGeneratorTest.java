@@ -1,6 +1,7 @@
 package io.wirestream.enrich.nlp.ner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,9 +21,18 @@ class DocumentSlugFeatureGeneratorTest {
             WordClusters.parse(new BufferedReader(new StringReader("seattle\t7\t70\n"))));
   }
 
+  private DocumentScope scope;
+
   @AfterEach
-  void deactivate() {
-    DocumentFeatures.deactivate();
+  void closeScope() {
+    if (scope != null) {
+      scope.close();
+    }
+  }
+
+  private void open(List<String[]> document) {
+    closeScope();
+    scope = DocumentScope.open(DocumentFeatures.of(document));
   }
 
   private List<String> features(String[] sentence, int index) {
@@ -34,7 +44,7 @@ class DocumentSlugFeatureGeneratorTest {
   @Test
   void shouldJoinTheSlugWithTheClusterAndShapeOfACapitalisedWord() {
     String[] sentence = "Texas 's lead over Seattle increased .".split(" ");
-    DocumentFeatures.of(List.of("BASEBALL - RANGERS WIN .".split(" "), sentence)).activate();
+    open(List.of("BASEBALL - RANGERS WIN .".split(" "), sentence));
 
     assertThat(features(sentence, 4))
         .containsExactly("s=baseball,c0=7", "s=baseball,t=ic", "s=baseball,n=lc");
@@ -43,14 +53,22 @@ class DocumentSlugFeatureGeneratorTest {
   }
 
   @Test
-  void shouldAddNothingForLowerCaseWordsStoriesWithoutASlugOrNoDocument() {
+  void shouldFailLoudlyOutsideADocumentScope() {
     String[] sentence = "Texas 's lead over Seattle increased .".split(" ");
-    assertThat(features(sentence, 4)).isEmpty();
 
-    DocumentFeatures.of(List.of("BASEBALL - RANGERS WIN .".split(" "), sentence)).activate();
+    assertThatThrownBy(() -> features(sentence, 4))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no document scope is open");
+  }
+
+  @Test
+  void shouldAddNothingForLowerCaseWordsOrStoriesWithoutASlug() {
+    String[] sentence = "Texas 's lead over Seattle increased .".split(" ");
+
+    open(List.of("BASEBALL - RANGERS WIN .".split(" "), sentence));
     assertThat(features(sentence, 2)).isEmpty();
 
-    DocumentFeatures.of(List.of("Rangers win .".split(" "), sentence)).activate();
+    open(List.of("Rangers win .".split(" "), sentence));
     assertThat(features(sentence, 4)).isEmpty();
   }
 }

@@ -258,12 +258,13 @@ public final class WirestreamConfig extends AbstractConfig {
           .define(
               INGEST_FETCH_USER_AGENT,
               Type.STRING,
-              "Wirestream/{version} (+https://github.com/wirestream/wirestream)",
+              "Wirestream/{version} (news ingestion)",
               new ConfigDef.NonEmptyString(),
               Importance.MEDIUM,
-              "User-Agent of every fetch; {version} is replaced by Wirestream's version. Name a"
-                  + " contact: site owners use it to reach whoever runs the crawler. robots.txt"
-                  + " rules are matched on the product token 'wirestream'.")
+              "User-Agent of every fetch; {version} is replaced by Wirestream's version. Add your"
+                  + " contact URL, e.g. 'Wirestream/{version} (+https://news.example.org/bot)':"
+                  + " site owners use it to reach whoever runs the crawler. robots.txt rules are"
+                  + " matched on the product token 'wirestream'.")
           .define(
               INGEST_FETCH_HOST_DELAY_MS,
               Type.LONG,

@@ -6,7 +6,6 @@ import io.wirestream.broker.EmbeddedKafkaBroker;
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.common.dlq.DeadLetterHeaders;
 import io.wirestream.common.topic.Topics;
-import io.wirestream.ingest.ArticlePublisher;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -112,9 +111,8 @@ class UndeliverableArticlesIT {
               assertThat(header(letter, DeadLetterHeaders.STAGE)).isEqualTo("ingest");
               assertThat(header(letter, DeadLetterHeaders.REASON))
                   .startsWith("ingest: RecordTooLargeException");
-              assertThat(header(letter, ArticlePublisher.SOURCE_FILE_HEADER))
-                  .isEqualTo(file.toString());
-              assertThat(header(letter, ArticlePublisher.SOURCE_LINE_HEADER)).isEqualTo("1");
+              assertThat(header(letter, DeadLetterHeaders.SOURCE_FILE)).isEqualTo(file.toString());
+              assertThat(header(letter, DeadLetterHeaders.SOURCE_LINE)).isEqualTo("1");
             });
   }
 

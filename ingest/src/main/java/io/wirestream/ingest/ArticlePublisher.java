@@ -50,12 +50,6 @@ public final class ArticlePublisher implements AutoCloseable {
 
   static final String STAGE = "ingest";
 
-  /** Input file (or feed URL) of a dead letter from ingest. */
-  public static final String SOURCE_FILE_HEADER = "wirestream.dlq.source.file";
-
-  /** 1-based line (or {@code item N}) within it. */
-  public static final String SOURCE_LINE_HEADER = "wirestream.dlq.source.line";
-
   /** Batch header and the record's own length fields, rounded up. */
   static final int RECORD_OVERHEAD_BYTES = 128;
 
@@ -294,8 +288,8 @@ public final class ArticlePublisher implements AutoCloseable {
     put(headers, DeadLetterHeaders.EXCEPTION, error.getClass().getName());
     put(headers, DeadLetterHeaders.STAGE, STAGE);
     put(headers, DeadLetterHeaders.SOURCE_TOPIC, topic);
-    put(headers, SOURCE_FILE_HEADER, send.delivery.origin());
-    put(headers, SOURCE_LINE_HEADER, lineOf(send.delivery.origin(), send.location));
+    put(headers, DeadLetterHeaders.SOURCE_FILE, send.delivery.origin());
+    put(headers, DeadLetterHeaders.SOURCE_LINE, lineOf(send.delivery.origin(), send.location));
     send.headers = headers;
     send.topic = deadLetterTopic;
     send.deadLetter = true;

@@ -140,8 +140,8 @@ class ArticlePublisherTest {
         .startsWith("ingest: InvalidTopicException: topic news.raw is not valid");
     assertThat(header(letter, DeadLetterHeaders.EXCEPTION))
         .isEqualTo(InvalidTopicException.class.getName());
-    assertThat(header(letter, ArticlePublisher.SOURCE_FILE_HEADER)).isEqualTo("in/a.jsonl");
-    assertThat(header(letter, ArticlePublisher.SOURCE_LINE_HEADER)).isEqualTo("7");
+    assertThat(header(letter, DeadLetterHeaders.SOURCE_FILE)).isEqualTo("in/a.jsonl");
+    assertThat(header(letter, DeadLetterHeaders.SOURCE_LINE)).isEqualTo("7");
   }
 
   @Test

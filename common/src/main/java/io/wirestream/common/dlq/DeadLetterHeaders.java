@@ -15,6 +15,12 @@ public final class DeadLetterHeaders {
   public static final String SOURCE_PARTITION = "wirestream.dlq.source.partition";
   public static final String SOURCE_OFFSET = "wirestream.dlq.source.offset";
 
+  /** Input file (or feed URL) of a dead letter from ingest, which has no source offset. */
+  public static final String SOURCE_FILE = "wirestream.dlq.source.file";
+
+  /** 1-based line (or {@code item N}) within {@link #SOURCE_FILE}. */
+  public static final String SOURCE_LINE = "wirestream.dlq.source.line";
+
   /** The application (Kafka Streams application id) that rejected the record. */
   public static final String APPLICATION_ID = "wirestream.dlq.application.id";
 

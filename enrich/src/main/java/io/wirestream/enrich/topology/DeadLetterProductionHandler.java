@@ -2,7 +2,7 @@ package io.wirestream.enrich.topology;
 
 import io.wirestream.common.dlq.ErrorSummary;
 import io.wirestream.enrich.topology.FailedSends.Failure;
-import io.wirestream.enrich.topology.Letters.Source;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.InvalidRecordException;
@@ -60,7 +60,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
       LOG.error("cannot send a dead letter to {}: {}", record.topic(), ErrorSummary.of(exception));
       return Response.fail();
     }
-    return deadLetter(context, record.topic(), exception, "produce");
+    return deadLetter(context, record.topic(), record.key(), exception, "produce");
   }
 
   @Override
@@ -70,30 +70,37 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
       ProducerRecord record,
       Exception exception,
       SerializationExceptionOrigin origin) {
-    return deadLetter(context, record.topic(), exception, "serialize");
+    Object key = record.key();
+    byte[] keyBytes =
+        key instanceof byte[] bytes
+            ? bytes
+            : key == null ? null : key.toString().getBytes(StandardCharsets.UTF_8);
+    return deadLetter(context, record.topic(), keyBytes, exception, "serialize");
   }
 
   private Response deadLetter(
-      ErrorHandlerContext context, String topic, Exception exception, String stage) {
-    if (context.topic() == null || context.offset() < 0) {
-      // Not caused by an input record (a punctuation, say): nothing to dead-letter.
+      ErrorHandlerContext context, String topic, byte[] key, Exception exception, String stage) {
+    if (context.topic() == null || context.partition() < 0 || key == null) {
+      // Not caused by an input record (a punctuation, say), or one that cannot be told apart
+      // from the others of its partition: nothing to dead-letter.
       LOG.error("cannot send to {}: {}", topic, ErrorSummary.of(exception));
       return Response.fail();
     }
-    Source source = new Source(context.topic(), context.partition(), context.offset());
+    // Every output keeps its input's key (the article id), and a task reads one partition.
+    String recordKey = new String(key, StandardCharsets.UTF_8);
     boolean letterRefused = deadLetterTopic.equals(topic);
     String reason = ErrorSummary.of(stage + ": cannot send to " + topic, exception);
     failedSends.remember(
-        source.topic(),
-        source.partition(),
-        source.offset(),
+        context.topic(),
+        context.partition(),
+        recordKey,
         new Failure(reason, exception.getClass().getName(), letterRefused));
     LOG.warn(
-        "output of {}-{}@{} refused; the transaction is aborted and the record dead-lettered{}"
+        "output of {}-{} key {} refused; the transaction is aborted and the record dead-lettered{}"
             + " when processed again: {}",
-        source.topic(),
-        source.partition(),
-        source.offset(),
+        context.topic(),
+        context.partition(),
+        ErrorSummary.bound(recordKey),
         letterRefused ? " without its value" : "",
         reason);
     // No letter is sent from here: under exactly-once the refusal has already doomed the open

@@ -89,9 +89,9 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
       return;
     }
     Optional<Failure> refused =
-        source == null
+        source == null || record.key() == null
             ? Optional.empty()
-            : failedSends.find(source.topic(), source.partition(), source.offset());
+            : failedSends.take(source.topic(), source.partition(), record.key());
     if (refused.isPresent()) {
       Failure failure = refused.get();
       deadLetter(

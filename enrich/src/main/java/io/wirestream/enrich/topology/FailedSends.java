@@ -7,9 +7,14 @@ import java.util.Optional;
 /**
  * Input records whose output the producer refused for good (too large, unserializable). Under
  * exactly-once a refused send aborts the transaction and the task processes the same input again;
- * remembering the input's position lets that second pass dead-letter the record instead of
- * producing the same refused output forever. Shared by the production exception handler, which
- * learns of the refusal, and the processors, which consult it; bounded, oldest forgotten first.
+ * remembering the input lets that second pass dead-letter the record instead of producing the same
+ * refused output forever. Shared by the production exception handler, which learns of the refusal,
+ * and the processors, which consult it; bounded, oldest forgotten first.
+ *
+ * <p>An input is known by its topic, partition and record key (the article id), not its offset: the
+ * refusal arrives on the producer's I/O thread while the task may already be processing a later
+ * record, so the offset the handler sees can be that later record's. Each entry is taken once, so a
+ * later revision of the same article is enriched as usual.
  */
 public final class FailedSends {
 
@@ -35,12 +40,13 @@ public final class FailedSends {
    */
   public record Failure(String reason, String exception, boolean letterRefused) {}
 
-  public synchronized void remember(String topic, int partition, long offset, Failure failure) {
-    if (!failures.containsKey(key(topic, partition, offset))) {
+  public synchronized void remember(
+      String topic, int partition, String recordKey, Failure failure) {
+    if (!failures.containsKey(key(topic, partition, recordKey))) {
       remembered++;
     }
     failures.merge(
-        key(topic, partition, offset),
+        key(topic, partition, recordKey),
         failure,
         (old, now) ->
             new Failure(old.reason(), old.exception(), old.letterRefused() || now.letterRefused()));
@@ -54,11 +60,12 @@ public final class FailedSends {
     return remembered;
   }
 
-  public synchronized Optional<Failure> find(String topic, int partition, long offset) {
-    return Optional.ofNullable(failures.get(key(topic, partition, offset)));
+  /** The refusal remembered for this input, forgotten as it is returned. */
+  public synchronized Optional<Failure> take(String topic, int partition, String recordKey) {
+    return Optional.ofNullable(failures.remove(key(topic, partition, recordKey)));
   }
 
-  private static String key(String topic, int partition, long offset) {
-    return topic + '\u0000' + partition + '\u0000' + offset;
+  private static String key(String topic, int partition, String recordKey) {
+    return topic + '\u0000' + partition + '\u0000' + recordKey;
   }
 }

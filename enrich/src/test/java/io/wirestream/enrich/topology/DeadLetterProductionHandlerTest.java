@@ -28,15 +28,16 @@ class DeadLetterProductionHandlerTest {
   }
 
   @Test
-  void shouldRememberTheInputOfARefusedSendAndGoOn() {
+  void shouldRememberTheInputOfARefusedSendByItsKeyNotTheOffsetTheTaskIsAtAndGoOn() {
     var response =
         handler.handleError(
-            context("news.raw", 1, 42),
-            new ProducerRecord<>("news.enriched", new byte[1], new byte[2_000_000]),
+            context("news.raw", 1, 43),
+            new ProducerRecord<>("news.enriched", utf8("article-42"), new byte[2_000_000]),
             new RecordTooLargeException("The message is 2000000 bytes"));
 
     assertThat(response.result()).isEqualTo(Result.RESUME);
-    assertThat(failedSends.find("news.raw", 1, 42))
+    assertThat(failedSends.take("news.raw", 1, "article-43")).isEmpty();
+    assertThat(failedSends.take("news.raw", 1, "article-42"))
         .hasValueSatisfying(
             failure -> {
               assertThat(failure.reason())
@@ -62,11 +63,18 @@ class DeadLetterProductionHandlerTest {
   void shouldMarkARefusedDeadLetterSoThatTheNextOneGoesWithoutItsValue() {
     handler.handleError(
         context("news.raw", 0, 7),
-        new ProducerRecord<>("news.dlq", new byte[1], new byte[2_000_000]),
+        new ProducerRecord<>("news.dlq", utf8("a"), new byte[2_000_000]),
         new RecordTooLargeException("too large"));
 
-    assertThat(failedSends.find("news.raw", 0, 7))
+    assertThat(failedSends.take("news.raw", 0, "a"))
         .hasValueSatisfying(failure -> assertThat(failure.letterRefused()).isTrue());
+    assertThat(failedSends.take("news.raw", 0, "a"))
+        .as("taken once, so a later revision is enriched")
+        .isEmpty();
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static ErrorHandlerContext context(String topic, int partition, long offset) {

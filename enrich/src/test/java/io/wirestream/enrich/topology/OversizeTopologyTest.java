@@ -161,7 +161,7 @@ class OversizeTopologyTest {
     failedSends.remember(
         "news.raw",
         0,
-        0,
+        "again",
         new FailedSends.Failure(
             "produce: cannot send to news.enriched (too large)",
             "org.apache.kafka.common.errors.RecordTooLargeException",

@@ -1,7 +1,8 @@
 package io.wirestream.ingest;
 
 import io.wirestream.common.config.WirestreamConfig;
-import io.wirestream.common.dlq.DeadLetterHeaders;
+import io.wirestream.common.dlq.DeadLetterStamp;
+import io.wirestream.common.dlq.Stage;
 import io.wirestream.common.model.Article;
 import io.wirestream.common.topic.Topics;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -48,7 +48,7 @@ public final class ArticlePublisher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ArticlePublisher.class);
 
-  static final String STAGE = "ingest";
+  static final String STAGE = Stage.INGEST.label();
 
   /** Batch header and the record's own length fields, rounded up. */
   static final int RECORD_OVERHEAD_BYTES = 128;
@@ -283,13 +283,13 @@ public final class ArticlePublisher implements AutoCloseable {
       send.value = null;
       reason += " (value of " + send.bytes + " bytes not kept)";
     }
-    Headers headers = new RecordHeaders();
-    put(headers, DeadLetterHeaders.REASON, reason);
-    put(headers, DeadLetterHeaders.EXCEPTION, error.getClass().getName());
-    put(headers, DeadLetterHeaders.STAGE, STAGE);
-    put(headers, DeadLetterHeaders.SOURCE_TOPIC, topic);
-    put(headers, DeadLetterHeaders.SOURCE_FILE, send.delivery.origin());
-    put(headers, DeadLetterHeaders.SOURCE_LINE, lineOf(send.delivery.origin(), send.location));
+    Headers headers =
+        DeadLetterStamp.reasons(
+            Stage.INGEST,
+            reason,
+            error.getClass().getName(),
+            new DeadLetterStamp.Input(
+                topic, send.delivery.origin(), lineOf(send.delivery.origin(), send.location)));
     send.headers = headers;
     send.topic = deadLetterTopic;
     send.deadLetter = true;

@@ -1,7 +1,9 @@
 package io.wirestream.sink;
 
 import io.wirestream.common.dlq.DeadLetterHeaders;
+import io.wirestream.common.dlq.DeadLetterStamp;
 import io.wirestream.common.dlq.ErrorSummary;
+import io.wirestream.common.dlq.Stage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 final class DeadLetters implements AutoCloseable {
 
-  static final String STAGE = "sink";
+  static final String STAGE = Stage.SINK.label();
 
   private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
@@ -49,13 +51,12 @@ final class DeadLetters implements AutoCloseable {
   }
 
   void send(ConsumerRecord<String, byte[]> record, String reason, Throwable error) {
-    Headers reasons = new RecordHeaders();
-    put(reasons, DeadLetterHeaders.REASON, ErrorSummary.bound(reason));
-    put(reasons, DeadLetterHeaders.EXCEPTION, error == null ? "" : error.getClass().getName());
-    put(reasons, DeadLetterHeaders.STAGE, STAGE);
-    put(reasons, DeadLetterHeaders.SOURCE_TOPIC, record.topic());
-    put(reasons, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(record.partition()));
-    put(reasons, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(record.offset()));
+    Headers reasons =
+        DeadLetterStamp.reasons(
+            Stage.SINK,
+            reason,
+            error == null ? "" : error.getClass().getName(),
+            new DeadLetterStamp.Offset(record.topic(), record.partition(), record.offset()));
     Headers headers = new RecordHeaders(record.headers().toArray());
     reasons.forEach(
         header -> {

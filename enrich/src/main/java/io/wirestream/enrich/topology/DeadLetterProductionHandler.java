@@ -1,6 +1,7 @@
 package io.wirestream.enrich.topology;
 
 import io.wirestream.common.dlq.ErrorSummary;
+import io.wirestream.common.dlq.Stage;
 import io.wirestream.enrich.topology.FailedSends.Failure;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -60,7 +61,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
       LOG.error("cannot send a dead letter to {}: {}", record.topic(), ErrorSummary.of(exception));
       return Response.fail();
     }
-    return deadLetter(context, record.topic(), record.key(), exception, "produce");
+    return deadLetter(context, record.topic(), record.key(), exception, Stage.PRODUCE);
   }
 
   @Override
@@ -75,11 +76,11 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
         key instanceof byte[] bytes
             ? bytes
             : key == null ? null : key.toString().getBytes(StandardCharsets.UTF_8);
-    return deadLetter(context, record.topic(), keyBytes, exception, "serialize");
+    return deadLetter(context, record.topic(), keyBytes, exception, Stage.SERIALIZE);
   }
 
   private Response deadLetter(
-      ErrorHandlerContext context, String topic, byte[] key, Exception exception, String stage) {
+      ErrorHandlerContext context, String topic, byte[] key, Exception exception, Stage stage) {
     if (context.topic() == null || context.partition() < 0 || key == null) {
       // Not caused by an input record (a punctuation, say), or one that cannot be told apart
       // from the others of its partition: nothing to dead-letter.
@@ -89,7 +90,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     // Every output keeps its input's key (the article id), and a task reads one partition.
     String recordKey = new String(key, StandardCharsets.UTF_8);
     boolean letterRefused = deadLetterTopic.equals(topic);
-    String reason = ErrorSummary.of(stage + ": cannot send to " + topic, exception);
+    String reason = ErrorSummary.of(stage.label() + ": cannot send to " + topic, exception);
     failedSends.remember(
         context.topic(),
         context.partition(),

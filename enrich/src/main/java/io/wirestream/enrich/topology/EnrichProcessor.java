@@ -1,6 +1,7 @@
 package io.wirestream.enrich.topology;
 
 import io.wirestream.common.dlq.ErrorSummary;
+import io.wirestream.common.dlq.Stage;
 import io.wirestream.common.model.Article;
 import io.wirestream.common.model.EnrichedArticle;
 import io.wirestream.common.model.RecordHeaders;
@@ -97,13 +98,13 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
       deadLetter(
           record,
           source,
-          "produce",
+          Stage.PRODUCE,
           failure.reason(),
           failure.exception(),
           failure.letterRefused());
       return;
     }
-    String stage = "parse";
+    Stage stage = Stage.PARSE;
     String id;
     byte[] value;
     int enrichmentVersion;
@@ -119,10 +120,10 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
       if (!filter.acceptsPublished(article)) {
         return;
       }
-      stage = "enrich";
+      stage = Stage.ENRICH;
       EnrichedArticle enriched = enricher.enrich(article);
       enrichmentVersion = enriched.enrichment().version();
-      stage = "serialize";
+      stage = Stage.SERIALIZE;
       id = article.id();
       value = enrichedSerializer.serialize(enrichedTopic, enriched);
       long size = SendLimit.size(Letters.utf8(article.id()), value, record.headers());
@@ -139,9 +140,10 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
     } catch (RuntimeException e) {
       if (!deadLetterOnError) {
         throw new StreamsException(
-            "cannot " + stage + " record with key " + ErrorSummary.bound(record.key()), e);
+            "cannot " + stage.label() + " record with key " + ErrorSummary.bound(record.key()), e);
       }
-      deadLetter(record, source, stage, ErrorSummary.of(stage, e), e.getClass().getName(), false);
+      deadLetter(
+          record, source, stage, ErrorSummary.of(stage.label(), e), e.getClass().getName(), false);
       return;
     }
     // Outside the try: a fenced producer or a migrated task fails the send, which says nothing
@@ -157,7 +159,7 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
   private void deadLetter(
       Record<String, byte[]> record,
       Source source,
-      String stage,
+      Stage stage,
       String reason,
       String exception,
       boolean omitValue) {

@@ -1,7 +1,8 @@
 package io.wirestream.enrich.topology;
 
 import io.wirestream.common.dlq.DeadLetterHeaders;
-import io.wirestream.common.dlq.ErrorSummary;
+import io.wirestream.common.dlq.DeadLetterStamp;
+import io.wirestream.common.dlq.Stage;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -33,7 +34,7 @@ final class Letters {
       byte[] value,
       Headers original,
       Source source,
-      String stage,
+      Stage stage,
       String reason,
       String exception,
       SendLimit limit,
@@ -65,17 +66,14 @@ final class Letters {
   }
 
   private static Headers reasonHeaders(
-      Source source, String stage, String reason, String exception) {
-    Headers headers = new RecordHeaders();
-    put(headers, DeadLetterHeaders.REASON, ErrorSummary.bound(reason));
-    put(headers, DeadLetterHeaders.EXCEPTION, exception);
-    put(headers, DeadLetterHeaders.STAGE, stage);
-    if (source != null) {
-      put(headers, DeadLetterHeaders.SOURCE_TOPIC, source.topic());
-      put(headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(source.partition()));
-      put(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(source.offset()));
-    }
-    return headers;
+      Source source, Stage stage, String reason, String exception) {
+    return DeadLetterStamp.reasons(
+        stage,
+        reason,
+        exception,
+        source == null
+            ? null
+            : new DeadLetterStamp.Offset(source.topic(), source.partition(), source.offset()));
   }
 
   static byte[] utf8(String text) {
@@ -83,7 +81,6 @@ final class Letters {
   }
 
   private static void put(Headers headers, String name, String value) {
-    headers.remove(name);
-    headers.add(name, utf8(value == null ? "" : value));
+    DeadLetterStamp.put(headers, name, value == null ? "" : value);
   }
 }

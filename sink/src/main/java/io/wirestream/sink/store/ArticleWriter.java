@@ -5,6 +5,7 @@ import io.wirestream.common.model.Article;
 import io.wirestream.common.model.CanonicalEntity;
 import io.wirestream.common.model.EnrichedArticle;
 import io.wirestream.common.model.Entity;
+import io.wirestream.common.model.Sentence;
 import io.wirestream.common.model.TemporalExpression;
 import io.wirestream.common.serde.Json;
 import io.wirestream.common.time.TimexRange;
@@ -41,7 +42,7 @@ final class ArticleWriter {
           + " WHERE articles.enrichment_version <= excluded.enrichment_version";
 
   private static final List<String> CHILD_TABLES =
-      List.of("entities", "canonical_entities", "dates");
+      List.of("entities", "canonical_entities", "dates", "sentences");
 
   private static final String INSERT_ENTITY =
       "INSERT INTO entities (article_id, ordinal, text, type, start_offset, end_offset, canonical)"
@@ -54,6 +55,9 @@ final class ArticleWriter {
   private static final String INSERT_DATE =
       "INSERT INTO dates (article_id, ordinal, text, type, value, start_offset, end_offset,"
           + " begin_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private static final String INSERT_SENTENCE =
+      "INSERT INTO sentences (article_id, ordinal, start_offset, end_offset) VALUES (?, ?, ?, ?)";
 
   private final Dialect dialect;
 
@@ -106,6 +110,7 @@ final class ArticleWriter {
     insertEntities(connection, articles);
     insertCanonicalEntities(connection, articles);
     insertDates(connection, articles);
+    insertSentences(connection, articles);
   }
 
   private void bindArticle(PreparedStatement statement, EnrichedArticle record)
@@ -202,6 +207,23 @@ final class ArticleWriter {
           Optional<TimexRange> range = TimexRange.of(date.value());
           dialect.bindDate(insert, 8, range.map(TimexRange::begin).orElse(null));
           dialect.bindDate(insert, 9, range.map(TimexRange::end).orElse(null));
+          insert.addBatch();
+        }
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static void insertSentences(Connection connection, List<EnrichedArticle> articles)
+      throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT_SENTENCE)) {
+      for (EnrichedArticle record : articles) {
+        int ordinal = 0;
+        for (Sentence sentence : record.sentences()) {
+          insert.setString(1, record.article().id());
+          insert.setInt(2, ordinal++);
+          insert.setInt(3, sentence.start());
+          insert.setInt(4, sentence.end());
           insert.addBatch();
         }
       }

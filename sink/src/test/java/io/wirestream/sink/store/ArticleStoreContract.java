@@ -260,6 +260,57 @@ abstract class ArticleStoreContract {
   }
 
   @Test
+  void shouldStoreSentenceSpansAndReplaceThemWithANewerVersion() throws SQLException {
+    EnrichedArticle original = Articles.withSentences("s1", 1);
+    store().write(List.of(original, enriched("b1", 1)));
+
+    assertThat(
+            rows(
+                "SELECT s.ordinal || '|' || SUBSTR(a.body, s.start_offset + 1,"
+                    + " s.end_offset - s.start_offset) FROM sentences s"
+                    + " JOIN articles a ON a.id = s.article_id WHERE s.article_id = 's1'"
+                    + " ORDER BY s.ordinal"))
+        .containsExactly(
+            "0|Angela Merkel met Emmanuel Macron in Berlin on Tuesday.",
+            "1|Merkel said talks continue next week.");
+    assertThat(countFor("sentences", "b1")).isZero();
+
+    EnrichedArticle newer = Articles.withSentences("s1", 2);
+    store()
+        .write(
+            List.of(
+                new EnrichedArticle(
+                    newer.article(),
+                    newer.entities(),
+                    newer.canonicalEntities(),
+                    newer.dates(),
+                    newer.enrichment(),
+                    newer.sentences().subList(1, 2))));
+
+    assertThat(
+            rows(
+                "SELECT ordinal || '|' || start_offset || '|' || end_offset FROM sentences"
+                    + " WHERE article_id = 's1'"))
+        .containsExactly("0|" + newer.sentences().get(1).start() + "|" + Articles.BODY.length());
+
+    store().write(List.of(smaller("s1", 3)));
+    assertThat(countFor("sentences", "s1")).isZero();
+  }
+
+  @Test
+  void shouldDeleteSentencesWithTheirArticle() throws SQLException {
+    store().write(List.of(Articles.withSentences("a1", 1), Articles.withSentences("b1", 1)));
+
+    try (Connection connection = DriverManager.getConnection(jdbcUrl(), props());
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate("DELETE FROM articles WHERE id = 'a1'");
+    }
+
+    assertThat(countFor("sentences", "a1")).isZero();
+    assertThat(countFor("sentences", "b1")).isEqualTo(2);
+  }
+
+  @Test
   void shouldWriteTheFirstAndLastDayOfEachDateSoARangeQueryFindsAWeek() throws SQLException {
     store().write(List.of(enriched("a1", 1)));
 
@@ -333,6 +384,18 @@ abstract class ArticleStoreContract {
         return row.getInt(1);
       }
     }
+  }
+
+  List<String> rows(String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection connection = DriverManager.getConnection(jdbcUrl(), props());
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery(sql)) {
+      while (row.next()) {
+        rows.add(row.getString(1));
+      }
+    }
+    return rows;
   }
 
   int count(String sql) throws SQLException {

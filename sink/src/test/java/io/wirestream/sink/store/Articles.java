@@ -6,6 +6,7 @@ import io.wirestream.common.model.EnrichedArticle;
 import io.wirestream.common.model.Enrichment;
 import io.wirestream.common.model.Entity;
 import io.wirestream.common.model.EntityType;
+import io.wirestream.common.model.Sentence;
 import io.wirestream.common.model.TemporalExpression;
 import io.wirestream.common.model.TimexType;
 import java.time.Instant;
@@ -57,6 +58,20 @@ public final class Articles {
         full.canonicalEntities().subList(0, 1),
         List.of(),
         full.enrichment());
+  }
+
+  /** The article with its two sentences, the first with its tokens as enrich.tokens gives them. */
+  public static EnrichedArticle withSentences(String id, int version) {
+    EnrichedArticle full = enriched(id, version);
+    int second = BODY.indexOf("Merkel said");
+    List<int[]> tokens = List.of(new int[] {0, 6}, new int[] {7, 13}, new int[] {14, 17});
+    return new EnrichedArticle(
+        full.article(),
+        full.entities(),
+        full.canonicalEntities(),
+        full.dates(),
+        full.enrichment(),
+        List.of(new Sentence(0, second - 1, tokens), new Sentence(second, BODY.length())));
   }
 
   public static Enrichment enrichment(int version) {

@@ -30,7 +30,7 @@ final class DurationRules {
             "duration",
             "\\b(?i:"
                 + HEDGE
-                + "("
+                + "(?<amount>"
                 + NUMBER
                 + "|"
                 + VAGUE_AMOUNT
@@ -38,10 +38,10 @@ final class DurationRules {
                 + NUMBER
                 + "))?\\s+"
                 + QUALIFIER
-                + "(second|minute|hour|day|week|month|quarter|year|decade|century|centurie)s?"
-                + "(\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?)\\b(?![-’]|'(?!')|\\s+old\\b)",
+                + "(?<unit>second|minute|hour|day|week|month|quarter|year|decade|century|centurie)s?"
+                + "(?<half>\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?)\\b(?![-’]|'(?!')|\\s+old\\b)",
             (m, c) -> {
-              String amount = m.group(1).toLowerCase(Locale.ROOT);
+              String amount = m.group("amount").toLowerCase(Locale.ROOT);
               String before = c.before(3);
               if (amount.equals("a") || amount.equals("an")) {
                 // "$5 a year", "twice a year": a rate, not a length of time.
@@ -57,11 +57,11 @@ final class DurationRules {
                 return; // "changed from a fiscal year to a calendar year": a kind of year
               }
               if ((amount.equals("a") || amount.equals("one"))
-                  && m.group(2).equalsIgnoreCase("second")) {
+                  && m.group("unit").equalsIgnoreCase("second")) {
                 return; // "a second attempt"
               }
               if ((amount.equals("a") || amount.equals("one"))
-                  && m.group(2).equalsIgnoreCase("quarter")
+                  && m.group("unit").equalsIgnoreCase("quarter")
                   && c.after(4).toLowerCase(Locale.ROOT).startsWith(" of")) {
                 return; // "more than a quarter of the market": a fraction
               }
@@ -77,55 +77,59 @@ final class DurationRules {
                 c.emit(TimexType.DATE, "FUTURE_REF");
                 return;
               }
-              if (m.group(3) != null) {
+              if (m.group("half") != null) {
                 amount = amount + " and a half"; // "a minute and a half"
               }
-              if (amount.equals("recent") && m.group(2).equalsIgnoreCase("year")) {
+              if (amount.equals("recent") && m.group("unit").equalsIgnoreCase("year")) {
                 c.emit(TimexType.DATE, "PAST_REF");
                 return;
               }
-              c.emit(TimexType.DURATION, value(amount, m.group(2).toLowerCase(Locale.ROOT)));
+              c.emit(TimexType.DURATION, value(amount, m.group("unit").toLowerCase(Locale.ROOT)));
             }));
     rules.add(
         Rule.of(
             "adjectival-duration",
-            "\\b(?i:(\\d{1,3}(?:\\.5)?|"
+            "\\b(?i:(?<amount>\\d{1,3}(?:\\.5)?|"
                 + NUMBER_WORD
                 + "|half)"
-                + "-(second|hour|day|week|month|quarter|year|decade|"
+                + "-(?<unit>second|hour|day|week|month|quarter|year|decade|"
                 + "century)(?:-long)?)\\b(?!-old|-olds|s)",
             (m, c) ->
                 c.emit(
                     TimexType.DURATION,
                     value(
-                        m.group(1).toLowerCase(Locale.ROOT),
-                        m.group(2).toLowerCase(Locale.ROOT)))));
+                        m.group("amount").toLowerCase(Locale.ROOT),
+                        m.group("unit").toLowerCase(Locale.ROOT)))));
     rules.add(
         Rule.of(
             "vague-plural",
-            "(?<=\\b(?i:for|in|over|within|take|takes|took|last|lasted) )(?i:(days|weeks|"
+            "(?<=\\b(?i:for|in|over|within|take|takes|took|last|lasted) )(?i:(?<units>days|weeks|"
                 + "months|years"
                 + "|decades))\\b(?! ago| earlier| later| of\\b)",
             (m, c) ->
                 c.emit(
                     TimexType.DURATION,
-                    value("several", m.group(1).toLowerCase(Locale.ROOT).replaceAll("s$", "")))));
+                    value(
+                        "several",
+                        m.group("units").toLowerCase(Locale.ROOT).replaceAll("s$", "")))));
     rules.add(
         Rule.of(
             "vague-span",
-            "(?<=\\b(?i:over|during|for|in) )(?i:(the years|a while))\\b(?! (?:of|that|before|after)\\b)",
+            "(?<=\\b(?i:over|during|for|in) )(?i:(?<span>the years|a while))\\b(?! (?:of|that|before|after)\\b)",
             (m, c) ->
                 c.emit(
                     TimexType.DURATION,
-                    m.group(1).toLowerCase(Locale.ROOT).equals("the years") ? "PXY" : "PXX")));
+                    m.group("span").toLowerCase(Locale.ROOT).equals("the years") ? "PXY" : "PXX")));
     rules.add(
         Rule.of(
             "ahead",
-            "\\b(?i:(?:the\\s+)?(?:coming\\s+)?(days|weeks|months|years)\\s+ahead)\\b",
+            "\\b(?i:(?:the\\s+)?(?:coming\\s+)?(?<units>days|weeks|months|years)\\s+ahead)\\b",
             (m, c) ->
                 c.emit(
                     TimexType.DURATION,
-                    value("several", m.group(1).toLowerCase(Locale.ROOT).replaceAll("s$", "")))));
+                    value(
+                        "several",
+                        m.group("units").toLowerCase(Locale.ROOT).replaceAll("s$", "")))));
     rules.add(
         Rule.of(
             "weekend",

@@ -23,10 +23,10 @@ final class PeriodRules {
             "the-year",
             "\\b(?i:the\\s+(?:full\\s+|fiscal\\s+|current\\s+|calendar\\s+|whole\\s+|"
                 + "entire\\s+)*year)\\b"
-                + "(?![-'’])(\\s+(?i:ended|ending|to|through))?",
+                + "(?![-'’])(?<tail>\\s+(?i:ended|ending|to|through))?",
             (m, c) -> {
-              int end = m.group(1) == null ? m.end() : m.start(1);
-              if (m.group(1) != null) {
+              int end = m.group("tail") == null ? m.end() : m.start("tail");
+              if (m.group("tail") != null) {
                 c.emit(m.start(), end, TimexType.DURATION, "P1Y");
               } else {
                 // "In 1986 the company earned $1 a share for the full year": that year.
@@ -41,10 +41,10 @@ final class PeriodRules {
     rules.add(
         Rule.of(
             "latest-period",
-            "\\b(?i:the\\s+(?:latest|most recent|current|same)\\s+(?:fiscal\\s+)?(period|"
+            "\\b(?i:the\\s+(?:latest|most recent|current|same)\\s+(?:fiscal\\s+)?(?<unit>period|"
                 + "year))\\b(?!-)",
             (m, c) -> {
-              if (m.group(1).equalsIgnoreCase("year")) {
+              if (m.group("unit").equalsIgnoreCase("year")) {
                 String t = m.group().toLowerCase(Locale.ROOT);
                 int back = t.contains("latest") ? 1 : 0;
                 c.emit(TimexType.DATE, Calendars.year(c.dct.getYear() - back));
@@ -59,10 +59,10 @@ final class PeriodRules {
     rules.add(
         Rule.of(
             "year-end",
-            "\\b(?i:(?:around\\s+)?(?:the\\s+)?(?:(this|last|next)\\s+)?(?:year[- ]end|"
+            "\\b(?i:(?:around\\s+)?(?:the\\s+)?(?:(?<mod>this|last|next)\\s+)?(?:year[- ]end|"
                 + "year's end))\\b",
             (m, c) -> {
-              String mod = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
+              String mod = m.group("mod") == null ? "" : m.group("mod").toLowerCase(Locale.ROOT);
               int y = c.dct.getYear() + (mod.equals("last") ? -1 : mod.equals("next") ? 1 : 0);
               c.emit(TimexType.DATE, Calendars.year(y));
             }));
@@ -70,10 +70,10 @@ final class PeriodRules {
         Rule.of(
             "end-of-unit",
             "\\b(?i:(?:the\\s+)?(?:end|beginning|start|middle|rest|remainder|balance)\\s+of\\s+"
-                + "(?:the|this)\\s+(year|month|week|quarter|decade|century))\\b",
+                + "(?:the|this)\\s+(?<unit>year|month|week|quarter|decade|century))\\b",
             (m, c) -> {
               LocalDate d = c.dct;
-              switch (m.group(1).toLowerCase(Locale.ROOT)) {
+              switch (m.group("unit").toLowerCase(Locale.ROOT)) {
                 case "month":
                   c.emit(TimexType.DATE, Calendars.month(d.getYear(), d.getMonthValue()));
                   break;
@@ -96,28 +96,28 @@ final class PeriodRules {
     rules.add(
         Rule.of(
             "spoken-year",
-            "\\b(?i:(?:the\\s+year\\s+)?(nineteen|"
-                + "eighteen)[- ]("
+            "\\b(?i:(?:the\\s+year\\s+)?(?<century>nineteen|"
+                + "eighteen)[- ](?<tens>"
                 + TENS_WORD
-                + ")(?:[- ]("
+                + ")(?:[- ](?<units>"
                 + DIGIT_WORD
                 + "))?)\\b",
             (m, c) -> {
-              int century = m.group(1).equalsIgnoreCase("nineteen") ? 1900 : 1800;
-              int tens = Lexicon.tenths(m.group(2)) / 10;
-              int units = m.group(3) == null ? 0 : Lexicon.tenths(m.group(3)) / 10;
+              int century = m.group("century").equalsIgnoreCase("nineteen") ? 1900 : 1800;
+              int tens = Lexicon.tenths(m.group("tens")) / 10;
+              int units = m.group("units") == null ? 0 : Lexicon.tenths(m.group("units")) / 10;
               c.emitExplicit(
                   m.start(), m.end(), TimexType.DATE, Calendars.year(century + tens + units));
             }));
     rules.add(
         Rule.of(
             "year-two-thousand",
-            "\\b(?i:(?:the\\s+year\\s+)two[- ]thousand(?:(?:\\s+and)?[- ]("
+            "\\b(?i:(?:the\\s+year\\s+)two[- ]thousand(?:(?:\\s+and)?[- ](?<units>"
                 + DIGIT_WORD
                 + "|"
                 + "ten))?)\\b",
             (m, c) -> {
-              int units = m.group(1) == null ? 0 : Lexicon.tenths(m.group(1)) / 10;
+              int units = m.group("units") == null ? 0 : Lexicon.tenths(m.group("units")) / 10;
               c.emitExplicit(m.start(), m.end(), TimexType.DATE, Calendars.year(2000 + units));
             }));
   }

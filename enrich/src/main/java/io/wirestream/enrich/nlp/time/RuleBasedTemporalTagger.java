@@ -8,7 +8,6 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 
 /**
@@ -62,7 +61,7 @@ public final class RuleBasedTemporalTagger implements TemporalTagger {
         Matcher m = matchers[r];
         m.region(i, n);
         if (m.lookingAt() && m.end() > m.start() && !spansParagraphs(text, i, m.end())) {
-          candidates.add(new Candidate(r, m.toMatchResult()));
+          candidates.add(new Candidate(r, Match.of(m, rules.get(r).groupNames())));
         }
       }
     }
@@ -136,5 +135,5 @@ public final class RuleBasedTemporalTagger implements TemporalTagger {
         && Character.isDigit(text.charAt(i + 1));
   }
 
-  private record Candidate(int rule, MatchResult match) {}
+  private record Candidate(int rule, Match match) {}
 }

@@ -17,25 +17,26 @@ final class SeasonRules {
     rules.add(
         Rule.of(
             "season",
-            "(?i:\\b(?:(the|early|late|mid|last|this|next|this past|this coming)[- ]+)?"
-                + "(spring|summer|fall|autumn|winter)(?:\\s+of\\s+("
+            "(?i:\\b(?:(?<mod>the|early|late|mid|last|this|next|this past|this coming)[- ]+)?"
+                + "(?<season>spring|summer|fall|autumn|winter)(?:\\s+of\\s+(?<year>"
                 + Lexicon.YEAR
                 + "))?)\\b(?!-)",
-            (m, c) -> season(c, m.group(1), m.group(2), m.group(3))));
+            (m, c) -> season(c, m.group("mod"), m.group("season"), m.group("year"))));
     rules.add(
         Rule.of(
             "year-season",
-            "\\b(" + YEAR4 + ")\\s+(?i:(spring|summer|fall|autumn|winter))\\b",
+            "\\b(?<year>" + YEAR4 + ")\\s+(?i:(?<season>spring|summer|fall|autumn|winter))\\b",
             (m, c) ->
                 c.emit(
-                    TimexType.DATE, Calendars.season(Integer.parseInt(m.group(1)), m.group(2)))));
+                    TimexType.DATE,
+                    Calendars.season(Integer.parseInt(m.group("year")), m.group("season")))));
     rules.add(
         Rule.of(
             "holiday",
-            "\\b(?:(?i:(last|this|next) ))?(Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)"
+            "\\b(?:(?i:(?<mod>last|this|next) ))?(?<name>Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)"
                 + "|Thanksgiving(?: Day)?|Independence Day|Election Day|Halloween"
                 + "|Valentine's Day|Labor Day|Memorial Day)\\b",
-            (m, c) -> holiday(c, m.group(1), m.group(2))));
+            (m, c) -> holiday(c, m.group("mod"), m.group("name"))));
   }
 
   private static void season(Context c, String mod, String season, String year) {

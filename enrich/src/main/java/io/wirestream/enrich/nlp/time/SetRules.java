@@ -30,14 +30,15 @@ final class SetRules {
     rules.add(
         Rule.of(
             "every-unit",
-            "\\b(?i:(?:every|each|per)\\s+(?:(other|"
+            "\\b(?i:(?:every|each|per)\\s+(?:(?<count>other|"
                 + NUMBER
                 + ")\\s+)?"
-                + "(day|week|month|quarter|year|decade|hour|minute|morning|afternoon|evening|night"
+                + "(?<unit>day|week|month|quarter|year|decade|hour|minute|morning|afternoon|evening|night"
                 + "|weekend|summer|winter|spring|fall|autumn)s?)\\b",
             (m, c) -> {
-              String n = m.group(1) == null ? "one" : m.group(1).toLowerCase(Locale.ROOT);
-              String unit = m.group(2).toLowerCase(Locale.ROOT);
+              String n =
+                  m.group("count") == null ? "one" : m.group("count").toLowerCase(Locale.ROOT);
+              String unit = m.group("unit").toLowerCase(Locale.ROOT);
               int k = n.equals("other") ? 2 : Math.max(1, Lexicon.tenths(n) / 10);
               switch (unit) {
                 case "morning":
@@ -63,37 +64,41 @@ final class SetRules {
     rules.add(
         Rule.of(
             "every-weekday",
-            "\\b(?i:every|each)\\s+("
+            "\\b(?i:every|each)\\s+(?<weekday>"
                 + WEEKDAY
-                + ")(?:\\s+(?i:(morning|afternoon|evening|"
+                + ")(?:\\s+(?i:(?<part>morning|afternoon|evening|"
                 + "night)))?",
             (m, c) ->
                 c.emit(
                     TimexType.SET,
                     "XXXX-WXX-"
-                        + Lexicon.weekday(m.group(1)).getValue()
-                        + (m.group(2) == null ? "" : "T" + RelativeRules.partOfDay(m.group(2))))));
+                        + Lexicon.weekday(m.group("weekday")).getValue()
+                        + (m.group("part") == null
+                            ? ""
+                            : "T" + RelativeRules.partOfDay(m.group("part"))))));
     rules.add(
         Rule.of(
             "every-month",
-            "\\b(?i:every|each)\\s+(" + MONTH + ")",
+            "\\b(?i:every|each)\\s+(?<month>" + MONTH + ")",
             (m, c) ->
-                c.emit(TimexType.SET, String.format("XXXX-%02d", Lexicon.month(m.group(1))))));
+                c.emit(
+                    TimexType.SET, String.format("XXXX-%02d", Lexicon.month(m.group("month"))))));
     rules.add(
         Rule.of(
             "plural-weekday",
-            "\\b(Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)"
-                + "|\\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\s+(?i:(mornings"
+            "\\b(?<plural>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)"
+                + "|\\b(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\s+"
+                + "(?i:(?<parts>mornings"
                 + "|afternoons|evenings|nights))\\b",
             (m, c) -> {
-              if (m.group(1) != null) {
-                c.emit(TimexType.SET, "XXXX-WXX-" + Lexicon.weekday(m.group(1)).getValue());
+              if (m.group("plural") != null) {
+                c.emit(TimexType.SET, "XXXX-WXX-" + Lexicon.weekday(m.group("plural")).getValue());
               } else {
-                String part = m.group(3).substring(0, m.group(3).length() - 1);
+                String part = m.group("parts").substring(0, m.group("parts").length() - 1);
                 c.emit(
                     TimexType.SET,
                     "XXXX-WXX-"
-                        + Lexicon.weekday(m.group(2)).getValue()
+                        + Lexicon.weekday(m.group("weekday")).getValue()
                         + "T"
                         + RelativeRules.partOfDay(part));
               }
@@ -101,13 +106,13 @@ final class SetRules {
     rules.add(
         Rule.of(
             "adverb",
-            "\\b(?i:(daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|"
+            "\\b(?i:(?<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|"
                 + "semiannually))\\b",
             (m, c) -> {
               if (rate(c)) {
                 return;
               }
-              switch (m.group(1).toLowerCase(Locale.ROOT)) {
+              switch (m.group("adverb").toLowerCase(Locale.ROOT)) {
                 case "daily":
                   c.emit(TimexType.SET, "P1D");
                   break;

@@ -50,7 +50,7 @@ final class ArticleWriter {
 
   private static final String INSERT_CANONICAL =
       "INSERT INTO canonical_entities (article_id, ordinal, name, type, mentions, first_offset,"
-          + " country_code) VALUES (?, ?, ?, ?, ?, ?, ?)";
+          + " country_code, published_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final String INSERT_DATE =
       "INSERT INTO dates (article_id, ordinal, text, type, value, start_offset, end_offset,"
@@ -171,10 +171,15 @@ final class ArticleWriter {
     }
   }
 
-  private static void insertCanonicalEntities(Connection connection, List<EnrichedArticle> articles)
+  /**
+   * Each row repeats its article's publication date (as {@code articles.published_date} holds it),
+   * so that the entity queries can read the newest articles naming an entity from one index.
+   */
+  private void insertCanonicalEntities(Connection connection, List<EnrichedArticle> articles)
       throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT_CANONICAL)) {
       for (EnrichedArticle record : articles) {
+        LocalDate published = publicationDateOrNull(record.article());
         int ordinal = 0;
         for (CanonicalEntity entity : record.canonicalEntities()) {
           insert.setString(1, record.article().id());
@@ -184,6 +189,7 @@ final class ArticleWriter {
           insert.setInt(5, entity.mentions());
           insert.setInt(6, entity.firstStart());
           insert.setString(7, entity.countryCode());
+          dialect.bindDate(insert, 8, published);
           insert.addBatch();
         }
       }

@@ -247,6 +247,53 @@ abstract class ArticleStoreContract {
   }
 
   @Test
+  void shouldRepeatThePublicationDateInEachCanonicalEntityAndFollowTheArticleOnReplace()
+      throws SQLException {
+    store().write(List.of(enriched("a1", 1), republished(enriched("b1", 1), "not a date")));
+    assertThat(canonicalDates("a1")).containsExactly("2017-04-12", "2017-04-12", "2017-04-12");
+    assertThat(canonicalDates("b1")).containsExactly("-", "-", "-");
+
+    store().write(List.of(republished(smaller("a1", 2), "2018-01-31")));
+    assertThat(canonicalDates("a1")).containsExactly("2018-01-31");
+
+    // An older version changes nothing, the denormalised date included.
+    store().write(List.of(republished(enriched("a1", 1), "2019-06-01")));
+    assertThat(canonicalDates("a1")).containsExactly("2018-01-31");
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM canonical_entities c JOIN articles a ON a.id = c.article_id"
+                    + " WHERE c.published_date = a.published_date"
+                    + " OR (c.published_date IS NULL AND a.published_date IS NULL)"))
+        .isEqualTo(count("SELECT COUNT(*) FROM canonical_entities"));
+  }
+
+  private static EnrichedArticle republished(EnrichedArticle record, String published) {
+    Article a = record.article();
+    return new EnrichedArticle(
+        new Article(
+            a.id(),
+            a.source(),
+            a.url(),
+            a.title(),
+            a.body(),
+            published,
+            a.ingestedAt(),
+            a.language()),
+        record.entities(),
+        record.canonicalEntities(),
+        record.dates(),
+        record.enrichment());
+  }
+
+  private List<String> canonicalDates(String articleId) throws SQLException {
+    return rows(
+        "SELECT COALESCE(CAST(published_date AS TEXT), '-') FROM canonical_entities"
+            + " WHERE article_id = '"
+            + articleId
+            + "' ORDER BY ordinal");
+  }
+
+  @Test
   void shouldDeleteChildRowsWithTheirArticle() throws SQLException {
     store().write(List.of(enriched("a1", 1), enriched("b1", 1)));
 

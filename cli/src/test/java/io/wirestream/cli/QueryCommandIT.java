@@ -2,6 +2,8 @@ package io.wirestream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wirestream.common.model.CanonicalEntity;
+import io.wirestream.common.model.EntityType;
 import io.wirestream.sink.store.ArticleStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -158,6 +160,94 @@ class QueryCommandIT {
         .containsExactly(
             "{\"id\":\"a3\",\"published_date\":\"2016-12-31\",\"source\":\"test\","
                 + "\"language\":\"en\",\"title\":\"title a3\"}");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void listsAnArticleOnceWhenSeveralOfItsEntitiesMatchAndKeepsTheLimitInDistinctArticles(
+      String kind) throws Exception {
+    String url = store(kind);
+    try (ArticleStore store = ArticleStore.open(url)) {
+      store.write(
+          List.of(
+              // Two German places and Washington as a person and a place, on a1's day.
+              DownstreamArticles.article(
+                  "a0",
+                  "2017-04-12",
+                  "en",
+                  1,
+                  List.of(
+                      new CanonicalEntity("Bonn", EntityType.LOCATION, 1, 0, "DE"),
+                      new CanonicalEntity("Munich", EntityType.LOCATION, 1, 5, "DE"),
+                      new CanonicalEntity("Washington", EntityType.PERSON, 1, 10, null),
+                      new CanonicalEntity("Washington", EntityType.LOCATION, 1, 20, "US")),
+                  List.of()),
+              // No publication date the store can read: where NULL sorts is the dialect's.
+              DownstreamArticles.article(
+                  "a9",
+                  "sometime",
+                  "en",
+                  1,
+                  List.of(new CanonicalEntity("Bonn", EntityType.LOCATION, 1, 0, "DE")),
+                  List.of())));
+    }
+    String byCountry =
+        "SELECT DISTINCT a.id, a.published_date FROM articles a JOIN canonical_entities c"
+            + " ON c.article_id = a.id WHERE c.country_code = 'DE'"
+            + " ORDER BY a.published_date DESC, a.id";
+    List<String> all =
+        kind.equals("sqlite") ? List.of("a2", "a0", "a1", "a9") : List.of("a9", "a2", "a0", "a1");
+    assertQuery(url, List.of("--country", "DE"), byCountry, all.toArray(String[]::new));
+    assertQuery(
+        url,
+        List.of("--country", "DE", "--limit", "2"),
+        byCountry + " LIMIT 2",
+        all.subList(0, 2).toArray(String[]::new));
+    assertQuery(
+        url,
+        List.of("--entity", "Washington"),
+        "SELECT DISTINCT a.id, a.published_date FROM articles a JOIN canonical_entities c"
+            + " ON c.article_id = a.id WHERE c.name = 'Washington'"
+            + " ORDER BY a.published_date DESC, a.id",
+        "a4",
+        "a0",
+        "a3");
+    assertQuery(
+        url,
+        List.of(
+            "--type", "LOCATION", "--published-from", "2017-01-01", "--published-to", "2017-04-30"),
+        "SELECT DISTINCT a.id, a.published_date FROM articles a JOIN canonical_entities c"
+            + " ON c.article_id = a.id WHERE c.type = 'LOCATION'"
+            + " AND a.published_date BETWEEN '2017-01-01' AND '2017-04-30'"
+            + " ORDER BY a.published_date DESC, a.id",
+        "a0",
+        "a1");
+    assertQuery(
+        url,
+        List.of(
+            "--entity",
+            "Washington",
+            "--type",
+            "PERSON",
+            "--mentions-from",
+            "2017-04-01",
+            "--mentions-to",
+            "2017-04-30"),
+        "SELECT DISTINCT a.id, a.published_date FROM articles a"
+            + " JOIN canonical_entities c ON c.article_id = a.id JOIN dates d ON d.article_id = a.id"
+            + " WHERE c.name = 'Washington' AND c.type = 'PERSON' AND d.begin_date <= '2017-04-30'"
+            + " AND d.end_date >= '2017-04-01' ORDER BY a.published_date DESC, a.id",
+        "a4");
+    List<String> top =
+        run(url, "--top", "--country", "DE", "--published-from", "2017-04-01", "--format", "csv");
+    assertThat(top)
+        .isEqualTo(
+            List.of(
+                "name,type,articles,mentions",
+                "Berlin,LOCATION,1,2",
+                "Bonn,LOCATION,1,1",
+                "Germany,LOCATION,1,1",
+                "Munich,LOCATION,1,1"));
   }
 
   private void assertQuery(String url, List<String> options, String handSql, String... ids)

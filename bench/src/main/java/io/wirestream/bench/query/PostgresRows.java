@@ -63,7 +63,13 @@ final class PostgresRows implements Rows {
 
   @Override
   public void canonical(
-      String articleId, int ordinal, String name, String type, int mentions, String country) {
+      String articleId,
+      int ordinal,
+      String name,
+      String type,
+      int mentions,
+      String country,
+      LocalDate published) {
     canonical
         .append(articleId)
         .append(',')
@@ -76,6 +82,8 @@ final class PostgresRows implements Rows {
         .append(mentions)
         .append(",0,")
         .append(country == null ? "" : country)
+        .append(',')
+        .append(published)
         .append('\n');
   }
 
@@ -110,7 +118,7 @@ final class PostgresRows implements Rows {
         entities);
     copy(
         "canonical_entities (article_id, ordinal, name, type, mentions, first_offset,"
-            + " country_code)",
+            + " country_code, published_date)",
         canonical);
     copy(
         "dates (article_id, ordinal, text, type, value, start_offset, end_offset, begin_date,"

@@ -79,7 +79,8 @@ public final class QueryLatency {
             rows.entity(id, mentionOrdinal++, SyntheticStore.name(name), type, 40 * m);
           }
           String country = type.equals("LOCATION") ? synthetic.country(name) : null;
-          rows.canonical(id, ordinal++, SyntheticStore.name(name), type, mentions, country);
+          rows.canonical(
+              id, ordinal++, SyntheticStore.name(name), type, mentions, country, published);
         }
         int dates = synthetic.dateCount(random);
         for (int d = 0; d < dates; d++) {

@@ -11,8 +11,15 @@ interface Rows extends AutoCloseable {
   void entity(String articleId, int ordinal, String name, String type, int start)
       throws SQLException;
 
+  /** {@code published} is the article's, repeated in the row as the sink does. */
   void canonical(
-      String articleId, int ordinal, String name, String type, int mentions, String country)
+      String articleId,
+      int ordinal,
+      String name,
+      String type,
+      int mentions,
+      String country,
+      LocalDate published)
       throws SQLException;
 
   void date(

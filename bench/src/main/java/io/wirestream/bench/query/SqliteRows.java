@@ -37,7 +37,7 @@ final class SqliteRows implements Rows {
     canonical =
         connection.prepareStatement(
             "INSERT INTO canonical_entities (article_id, ordinal, name, type, mentions,"
-                + " first_offset, country_code) VALUES (?, ?, ?, ?, ?, 0, ?)");
+                + " first_offset, country_code, published_date) VALUES (?, ?, ?, ?, ?, 0, ?, ?)");
     dates =
         connection.prepareStatement(
             "INSERT INTO dates (article_id, ordinal, text, type, value, start_offset, end_offset,"
@@ -68,7 +68,13 @@ final class SqliteRows implements Rows {
 
   @Override
   public void canonical(
-      String articleId, int ordinal, String name, String type, int mentions, String country)
+      String articleId,
+      int ordinal,
+      String name,
+      String type,
+      int mentions,
+      String country,
+      LocalDate published)
       throws SQLException {
     canonical.setString(1, articleId);
     canonical.setInt(2, ordinal);
@@ -76,6 +82,7 @@ final class SqliteRows implements Rows {
     canonical.setString(4, type);
     canonical.setInt(5, mentions);
     canonical.setString(6, country);
+    canonical.setString(7, published.toString());
     canonical.addBatch();
   }
 

@@ -13,10 +13,15 @@ import java.util.List;
 
 /**
  * The questions {@code wirestream query} asks of a store, as one SQL text on SQLite and PostgreSQL.
- * Each criterion narrows the articles through an {@code IN} over an indexed child table, so the
- * planner can start from whichever side is most selective.
  *
- * <p>A mentioned-date range matches a temporal value whose [begin_date, end_date] overlaps it.
+ * <p>Every answer is "the newest articles such that", so each query reads an index in publication
+ * order and stops at the LIMIT. With an entity criterion (name, type or country) that index is one
+ * of {@code canonical_entities}, which repeats each article's publication date (migration V4):
+ * reading the articles first would mean reading the date of every article naming a popular entity
+ * before keeping the newest few. Without one, it is {@code articles (published_date)}.
+ *
+ * <p>A mentioned-date range matches a temporal value whose [begin_date, end_date] overlaps it; it
+ * is checked per candidate article through {@code dates}' primary key.
  */
 public final class StoreQuery {
 
@@ -29,10 +34,22 @@ public final class StoreQuery {
       LocalDate publishedTo,
       LocalDate mentionsFrom,
       LocalDate mentionsTo,
-      int limit) {}
+      int limit) {
+
+    boolean namesAnEntity() {
+      return entity != null || type != null || country != null;
+    }
+
+    boolean mentionsDates() {
+      return mentionsFrom != null || mentionsTo != null;
+    }
+  }
 
   /** A result: column names and rows of text (null stays null). */
   public record Table(List<String> columns, List<List<String>> rows) {}
+
+  private static final String ARTICLE_COLUMNS =
+      "a.id, a.published_date, a.source, a.language, a.title";
 
   private final Dialect dialect;
 
@@ -40,30 +57,41 @@ public final class StoreQuery {
     this.dialect = dialect;
   }
 
-  /** Articles matching every criterion, newest publication first. */
+  /** Articles matching every criterion, newest publication first, then by id. */
   public Table articles(Connection connection, Criteria c) throws SQLException {
+    return c.namesAnEntity() ? byEntity(connection, c) : byArticle(connection, c);
+  }
+
+  /**
+   * The newest (date, article) pairs among the entity's index entries, then their articles. An
+   * article can hold several matching entities (two places of one country), hence the DISTINCT; the
+   * index yields the pairs in order, so it stays a streaming step.
+   */
+  private Table byEntity(Connection connection, Criteria c) throws SQLException {
     StringBuilder sql =
         new StringBuilder(
-            "SELECT a.id, a.published_date, a.source, a.language, a.title FROM articles a WHERE 1 = 1");
+            "SELECT "
+                + ARTICLE_COLUMNS
+                + " FROM (SELECT DISTINCT c.published_date, c.article_id"
+                + " FROM canonical_entities c WHERE 1 = 1");
     List<Object> parameters = new ArrayList<>();
-    if (c.entity() != null || c.type() != null || c.country() != null) {
-      sql.append(" AND a.id IN (SELECT article_id FROM canonical_entities WHERE 1 = 1");
-      entityConditions(c, sql, parameters, "");
-      sql.append(")");
-    }
+    entityConditions(c, sql, parameters, "c.");
+    publishedConditions(c, sql, parameters, "c.");
+    mentionCondition(c, sql, parameters, "c.article_id");
+    sql.append(
+        " ORDER BY c.published_date DESC, c.article_id LIMIT ?) m"
+            + " JOIN articles a ON a.id = m.article_id"
+            + " ORDER BY m.published_date DESC, m.article_id");
+    parameters.add(c.limit());
+    return run(connection, sql.toString(), parameters);
+  }
+
+  private Table byArticle(Connection connection, Criteria c) throws SQLException {
+    StringBuilder sql =
+        new StringBuilder("SELECT " + ARTICLE_COLUMNS + " FROM articles a WHERE 1 = 1");
+    List<Object> parameters = new ArrayList<>();
     publishedConditions(c, sql, parameters, "a.");
-    if (c.mentionsFrom() != null || c.mentionsTo() != null) {
-      sql.append(" AND a.id IN (SELECT article_id FROM dates WHERE begin_date IS NOT NULL");
-      if (c.mentionsTo() != null) {
-        sql.append(" AND begin_date <= ?");
-        parameters.add(c.mentionsTo());
-      }
-      if (c.mentionsFrom() != null) {
-        sql.append(" AND end_date >= ?");
-        parameters.add(c.mentionsFrom());
-      }
-      sql.append(")");
-    }
+    mentionCondition(c, sql, parameters, "a.id");
     sql.append(" ORDER BY a.published_date DESC, a.id LIMIT ?");
     parameters.add(c.limit());
     return run(connection, sql.toString(), parameters);
@@ -71,16 +99,17 @@ public final class StoreQuery {
 
   /**
    * The entities named in most articles published in the period (and of the type or country, if
-   * given), with how many articles and mentions.
+   * given), with how many articles and mentions. The period is read from {@code
+   * canonical_entities_by_published}, which holds every column the count needs.
    */
   public Table topEntities(Connection connection, Criteria c) throws SQLException {
     StringBuilder sql =
         new StringBuilder(
             "SELECT c.name, c.type, COUNT(*) AS articles, SUM(c.mentions) AS mentions"
-                + " FROM canonical_entities c JOIN articles a ON a.id = c.article_id WHERE 1 = 1");
+                + " FROM canonical_entities c WHERE 1 = 1");
     List<Object> parameters = new ArrayList<>();
     entityConditions(c, sql, parameters, "c.");
-    publishedConditions(c, sql, parameters, "a.");
+    publishedConditions(c, sql, parameters, "c.");
     sql.append(
         " GROUP BY c.name, c.type ORDER BY COUNT(*) DESC, SUM(c.mentions) DESC, c.name, c.type"
             + " LIMIT ?");
@@ -114,6 +143,25 @@ public final class StoreQuery {
       sql.append(" AND ").append(alias).append("published_date <= ?");
       parameters.add(c.publishedTo());
     }
+  }
+
+  private static void mentionCondition(
+      Criteria c, StringBuilder sql, List<Object> parameters, String articleId) {
+    if (!c.mentionsDates()) {
+      return;
+    }
+    sql.append(" AND EXISTS (SELECT 1 FROM dates d WHERE d.article_id = ")
+        .append(articleId)
+        .append(" AND d.begin_date IS NOT NULL");
+    if (c.mentionsTo() != null) {
+      sql.append(" AND d.begin_date <= ?");
+      parameters.add(c.mentionsTo());
+    }
+    if (c.mentionsFrom() != null) {
+      sql.append(" AND d.end_date >= ?");
+      parameters.add(c.mentionsFrom());
+    }
+    sql.append(")");
   }
 
   private Table run(Connection connection, String sql, List<Object> parameters)

@@ -11,7 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /** Reads a whole topic from the beginning, as a downstream consumer of committed data would. */
-final class TopicReader {
+public final class TopicReader {
 
   private TopicReader() {}
 
@@ -19,7 +19,7 @@ final class TopicReader {
    * Reads until {@code expected} records have arrived or {@code timeout} has passed, then polls
    * once more so that records beyond those expected (duplicates) show up too.
    */
-  static <V> List<ConsumerRecord<String, V>> readCommitted(
+  public static <V> List<ConsumerRecord<String, V>> readCommitted(
       WirestreamConfig config, Topic<String, V> topic, long expected, Duration timeout) {
     Properties props = config.kafkaProperties();
     props.put("isolation.level", "read_committed");

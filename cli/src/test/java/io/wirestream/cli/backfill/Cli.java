@@ -13,12 +13,19 @@ final class Cli {
   int exitCode = -1;
 
   static Cli run(String... args) {
-    Cli cli = new Cli();
+    return new Cli().execute(args);
+  }
+
+  /**
+   * Runs the command in the calling thread; what it prints can be read from another thread while it
+   * runs (a replay that follows the topic does not return by itself).
+   */
+  Cli execute(String... args) {
     CommandLine command = Wirestream.commandLine();
-    command.setOut(new PrintWriter(cli.out, true));
-    command.setErr(new PrintWriter(cli.err, true));
-    cli.exitCode = command.execute(args);
-    return cli;
+    command.setOut(new PrintWriter(out, true));
+    command.setErr(new PrintWriter(err, true));
+    exitCode = command.execute(args);
+    return this;
   }
 
   @Override

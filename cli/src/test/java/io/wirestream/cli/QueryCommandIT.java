@@ -238,6 +238,19 @@ class QueryCommandIT {
             + " WHERE c.name = 'Washington' AND c.type = 'PERSON' AND d.begin_date <= '2017-04-30'"
             + " AND d.end_date >= '2017-04-01' ORDER BY a.published_date DESC, a.id",
         "a4");
+    assertQuery(
+        url,
+        List.of(
+            "--mentions-from",
+            "2017-04-01",
+            "--mentions-to",
+            "2017-04-30",
+            "--published-from",
+            "2017-04-15"),
+        "SELECT DISTINCT a.id, a.published_date FROM articles a JOIN dates d ON d.article_id = a.id"
+            + " WHERE d.begin_date <= '2017-04-30' AND d.end_date >= '2017-04-01'"
+            + " AND a.published_date >= '2017-04-15' ORDER BY a.published_date DESC, a.id",
+        "a4");
     List<String> top =
         run(url, "--top", "--country", "DE", "--published-from", "2017-04-01", "--format", "csv");
     assertThat(top)

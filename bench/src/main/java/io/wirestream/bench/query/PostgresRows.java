@@ -89,7 +89,13 @@ final class PostgresRows implements Rows {
 
   @Override
   public void date(
-      String articleId, int ordinal, String value, String type, LocalDate begin, LocalDate end) {
+      String articleId,
+      int ordinal,
+      String value,
+      String type,
+      LocalDate begin,
+      LocalDate end,
+      LocalDate published) {
     dates
         .append(articleId)
         .append(',')
@@ -104,6 +110,8 @@ final class PostgresRows implements Rows {
         .append(begin == null ? "" : begin.toString())
         .append(',')
         .append(end == null ? "" : end.toString())
+        .append(',')
+        .append(published)
         .append('\n');
   }
 
@@ -122,7 +130,7 @@ final class PostgresRows implements Rows {
         canonical);
     copy(
         "dates (article_id, ordinal, text, type, value, start_offset, end_offset, begin_date,"
-            + " end_date)",
+            + " end_date, published_date)",
         dates);
     connection.commit();
   }

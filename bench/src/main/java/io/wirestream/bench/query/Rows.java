@@ -11,7 +11,7 @@ interface Rows extends AutoCloseable {
   void entity(String articleId, int ordinal, String name, String type, int start)
       throws SQLException;
 
-  /** {@code published} is the article's, repeated in the row as the sink does. */
+  /** {@code published} is the article's, repeated in the row as the sink does (also in dates). */
   void canonical(
       String articleId,
       int ordinal,
@@ -23,7 +23,13 @@ interface Rows extends AutoCloseable {
       throws SQLException;
 
   void date(
-      String articleId, int ordinal, String value, String type, LocalDate begin, LocalDate end)
+      String articleId,
+      int ordinal,
+      String value,
+      String type,
+      LocalDate begin,
+      LocalDate end,
+      LocalDate published)
       throws SQLException;
 
   /** Makes everything so far durable; called every few thousand articles. */

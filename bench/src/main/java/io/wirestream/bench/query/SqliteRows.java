@@ -41,7 +41,7 @@ final class SqliteRows implements Rows {
     dates =
         connection.prepareStatement(
             "INSERT INTO dates (article_id, ordinal, text, type, value, start_offset, end_offset,"
-                + " begin_date, end_date) VALUES (?, ?, ?, ?, ?, 0, 1, ?, ?)");
+                + " begin_date, end_date, published_date) VALUES (?, ?, ?, ?, ?, 0, 1, ?, ?, ?)");
   }
 
   @Override
@@ -88,7 +88,13 @@ final class SqliteRows implements Rows {
 
   @Override
   public void date(
-      String articleId, int ordinal, String value, String type, LocalDate begin, LocalDate end)
+      String articleId,
+      int ordinal,
+      String value,
+      String type,
+      LocalDate begin,
+      LocalDate end,
+      LocalDate published)
       throws SQLException {
     dates.setString(1, articleId);
     dates.setInt(2, ordinal);
@@ -97,6 +103,7 @@ final class SqliteRows implements Rows {
     dates.setString(5, value);
     dates.setString(6, begin == null ? null : begin.toString());
     dates.setString(7, end == null ? null : end.toString());
+    dates.setString(8, published.toString());
     dates.addBatch();
   }
 

@@ -18,10 +18,12 @@ import java.util.List;
  * order and stops at the LIMIT. With an entity criterion (name, type or country) that index is one
  * of {@code canonical_entities}, which repeats each article's publication date (migration V4):
  * reading the articles first would mean reading the date of every article naming a popular entity
- * before keeping the newest few. Without one, it is {@code articles (published_date)}.
+ * before keeping the newest few. With only a publication range, it is {@code articles
+ * (published_date)}.
  *
- * <p>A mentioned-date range matches a temporal value whose [begin_date, end_date] overlaps it; it
- * is checked per candidate article through {@code dates}' primary key.
+ * <p>A mentioned-date range matches a temporal value whose [begin_date, end_date] overlaps it.
+ * Alone, it walks {@code dates}, which repeats the publication date too; next to an entity
+ * criterion, it is checked per candidate article through {@code dates}' primary key.
  */
 public final class StoreQuery {
 
@@ -59,7 +61,10 @@ public final class StoreQuery {
 
   /** Articles matching every criterion, newest publication first, then by id. */
   public Table articles(Connection connection, Criteria c) throws SQLException {
-    return c.namesAnEntity() ? byEntity(connection, c) : byArticle(connection, c);
+    if (c.namesAnEntity()) {
+      return byEntity(connection, c);
+    }
+    return c.mentionsDates() ? byDates(connection, c) : byArticle(connection, c);
   }
 
   /**
@@ -80,6 +85,27 @@ public final class StoreQuery {
     mentionCondition(c, sql, parameters, "c.article_id");
     sql.append(
         " ORDER BY c.published_date DESC, c.article_id LIMIT ?) m"
+            + " JOIN articles a ON a.id = m.article_id"
+            + " ORDER BY m.published_date DESC, m.article_id");
+    parameters.add(c.limit());
+    return run(connection, sql.toString(), parameters);
+  }
+
+  /**
+   * The newest (date, article) pairs among the dates that overlap the range, tested inside {@code
+   * dates_by_published} as it is walked newest first.
+   */
+  private Table byDates(Connection connection, Criteria c) throws SQLException {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT "
+                + ARTICLE_COLUMNS
+                + " FROM (SELECT DISTINCT d.published_date, d.article_id FROM dates d WHERE 1 = 1");
+    List<Object> parameters = new ArrayList<>();
+    publishedConditions(c, sql, parameters, "d.");
+    overlapConditions(c, sql, parameters);
+    sql.append(
+        " ORDER BY d.published_date DESC, d.article_id LIMIT ?) m"
             + " JOIN articles a ON a.id = m.article_id"
             + " ORDER BY m.published_date DESC, m.article_id");
     parameters.add(c.limit());
@@ -150,9 +176,13 @@ public final class StoreQuery {
     if (!c.mentionsDates()) {
       return;
     }
-    sql.append(" AND EXISTS (SELECT 1 FROM dates d WHERE d.article_id = ")
-        .append(articleId)
-        .append(" AND d.begin_date IS NOT NULL");
+    sql.append(" AND EXISTS (SELECT 1 FROM dates d WHERE d.article_id = ").append(articleId);
+    overlapConditions(c, sql, parameters);
+    sql.append(")");
+  }
+
+  private static void overlapConditions(Criteria c, StringBuilder sql, List<Object> parameters) {
+    sql.append(" AND d.begin_date IS NOT NULL");
     if (c.mentionsTo() != null) {
       sql.append(" AND d.begin_date <= ?");
       parameters.add(c.mentionsTo());
@@ -161,7 +191,6 @@ public final class StoreQuery {
       sql.append(" AND d.end_date >= ?");
       parameters.add(c.mentionsFrom());
     }
-    sql.append(")");
   }
 
   private Table run(Connection connection, String sql, List<Object> parameters)

@@ -54,7 +54,7 @@ final class ArticleWriter {
 
   private static final String INSERT_DATE =
       "INSERT INTO dates (article_id, ordinal, text, type, value, start_offset, end_offset,"
-          + " begin_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " begin_date, end_date, published_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final String INSERT_SENTENCE =
       "INSERT INTO sentences (article_id, ordinal, start_offset, end_offset) VALUES (?, ?, ?, ?)";
@@ -173,7 +173,8 @@ final class ArticleWriter {
 
   /**
    * Each row repeats its article's publication date (as {@code articles.published_date} holds it),
-   * so that the entity queries can read the newest articles naming an entity from one index.
+   * so that the entity queries can read the newest articles naming an entity from one index; the
+   * same goes for dates.
    */
   private void insertCanonicalEntities(Connection connection, List<EnrichedArticle> articles)
       throws SQLException {
@@ -201,6 +202,7 @@ final class ArticleWriter {
       throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT_DATE)) {
       for (EnrichedArticle record : articles) {
+        LocalDate published = publicationDateOrNull(record.article());
         int ordinal = 0;
         for (TemporalExpression date : record.dates()) {
           insert.setString(1, record.article().id());
@@ -213,6 +215,7 @@ final class ArticleWriter {
           Optional<TimexRange> range = TimexRange.of(date.value());
           dialect.bindDate(insert, 8, range.map(TimexRange::begin).orElse(null));
           dialect.bindDate(insert, 9, range.map(TimexRange::end).orElse(null));
+          dialect.bindDate(insert, 10, published);
           insert.addBatch();
         }
       }

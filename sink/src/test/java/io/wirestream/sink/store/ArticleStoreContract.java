@@ -247,24 +247,44 @@ abstract class ArticleStoreContract {
   }
 
   @Test
-  void shouldRepeatThePublicationDateInEachCanonicalEntityAndFollowTheArticleOnReplace()
+  void shouldRepeatThePublicationDateInEachEntityAndDateRowAndFollowTheArticleOnReplace()
       throws SQLException {
     store().write(List.of(enriched("a1", 1), republished(enriched("b1", 1), "not a date")));
-    assertThat(canonicalDates("a1")).containsExactly("2017-04-12", "2017-04-12", "2017-04-12");
-    assertThat(canonicalDates("b1")).containsExactly("-", "-", "-");
+    assertThat(publishedIn("canonical_entities", "a1"))
+        .containsExactly("2017-04-12", "2017-04-12", "2017-04-12");
+    assertThat(publishedIn("dates", "a1")).containsExactly("2017-04-12", "2017-04-12");
+    assertThat(publishedIn("canonical_entities", "b1")).containsExactly("-", "-", "-");
+    assertThat(publishedIn("dates", "b1")).containsExactly("-", "-");
 
-    store().write(List.of(republished(smaller("a1", 2), "2018-01-31")));
-    assertThat(canonicalDates("a1")).containsExactly("2018-01-31");
+    EnrichedArticle v2 = enriched("a1", 2);
+    store()
+        .write(
+            List.of(
+                republished(
+                    new EnrichedArticle(
+                        v2.article(),
+                        v2.entities(),
+                        v2.canonicalEntities().subList(0, 1),
+                        v2.dates().subList(0, 1),
+                        v2.enrichment()),
+                    "2018-01-31")));
+    assertThat(publishedIn("canonical_entities", "a1")).containsExactly("2018-01-31");
+    assertThat(publishedIn("dates", "a1")).containsExactly("2018-01-31");
 
-    // An older version changes nothing, the denormalised date included.
+    // An older version changes nothing, the repeated dates included.
     store().write(List.of(republished(enriched("a1", 1), "2019-06-01")));
-    assertThat(canonicalDates("a1")).containsExactly("2018-01-31");
-    assertThat(
-            count(
-                "SELECT COUNT(*) FROM canonical_entities c JOIN articles a ON a.id = c.article_id"
-                    + " WHERE c.published_date = a.published_date"
-                    + " OR (c.published_date IS NULL AND a.published_date IS NULL)"))
-        .isEqualTo(count("SELECT COUNT(*) FROM canonical_entities"));
+    assertThat(publishedIn("canonical_entities", "a1")).containsExactly("2018-01-31");
+    for (String table : List.of("canonical_entities", "dates")) {
+      assertThat(
+              count(
+                  "SELECT COUNT(*) FROM "
+                      + table
+                      + " c JOIN articles a ON a.id = c.article_id"
+                      + " WHERE c.published_date = a.published_date"
+                      + " OR (c.published_date IS NULL AND a.published_date IS NULL)"))
+          .as("rows of %s with their article's date", table)
+          .isEqualTo(count("SELECT COUNT(*) FROM " + table));
+    }
   }
 
   private static EnrichedArticle republished(EnrichedArticle record, String published) {
@@ -285,9 +305,10 @@ abstract class ArticleStoreContract {
         record.enrichment());
   }
 
-  private List<String> canonicalDates(String articleId) throws SQLException {
+  private List<String> publishedIn(String table, String articleId) throws SQLException {
     return rows(
-        "SELECT COALESCE(CAST(published_date AS TEXT), '-') FROM canonical_entities"
+        "SELECT COALESCE(CAST(published_date AS TEXT), '-') FROM "
+            + table
             + " WHERE article_id = '"
             + articleId
             + "' ORDER BY ordinal");

@@ -12,13 +12,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Upgrading a store written before V4 gives each canonical entity its article's date. */
+/** Upgrading a store written before V4 gives each canonical entity and date its article's date. */
 class EntityPublicationDateMigrationTest {
 
   @TempDir Path folder;
 
   @Test
-  void upgradingAV3StoreCopiesEachArticlesPublicationDateIntoItsCanonicalEntities()
+  void upgradingAV3StoreCopiesEachArticlesPublicationDateIntoItsEntitiesAndDates()
       throws SQLException {
     List<Migration> v3 = Migration.all(Dialect.SQLITE).subList(0, 3);
     try (Connection connection = Dialect.SQLITE.connect("jdbc:sqlite:" + folder.resolve("v3.db"))) {
@@ -36,6 +36,10 @@ class EntityPublicationDateMigrationTest {
                 + " ('a1', 0, 'Bonn', 'LOCATION', 1, 0, 'DE'),"
                 + " ('a1', 1, 'Helmut Kohl', 'PERSON', 2, 5, NULL),"
                 + " ('a2', 0, 'Bonn', 'LOCATION', 1, 0, 'DE')");
+        sql.execute(
+            "INSERT INTO dates (article_id, ordinal, text, type, value, start_offset, end_offset)"
+                + " VALUES ('a1', 0, 'last week', 'DATE', '1987-W09', 0, 9),"
+                + " ('a2', 0, 'now', 'DATE', 'PRESENT_REF', 0, 3)");
       }
       connection.commit();
 
@@ -47,6 +51,17 @@ class EntityPublicationDateMigrationTest {
                   "SELECT article_id || '|' || name || '|' || COALESCE(published_date, '-')"
                       + " FROM canonical_entities ORDER BY article_id, ordinal"))
           .containsExactly("a1|Bonn|1987-03-02", "a1|Helmut Kohl|1987-03-02", "a2|Bonn|-");
+      assertThat(
+              rows(
+                  connection,
+                  "SELECT article_id || '|' || value || '|' || COALESCE(published_date, '-')"
+                      + " FROM dates ORDER BY article_id, ordinal"))
+          .containsExactly("a1|1987-W09|1987-03-02", "a2|PRESENT_REF|-");
+      assertThat(
+              rows(
+                  connection,
+                  "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'dates_by_published'"))
+          .hasSize(1);
       assertThat(
               rows(
                   connection,

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Upgrading a PostgreSQL store written at V3 gives each canonical entity its article's publication
- * date as a DATE, in a schema of its own that is dropped afterwards. Skips without a server unless
- * {@code WIRESTREAM_REQUIRE_POSTGRES=true}.
+ * Upgrading a PostgreSQL store written at V3 gives each canonical entity and date its article's
+ * publication date as a DATE, in a schema of its own that is dropped afterwards. Skips without a
+ * server unless {@code WIRESTREAM_REQUIRE_POSTGRES=true}.
  */
 class PostgresEntityPublicationDateMigrationIT {
 
@@ -28,7 +28,7 @@ class PostgresEntityPublicationDateMigrationIT {
               "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
   @Test
-  void upgradingAV3StoreCopiesEachArticlesPublicationDateIntoItsCanonicalEntities()
+  void upgradingAV3StoreCopiesEachArticlesPublicationDateIntoItsEntitiesAndDates()
       throws SQLException {
     String schema =
         "wirestream_mig_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -57,6 +57,10 @@ class PostgresEntityPublicationDateMigrationIT {
                 + " ('a1', 0, 'Bonn', 'LOCATION', 1, 0, 'DE'),"
                 + " ('a1', 1, 'Helmut Kohl', 'PERSON', 2, 5, NULL),"
                 + " ('a2', 0, 'Bonn', 'LOCATION', 1, 0, 'DE')");
+        sql.execute(
+            "INSERT INTO dates (article_id, ordinal, text, type, value, start_offset, end_offset)"
+                + " VALUES ('a1', 0, 'last week', 'DATE', '1987-W09', 0, 9),"
+                + " ('a2', 0, 'now', 'DATE', 'PRESENT_REF', 0, 3)");
       }
       connection.commit();
 
@@ -79,10 +83,23 @@ class PostgresEntityPublicationDateMigrationIT {
                   + row.getString(4));
         }
       }
+      try (Statement sql = connection.createStatement();
+          ResultSet row =
+              sql.executeQuery(
+                  "SELECT article_id || '|' || value || '|' || COALESCE(published_date::text, '-')"
+                      + " FROM dates ORDER BY article_id, ordinal")) {
+        while (row.next()) {
+          rows.add(row.getString(1));
+        }
+      }
       connection.commit();
       assertThat(rows)
           .containsExactly(
-              "a1|Bonn|1987-03-02|date", "a1|Helmut Kohl|1987-03-02|date", "a2|Bonn|null|date");
+              "a1|Bonn|1987-03-02|date",
+              "a1|Helmut Kohl|1987-03-02|date",
+              "a2|Bonn|null|date",
+              "a1|1987-W09|1987-03-02",
+              "a2|PRESENT_REF|-");
     } finally {
       try (Connection admin = DriverManager.getConnection(SERVER);
           Statement statement = admin.createStatement()) {

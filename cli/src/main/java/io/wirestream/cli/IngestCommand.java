@@ -155,6 +155,7 @@ public final class IngestCommand implements Callable<Integer> {
                       publisher, stats, rejected -> err.println("rejected " + rejected));
           for (FeedPoller.Outcome outcome : outcomes) {
             feedFetches++;
+            stats.countFetch(outcome.status().name());
             if (outcome.failed()) {
               feedFailures++;
             }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wirestream.common.dlq.Stage;
 import io.wirestream.ops.PipelineMeters;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,7 +34,7 @@ public final class IngestStats {
 
   /** Counts that also move meters in {@code registry}. */
   public IngestStats(MeterRegistry registry) {
-    this(new PipelineMeters(registry, STAGE));
+    this(new PipelineMeters(registry, STAGE).declare(RejectReason.ALL, List.of(STAGE)));
   }
 
   private IngestStats(PipelineMeters meters) {

@@ -1,5 +1,6 @@
 package io.wirestream.ingest;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,6 +19,9 @@ public final class RejectReason {
   public static final String EMPTY_BODY = "empty_body";
   public static final String UNREADABLE = "unreadable";
   public static final String OTHER = "other";
+
+  public static final List<String> ALL =
+      List.of(TOO_LARGE, ENCODING, MALFORMED, DATE, EMPTY_BODY, UNREADABLE, OTHER);
 
   private RejectReason() {}
 

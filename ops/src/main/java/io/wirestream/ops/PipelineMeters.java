@@ -67,13 +67,28 @@ public final class PipelineMeters {
     out.increment(count);
   }
 
+  /**
+   * Registers the counters of every reason this stage can report, at zero, so that each series
+   * exists from the start: {@code increase()} and alerts on it see the first fault too.
+   */
+  public PipelineMeters declare(
+      Iterable<String> rejectReasons, Iterable<String> deadLetterReasons) {
+    rejectReasons.forEach(reason -> rejected(reason, 0));
+    deadLetterReasons.forEach(reason -> deadLettered(reason, 0));
+    return this;
+  }
+
   /** One input record refused; {@code reason} must come from a fixed set of classes. */
   public void rejected(String reason) {
+    rejected(reason, 1);
+  }
+
+  private void rejected(String reason, long count) {
     Counter.builder(ARTICLES_REJECTED)
         .description("Input records that were not articles, by kind of fault")
         .tags("stage", stage, "reason", reason)
         .register(registry)
-        .increment();
+        .increment(count);
   }
 
   /** One record sent to the dead-letter topic; {@code reason} is its dead-letter stage label. */

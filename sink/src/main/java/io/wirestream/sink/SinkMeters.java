@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.wirestream.common.dlq.Stage;
 import io.wirestream.ops.PipelineMeters;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The sink's meters: pipeline counts of stage {@code sink} (in: records polled, a batch consumed
@@ -28,7 +29,9 @@ final class SinkMeters {
   private final Counter stale;
 
   SinkMeters(MeterRegistry registry) {
-    this.pipeline = new PipelineMeters(registry, Stage.SINK.label());
+    this.pipeline =
+        new PipelineMeters(registry, Stage.SINK.label())
+            .declare(List.of(), List.of(Stage.SINK.label()));
     this.batchSize =
         DistributionSummary.builder(BATCH_SIZE)
             .description("Records in each committed batch")

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Timer;
 import io.wirestream.common.dlq.Stage;
 import io.wirestream.ops.PipelineMeters;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Enrich's meters: the pipeline counts of stage {@code enrich} (in: raw records read; out: enriched
@@ -24,7 +26,13 @@ public final class EnrichMeters {
   private final Counter tokens;
 
   public EnrichMeters(MeterRegistry registry) {
-    this(new PipelineMeters(registry, Stage.ENRICH.label()));
+    this(
+        new PipelineMeters(registry, Stage.ENRICH.label())
+            .declare(
+                List.of(),
+                Stream.of(Stage.PARSE, Stage.ENRICH, Stage.SERIALIZE, Stage.PRODUCE)
+                    .map(Stage::label)
+                    .toList()));
   }
 
   private EnrichMeters(PipelineMeters pipeline) {

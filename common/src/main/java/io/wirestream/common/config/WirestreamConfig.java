@@ -477,7 +477,8 @@ public final class WirestreamConfig extends AbstractConfig {
               ValidString.in("error", "warn", "info", "debug", "trace"),
               Importance.LOW,
               "Level of Wirestream's own log (io.wirestream); --quiet makes it warn, --verbose"
-                  + " debug. Kafka's clients log warnings and errors whatever this is.")
+                  + " debug. Kafka's clients log their warnings and errors whatever this is (--verbose adds"
+                  + " their info lines).")
           .define(
               LOG_FORMAT,
               Type.STRING,

@@ -30,6 +30,8 @@ MEASURES=()
 VIOLATIONS=()
 NOTES=()
 EXTRA=()
+# Several services share this host: each operations endpoint takes a free port on loopback.
+OPS=(-D http.port=-1 -D http.host=127.0.0.1)
 
 now_ms() { date +%s%3N; }
 # The last commit that changed the pipeline's code: the clean run stays valid until it changes.
@@ -131,13 +133,13 @@ broker_start() {
 # Each instance has a stable name, as the README advises, so a restarted one takes its partitions
 # back as a static group member instead of waiting for its old session to expire.
 start_enrich() {
-  wirestream "$1" 1g enrich -b "$BOOT" -D "enrich.state.dir=$W/state-$1" -D "enrich.instance.id=$1" "${EXTRA[@]}"
+  wirestream "$1" 1g enrich -b "$BOOT" -D "enrich.state.dir=$W/state-$1" -D "enrich.instance.id=$1" "${OPS[@]}" "${EXTRA[@]}"
 }
-start_sink() { wirestream "$1" 512m sink -b "$BOOT" --store "$2" -D "sink.instance.id=$1" "${EXTRA[@]}"; }
+start_sink() { wirestream "$1" 512m sink -b "$BOOT" --store "$2" -D "sink.instance.id=$1" "${OPS[@]}" "${EXTRA[@]}"; }
 start_ingest() {
   local name="$1"
   shift
-  wirestream "$name" "$INGEST_HEAP" ingest -b "$BOOT" "${EXTRA[@]}" "$@"
+  wirestream "$name" "$INGEST_HEAP" ingest -b "$BOOT" "${OPS[@]}" "${EXTRA[@]}" "$@"
 }
 
 rows() { probe count --store "$1"; }

@@ -1,5 +1,6 @@
 package io.wirestream.cli;
 
+import io.wirestream.cli.logging.Logging;
 import io.wirestream.common.config.WirestreamConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,9 @@ public final class ConfigOptions {
     }
     overrides.putAll(commandOverrides);
     try {
-      return WirestreamConfig.load(configFile, System.getenv(), overrides);
+      WirestreamConfig config = WirestreamConfig.load(configFile, System.getenv(), overrides);
+      Logging.configure(config);
+      return config;
     } catch (ConfigException e) {
       throw new UsageException("bad configuration: " + e.getMessage());
     }

@@ -3,6 +3,7 @@ package io.wirestream.cli;
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.enrich.EnrichService;
 import io.wirestream.enrich.nlp.NlpPipeline;
+import io.wirestream.enrich.topology.ReplayFilter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,7 +29,15 @@ public final class EnrichCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     WirestreamConfig settings = config.load(Map.of());
-    EnrichService service = new EnrichService(settings, NlpPipeline.from(settings));
+    try (OpsEndpoint ops = OpsEndpoint.start(settings, true)) {
+      return run(settings, ops);
+    }
+  }
+
+  private static int run(WirestreamConfig settings, OpsEndpoint ops) throws Exception {
+    EnrichService service =
+        new EnrichService(settings, NlpPipeline.from(settings), ReplayFilter.ALL, ops.registry());
+    ops.watch(service);
     CountDownLatch ended = new CountDownLatch(1);
     service.onStop(ended::countDown);
     service.start();

@@ -112,7 +112,21 @@ public final class IngestCommand implements Callable<Integer> {
       TopicAdmin.ensureTopics(admin, topics.specs());
     }
     PrintWriter err = spec.commandLine().getErr();
-    IngestStats stats = new IngestStats();
+    // Feeds are there to be watched, so they keep the command running unless told --once.
+    boolean keepRunning = !once && (follow || !feeds.isEmpty());
+    try (OpsEndpoint ops = OpsEndpoint.start(settings, keepRunning)) {
+      return run(settings, topics, err, keepRunning, ops);
+    }
+  }
+
+  private int run(
+      WirestreamConfig settings,
+      Topics topics,
+      PrintWriter err,
+      boolean keepRunning,
+      OpsEndpoint ops)
+      throws Exception {
+    IngestStats stats = new IngestStats(ops.registry());
     FileIngestor ingestor =
         inputs.isEmpty()
             ? null
@@ -122,8 +136,6 @@ public final class IngestCommand implements Callable<Integer> {
         feeds.isEmpty()
             ? null
             : FeedPoller.create(feeds, new FeedParser(source), settings, version());
-    // Feeds are there to be watched, so they keep the command running unless told --once.
-    boolean keepRunning = !once && (follow || poller != null);
     Duration fileInterval =
         Duration.ofMillis(settings.getLong(WirestreamConfig.INGEST_POLL_INTERVAL_MS));
     int feedFetches = 0;
@@ -140,6 +152,7 @@ public final class IngestCommand implements Callable<Integer> {
     try (ArticlePublisher publisher =
             new ArticlePublisher(settings, topics, stats, Clock.systemUTC());
         FeedPoller closing = poller) {
+      ops.watch(publisher);
       do {
         if (ingestor != null) {
           ingestor.pass(publisher, stats, rejected -> err.println("rejected " + rejected));
@@ -155,6 +168,7 @@ public final class IngestCommand implements Callable<Integer> {
                       publisher, stats, rejected -> err.println("rejected " + rejected));
           for (FeedPoller.Outcome outcome : outcomes) {
             feedFetches++;
+            stats.countFetch(outcome.status().name());
             if (outcome.failed()) {
               feedFailures++;
             }

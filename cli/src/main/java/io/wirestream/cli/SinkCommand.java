@@ -37,7 +37,14 @@ public final class SinkCommand implements Callable<Integer> {
       overrides.put(WirestreamConfig.SINK_STORE, store);
     }
     WirestreamConfig settings = config.load(overrides);
-    SinkService service = new SinkService(settings);
+    try (OpsEndpoint ops = OpsEndpoint.start(settings, true)) {
+      return run(settings, ops);
+    }
+  }
+
+  private static int run(WirestreamConfig settings, OpsEndpoint ops) throws Exception {
+    SinkService service = new SinkService(settings, ops.registry());
+    ops.watch(service, settings.getString(WirestreamConfig.SINK_STORE));
     CountDownLatch ended = new CountDownLatch(1);
     Thread worker =
         new Thread(

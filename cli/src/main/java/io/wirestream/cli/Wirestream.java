@@ -1,7 +1,11 @@
 package io.wirestream.cli;
 
+import io.wirestream.cli.logging.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code wirestream} command. */
 @Command(
@@ -33,6 +37,22 @@ public final class Wirestream implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  static final String QUIET = "--quiet";
+  static final String VERBOSE = "--verbose";
+
+  @Option(
+      names = {"-q", QUIET},
+      scope = ScopeType.INHERIT,
+      description = "Log only warnings and errors of Wirestream (overrides log.level).")
+  boolean quiet;
+
+  @Option(
+      names = {"-v", VERBOSE},
+      scope = ScopeType.INHERIT,
+      description =
+          "Log Wirestream at debug level and the Kafka clients at info (overrides log.level).")
+  boolean verbose;
+
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
@@ -56,7 +76,31 @@ public final class Wirestream implements Runnable {
           cmd.getErr().println("wirestream: " + ex.getMessage());
           return ex instanceof UsageException ? 2 : 1;
         });
+    CommandLine.RunLast run = new CommandLine.RunLast();
+    cli.setExecutionStrategy(
+        parseResult -> {
+          Logging.verbosity(verbosity(parseResult));
+          return run.execute(parseResult);
+        });
     return cli;
+  }
+
+  /** The flags as given on whichever command of the line they were given. */
+  static Logging.Verbosity verbosity(ParseResult parseResult) {
+    boolean quiet = false;
+    boolean verbose = false;
+    for (CommandLine command : parseResult.asCommandLineList()) {
+      ParseResult matched = command.getParseResult();
+      quiet |= matched != null && matched.hasMatchedOption(QUIET);
+      verbose |= matched != null && matched.hasMatchedOption(VERBOSE);
+    }
+    if (quiet && verbose) {
+      throw new CommandLine.ParameterException(
+          parseResult.commandSpec().commandLine(), "--quiet and --verbose exclude each other");
+    }
+    return quiet
+        ? Logging.Verbosity.QUIET
+        : verbose ? Logging.Verbosity.VERBOSE : Logging.Verbosity.NORMAL;
   }
 
   @Override

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Wirestream commands in JVMs of their own, as in production, each logging to a file. */
 final class ServiceProcesses implements AutoCloseable {
@@ -30,6 +33,8 @@ final class ServiceProcesses implements AutoCloseable {
     command.addAll(args);
     command.add("--bootstrap-servers");
     command.add(bootstrapServers);
+    // Services side by side on one host: each endpoint on a free loopback port (see opsPort).
+    command.addAll(List.of("-D", "http.port=-1", "-D", "http.host=127.0.0.1"));
     File log = log(name).toFile();
     Process process =
         new ProcessBuilder(command)
@@ -44,6 +49,24 @@ final class ServiceProcesses implements AutoCloseable {
   Path log(String name) {
     return dir.resolve(name + ".log");
   }
+
+  /** The port of the service's operations endpoint, as its log says, once it has said it. */
+  OptionalInt opsPort(String name) {
+    try {
+      if (Files.exists(log(name))) {
+        Matcher matcher = OPS_ENDPOINT.matcher(Files.readString(log(name)));
+        if (matcher.find()) {
+          return OptionalInt.of(Integer.parseInt(matcher.group(1)));
+        }
+      }
+    } catch (Exception e) {
+      // not written yet
+    }
+    return OptionalInt.empty();
+  }
+
+  private static final Pattern OPS_ENDPOINT =
+      Pattern.compile("operations endpoint on http://127\\.0\\.0\\.1:(\\d+)/");
 
   boolean logContains(String name, String text) {
     try {

@@ -1,5 +1,8 @@
 package io.wirestream.enrich;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.common.dlq.ErrorSummary;
 import io.wirestream.common.kafka.BrokerWatch;
@@ -7,10 +10,12 @@ import io.wirestream.common.topic.TopicAdmin;
 import io.wirestream.common.topic.Topics;
 import io.wirestream.enrich.nlp.NlpPipeline;
 import io.wirestream.enrich.topology.DeadLetterProductionHandler;
+import io.wirestream.enrich.topology.EnrichMeters;
 import io.wirestream.enrich.topology.EnrichTopology;
 import io.wirestream.enrich.topology.FailedSends;
 import io.wirestream.enrich.topology.ReplayFilter;
 import io.wirestream.enrich.topology.SendLimit;
+import io.wirestream.ops.ConsumerLag;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
@@ -42,6 +47,8 @@ public final class EnrichService implements AutoCloseable {
   private final Topics topics;
   private final Properties properties;
   private final Topology topology;
+  private final MeterRegistry registry;
+  private KafkaStreamsMetrics streamsMetrics;
   private final ThreadReplacements replacements = new ThreadReplacements();
   private final FailedSends failedSends = new FailedSends();
   private long refusalsSeen;
@@ -59,7 +66,16 @@ public final class EnrichService implements AutoCloseable {
    * @param filter which raw records to enrich (a replay's range); the others are skipped
    */
   public EnrichService(WirestreamConfig config, NlpPipeline pipeline, ReplayFilter filter) {
+    this(config, pipeline, filter, new CompositeMeterRegistry());
+  }
+
+  /**
+   * @param registry where enrich's meters and its Kafka Streams metrics go
+   */
+  public EnrichService(
+      WirestreamConfig config, NlpPipeline pipeline, ReplayFilter filter, MeterRegistry registry) {
     this.config = config;
+    this.registry = registry;
     this.topics = new Topics(config);
     this.properties = streamsProperties(config);
     SendLimit limit = SendLimit.of(properties);
@@ -74,7 +90,8 @@ public final class EnrichService implements AutoCloseable {
             limit,
             failedSends,
             filter,
-            pipeline.version());
+            pipeline.version(),
+            new EnrichMeters(registry));
   }
 
   /** Creates missing topics and starts processing; returns at once. */
@@ -94,6 +111,9 @@ public final class EnrichService implements AutoCloseable {
             onStop.run();
           }
         });
+    streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(registry);
+    ConsumerLag.register(registry, "enrich", streams::metrics);
     streams.start();
     BrokerWatch brokerWatch =
         new BrokerWatch(streams::metrics, LOG, "enrich", BROKER_CHECK.toMillis());
@@ -166,6 +186,17 @@ public final class EnrichService implements AutoCloseable {
     this.onStop = callback;
   }
 
+  /**
+   * Empty when enrich is processing (Kafka Streams RUNNING, which it reaches only once the group
+   * has handed out partitions); otherwise the state it is in, for {@code /health/ready}.
+   */
+  public Optional<String> problem() {
+    KafkaStreams.State state = state();
+    return state == KafkaStreams.State.RUNNING
+        ? Optional.empty()
+        : Optional.of("Kafka Streams is " + state);
+  }
+
   public KafkaStreams.State state() {
     return streams == null ? KafkaStreams.State.CREATED : streams.state();
   }
@@ -206,6 +237,9 @@ public final class EnrichService implements AutoCloseable {
         StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200");
+    // The topology has no global store, so this changes nothing but the warning Streams writes at
+    // every start while it is unset.
+    props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     return props;
   }
 
@@ -223,6 +257,9 @@ public final class EnrichService implements AutoCloseable {
           CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
               .withTimeout(Duration.ofSeconds(30)));
       LOG.info("enrich stopped");
+    }
+    if (streamsMetrics != null) {
+      streamsMetrics.close();
     }
   }
 }

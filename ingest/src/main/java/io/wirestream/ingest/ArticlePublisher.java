@@ -1,5 +1,6 @@
 package io.wirestream.ingest;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.common.dlq.DeadLetterStamp;
 import io.wirestream.common.dlq.Stage;
@@ -8,6 +9,7 @@ import io.wirestream.common.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -72,6 +74,7 @@ public final class ArticlePublisher implements AutoCloseable {
   private final Object lock = new Object();
   private long outstandingRecords;
   private long outstandingBytes;
+  private final KafkaClientMetrics producerMetrics;
   private volatile boolean closed;
 
   public ArticlePublisher(WirestreamConfig config, Topics topics, IngestStats stats, Clock clock) {
@@ -102,6 +105,8 @@ public final class ArticlePublisher implements AutoCloseable {
     this.stats = stats;
     this.clock = clock;
     this.contact = new BrokerContact(topic);
+    this.producerMetrics = new KafkaClientMetrics(producer);
+    producerMetrics.bindTo(stats.registry());
     this.retrier =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -362,6 +367,17 @@ public final class ArticlePublisher implements AutoCloseable {
   public void close() {
     closed = true;
     retrier.shutdownNow();
+    producerMetrics.close();
     producer.close(CLOSE_TIMEOUT);
+  }
+
+  /** Empty while the broker takes sends; otherwise why not, for {@code /health/ready}. */
+  public Optional<String> problem() {
+    if (closed) {
+      return Optional.of("publisher closed");
+    }
+    return contact.lost()
+        ? Optional.of("sends to " + topic + " failing: broker unreachable")
+        : Optional.empty();
   }
 }

@@ -91,7 +91,7 @@ public final class FileIngestor {
     inFlight.put(file, entry.get());
     Consumer<ParseResult.Rejected> reject =
         rejected -> {
-          stats.countRejected();
+          stats.countRejected(rejected.reason());
           delivery.countRejected();
           rejections.accept(rejected);
         };

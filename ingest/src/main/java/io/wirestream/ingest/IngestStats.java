@@ -1,9 +1,23 @@
 package io.wirestream.ingest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.wirestream.common.dlq.Stage;
+import io.wirestream.ops.PipelineMeters;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Running counts of an ingest: thread-safe, since producer callbacks update them. */
+/**
+ * Running counts of an ingest: thread-safe, since producer callbacks update them. Each count also
+ * moves the matching meter ({@link PipelineMeters}, stage {@code ingest}).
+ */
 public final class IngestStats {
+
+  static final String FEED_FETCHES = "wirestream.feed.fetches";
+  private static final String STAGE = Stage.INGEST.label();
+
+  private final PipelineMeters meters;
 
   private final AtomicLong files = new AtomicLong();
   private final AtomicLong read = new AtomicLong();
@@ -13,25 +27,62 @@ public final class IngestStats {
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
 
+  /** Counts without meters. */
+  public IngestStats() {
+    this(PipelineMeters.none(STAGE));
+  }
+
+  /** Counts that also move meters in {@code registry}. */
+  public IngestStats(MeterRegistry registry) {
+    this(new PipelineMeters(registry, STAGE).declare(RejectReason.ALL, List.of(STAGE)));
+  }
+
+  private IngestStats(PipelineMeters meters) {
+    this.meters = meters;
+  }
+
+  MeterRegistry registry() {
+    return meters.registry();
+  }
+
   void countFile() {
     files.incrementAndGet();
   }
 
   void countRead() {
     read.incrementAndGet();
+    meters.in();
   }
 
-  /** Public for the feed poller, which rejects feed items outside this package. */
-  public void countRejected() {
+  /**
+   * An input record that was not an article; public for the feed poller, which rejects feed items
+   * outside this package.
+   *
+   * @param reason the rejection's text, reduced to its {@link RejectReason} class for the meter
+   */
+  public void countRejected(String reason) {
     rejected.incrementAndGet();
+    meters.in();
+    meters.rejected(RejectReason.classOf(reason));
   }
 
   void countPublished() {
     published.incrementAndGet();
+    meters.out();
   }
 
   void countDeadLettered() {
     deadLettered.incrementAndGet();
+    meters.deadLettered(STAGE);
+  }
+
+  /** One feed fetch ended with {@code status} (a {@code FeedPoller.Status} name). */
+  public void countFetch(String status) {
+    Counter.builder(FEED_FETCHES)
+        .description("Feed fetches by outcome")
+        .tag("status", status.toLowerCase(Locale.ROOT))
+        .register(meters.registry())
+        .increment();
   }
 
   void countFailed() {

@@ -34,7 +34,7 @@ final class BatchProcessor {
   private final Backoff backoff;
   private final int attemptsPerPoll;
   private final SinkCounters counters;
-  private boolean storeDown;
+  private volatile boolean storeDown;
   private boolean deadLettersDown;
 
   BatchProcessor(
@@ -50,6 +50,11 @@ final class BatchProcessor {
     this.backoff = backoff;
     this.attemptsPerPoll = attemptsPerPoll;
     this.counters = counters;
+  }
+
+  /** True from a failed store write until the next one succeeds; read by readiness checks. */
+  boolean storeDown() {
+    return storeDown;
   }
 
   /**

@@ -1,14 +1,26 @@
 package io.wirestream.sink;
 
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 
 /** Running totals of the sink, readable from any thread, with a way to wait for a total. */
 final class SinkCounters {
 
+  private final SinkMeters meters;
+
   private long stored;
   private long stale;
   private long deadLettered;
   private long retries;
+
+  /** Counters without meters. */
+  SinkCounters() {
+    this(new SinkMeters(new CompositeMeterRegistry()));
+  }
+
+  SinkCounters(SinkMeters meters) {
+    this.meters = meters;
+  }
 
   synchronized void batchDone(long storedRecords, long staleRecords, long deadLetteredRecords) {
     stored += storedRecords;
@@ -19,6 +31,7 @@ final class SinkCounters {
 
   synchronized void retried() {
     retries++;
+    meters.retried();
   }
 
   synchronized SinkStats snapshot() {

@@ -1,9 +1,14 @@
 package io.wirestream.sink;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.common.dlq.ErrorSummary;
+import io.wirestream.common.dlq.Stage;
 import io.wirestream.common.kafka.BrokerWatch;
 import io.wirestream.common.topic.Topics;
+import io.wirestream.ops.ConsumerLag;
 import io.wirestream.sink.store.ArticleStore;
 import java.time.Duration;
 import java.util.Collection;
@@ -68,7 +73,10 @@ public final class SinkService implements Runnable, AutoCloseable {
   private final ArticleStore store;
   private final DeadLetters deadLetters;
   private final BatchProcessor processor;
-  private final SinkCounters counters = new SinkCounters();
+  private final SinkMeters meters;
+  private final SinkCounters counters;
+  private final List<KafkaClientMetrics> clientMetrics;
+  private volatile boolean assigned;
   private final CountDownLatch closing = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean started = new AtomicBoolean();
@@ -76,17 +84,31 @@ public final class SinkService implements Runnable, AutoCloseable {
 
   /** A sink on the store named by {@code sink.store}. */
   public SinkService(WirestreamConfig config) {
-    this(config, ArticleStore.open(config.getString(WirestreamConfig.SINK_STORE)));
+    this(config, new CompositeMeterRegistry());
+  }
+
+  /** A sink on the store named by {@code sink.store}, with its meters in {@code registry}. */
+  public SinkService(WirestreamConfig config, MeterRegistry registry) {
+    this(config, ArticleStore.open(config.getString(WirestreamConfig.SINK_STORE)), registry);
   }
 
   /** A sink on a given store, which it takes over and closes (also if this constructor fails). */
   public SinkService(WirestreamConfig config, ArticleStore store) {
+    this(config, store, new CompositeMeterRegistry());
+  }
+
+  /**
+   * A sink on a given store, which it takes over and closes (also if this constructor fails), with
+   * its meters and its Kafka clients' metrics in {@code registry}.
+   */
+  public SinkService(WirestreamConfig config, ArticleStore store, MeterRegistry registry) {
     this(
         Clients.open(config, store),
         store,
         new Topics(config),
         FIRST_RETRY_DELAY,
-        describe(config, new Topics(config)));
+        describe(config, new Topics(config)),
+        registry);
   }
 
   /** The store URL without its parameters, which may hold a user name and password. */
@@ -121,7 +143,8 @@ public final class SinkService implements Runnable, AutoCloseable {
         store,
         topics,
         firstRetryDelay,
-        topics.enriched().name() + " -> store");
+        topics.enriched().name() + " -> store",
+        new CompositeMeterRegistry());
   }
 
   private SinkService(
@@ -129,8 +152,16 @@ public final class SinkService implements Runnable, AutoCloseable {
       ArticleStore store,
       Topics topics,
       Duration firstRetryDelay,
-      String describe) {
+      String describe,
+      MeterRegistry registry) {
     this.consumer = clients.consumer();
+    this.meters = new SinkMeters(registry);
+    this.counters = new SinkCounters(meters);
+    this.clientMetrics =
+        List.of(
+            new KafkaClientMetrics(clients.consumer()), new KafkaClientMetrics(clients.producer()));
+    clientMetrics.forEach(binder -> binder.bindTo(registry));
+    ConsumerLag.register(registry, Stage.SINK.label(), consumer::metrics);
     this.topic = topics.enriched().name();
     this.describe = describe;
     this.brokerWatch = new BrokerWatch(consumer::metrics, LOG, "sink", BROKER_CHECK_MILLIS);
@@ -216,7 +247,17 @@ public final class SinkService implements Runnable, AutoCloseable {
         ConsumerRecords<String, byte[]> batch = consumer.poll(POLL_TIMEOUT);
         brokerWatch.check(System.currentTimeMillis());
         if (!batch.isEmpty()) {
-          apply(processor.process(batch));
+          long polled = System.nanoTime();
+          meters.polled(batch.count());
+          BatchOutcome outcome = processor.process(batch);
+          if (apply(outcome)) {
+            meters.batchCommitted(
+                batch.count(),
+                outcome.stored(),
+                outcome.stale(),
+                outcome.deadLettered(),
+                System.nanoTime() - polled);
+          }
         }
       }
     } catch (WakeupException e) {
@@ -237,17 +278,20 @@ public final class SinkService implements Runnable, AutoCloseable {
     }
   }
 
-  private void apply(BatchOutcome outcome) {
+  /** True if the batch's offsets were committed. */
+  private boolean apply(BatchOutcome outcome) {
     if (outcome.committed()) {
       if (commit(outcome.commit())) {
         // Counted only now, so a caller waiting for N records knows their offsets are committed.
         counters.batchDone(outcome.stored(), outcome.stale(), outcome.deadLettered());
+        return true;
       }
     } else {
       // Nothing of the batch is committed; seeking back makes the next poll deliver it again
       // rather than the records after it.
       outcome.rewind().forEach(consumer::seek);
     }
+    return false;
   }
 
   private boolean commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
@@ -288,11 +332,15 @@ public final class SinkService implements Runnable, AutoCloseable {
     }
   }
 
-  /** Says which partitions this sink holds, as the group hands them over. */
-  private static final class LoggingRebalanceListener implements ConsumerRebalanceListener {
+  /**
+   * Says which partitions this sink holds, as the group hands them over, and remembers that the
+   * group has answered (readiness).
+   */
+  private final class LoggingRebalanceListener implements ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      assigned = true;
       if (!partitions.isEmpty()) {
         LOG.info("sink assigned {}", partitions);
       }
@@ -307,10 +355,39 @@ public final class SinkService implements Runnable, AutoCloseable {
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      assigned = false;
       if (!partitions.isEmpty()) {
         LOG.info("sink lost {} (the group moved on without it)", partitions);
       }
     }
+  }
+
+  /**
+   * Empty when the sink is consuming: it runs, the group has given it its assignment (possibly
+   * none, when there are more sinks than partitions) and the last store write did not fail;
+   * otherwise why not, for {@code /health/ready}. Whether a fresh connection to the store can be
+   * had is {@code StoreProbe}'s to say.
+   */
+  public Optional<String> problem() {
+    if (failure != null) {
+      return Optional.of("sink stopped: " + ErrorSummary.of(failure));
+    }
+    if (closing.getCount() == 0) {
+      return Optional.of("sink stopping");
+    }
+    if (!started.get()) {
+      return Optional.of("sink not started");
+    }
+    if (!assigned) {
+      return Optional.of("waiting for the consumer group to assign partitions of " + topic);
+    }
+    if (processor.storeDown()) {
+      return Optional.of("store writes failing; retrying");
+    }
+    if (brokerWatch.lost()) {
+      return Optional.of("broker unreachable");
+    }
+    return Optional.empty();
   }
 
   /** Totals so far; safe to call from any thread. */
@@ -351,6 +428,7 @@ public final class SinkService implements Runnable, AutoCloseable {
   }
 
   private void closeResources() {
+    clientMetrics.forEach(KafkaClientMetrics::close);
     closeQuietly(consumer, "consumer");
     closeQuietly(deadLetters, "dead-letter producer");
     closeQuietly(store, "store");

@@ -1,12 +1,15 @@
 package io.wirestream.cli.demo;
 
 import io.wirestream.broker.EmbeddedKafkaBroker;
+import io.wirestream.cli.OpsEndpoint;
+import io.wirestream.cli.logging.Logging;
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.common.model.EnrichedArticle;
 import io.wirestream.common.topic.TopicAdmin;
 import io.wirestream.common.topic.Topics;
 import io.wirestream.enrich.EnrichService;
 import io.wirestream.enrich.nlp.NlpPipeline;
+import io.wirestream.enrich.topology.ReplayFilter;
 import io.wirestream.ingest.ArticlePublisher;
 import io.wirestream.ingest.FileIngestor;
 import io.wirestream.ingest.IngestStats;
@@ -81,6 +84,9 @@ public final class Demo implements AutoCloseable {
     settings.put(WirestreamConfig.SINK_STORE, options.store());
     settings.put(WirestreamConfig.ENRICH_STATE_DIR, kafkaDir.resolve("streams").toString());
     WirestreamConfig config = WirestreamConfig.load(null, Map.of(), settings);
+    Logging.configure(config);
+    // All services of the demo share one endpoint; their meters differ by the stage tag.
+    OpsEndpoint ops = own(OpsEndpoint.start(config, options.follow()));
     Topics topics = new Topics(config);
     try (Admin admin = Admin.create(config.kafkaProperties())) {
       TopicAdmin.ensureTopics(admin, topics.specs());
@@ -91,14 +97,19 @@ public final class Demo implements AutoCloseable {
             new TopicCounter<>(
                 config, topics.enriched(), a -> a.entities().size(), a -> a.dates().size()));
     TopicCounter<byte[]> deadLetters = start(new TopicCounter<>(config, topics.deadLetter()));
-    EnrichService enrich = own(new EnrichService(config, NlpPipeline.from(config)));
+    EnrichService enrich =
+        own(new EnrichService(config, NlpPipeline.from(config), ReplayFilter.ALL, ops.registry()));
+    ops.watch(enrich);
     enrich.start();
-    SinkService sink = start(new SinkService(config, ArticleStore.open(options.store())));
+    SinkService sink =
+        start(new SinkService(config, ArticleStore.open(options.store()), ops.registry()));
+    ops.watch(sink, options.store());
 
-    IngestStats stats = new IngestStats();
+    IngestStats stats = new IngestStats(ops.registry());
     FileIngestor ingestor = new FileIngestor(inputs, options.source(), InputLimits.from(config));
     ArticlePublisher publisher =
         own(new ArticlePublisher(config, topics, stats, Clock.systemUTC()));
+    ops.watch(publisher);
     do {
       if (ingestor.pass(publisher, stats, rejected -> err.println("rejected " + rejected)) > 0) {
         err.flush();

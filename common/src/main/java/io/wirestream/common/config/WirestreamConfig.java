@@ -80,6 +80,17 @@ public final class WirestreamConfig extends AbstractConfig {
   public static final String SINK_INSTANCE_ID = "sink.instance.id";
   public static final String SINK_SESSION_TIMEOUT_MS = "sink.session.timeout.ms";
 
+  public static final String HTTP_PORT = "http.port";
+
+  /** Value of {@link #HTTP_PORT} that binds any free port (tests, several services on a host). */
+  public static final int HTTP_PORT_ANY = -1;
+
+  public static final String HTTP_HOST = "http.host";
+  public static final String LOG_LEVEL = "log.level";
+  public static final String LOG_FORMAT = "log.format";
+  public static final String LOG_FORMAT_TEXT = "text";
+  public static final String LOG_FORMAT_JSON = "json";
+
   /** Send a record that cannot be enriched to the dead-letter topic and go on. */
   public static final String POLICY_DEAD_LETTER = "dead-letter";
 
@@ -442,7 +453,40 @@ public final class WirestreamConfig extends AbstractConfig {
               Importance.LOW,
               "How long the group waits for a silent sink before giving its partitions to"
                   + " another (session.timeout.ms; heartbeats every third of it). Bounds how long"
-                  + " a crashed sink's partitions stand still.");
+                  + " a crashed sink's partitions stand still.")
+          .define(
+              HTTP_PORT,
+              Type.INT,
+              8080,
+              Range.between(HTTP_PORT_ANY, 65_535),
+              Importance.MEDIUM,
+              "Port of the operations endpoint of ingest, enrich, sink and demo: /metrics"
+                  + " (Prometheus text), /health/live and /health/ready. 0 turns it off; -1 binds"
+                  + " any free port and logs which. Services sharing a host need a port each.")
+          .define(
+              HTTP_HOST,
+              Type.STRING,
+              "0.0.0.0",
+              new ConfigDef.NonEmptyString(),
+              Importance.LOW,
+              "Address the operations endpoint listens on; 127.0.0.1 keeps it to the host.")
+          .define(
+              LOG_LEVEL,
+              Type.STRING,
+              "info",
+              ValidString.in("error", "warn", "info", "debug", "trace"),
+              Importance.LOW,
+              "Level of Wirestream's own log (io.wirestream); --quiet makes it warn, --verbose"
+                  + " debug. Kafka's clients log their warnings and errors whatever this is (--verbose adds"
+                  + " their info lines).")
+          .define(
+              LOG_FORMAT,
+              Type.STRING,
+              LOG_FORMAT_TEXT,
+              ValidString.in(LOG_FORMAT_TEXT, LOG_FORMAT_JSON),
+              Importance.LOW,
+              "Format of the log on standard error: 'text' (ISO date-time with offset, level,"
+                  + " logger, message) or 'json' (one JSON object a line, for log collectors).");
 
   private final Map<String, Object> kafkaOverrides;
 

@@ -22,7 +22,7 @@ public final class BrokerWatch {
   private final long intervalMillis;
   private long lastCheck;
   private int silentChecks;
-  private boolean lost;
+  private volatile boolean lost;
 
   public BrokerWatch(
       Supplier<Map<MetricName, ? extends Metric>> metrics,

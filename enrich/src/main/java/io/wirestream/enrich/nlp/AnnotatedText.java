@@ -19,6 +19,7 @@ public final class AnnotatedText {
   private List<CanonicalEntity> entities = List.of();
   private List<TemporalExpression> dates = List.of();
   private List<Sentence> sentences = List.of();
+  private int tokenCount;
 
   public AnnotatedText(String text, LocalDate documentDate) {
     this.text = text;
@@ -58,6 +59,15 @@ public final class AnnotatedText {
 
   public void sentences(List<Sentence> sentences) {
     this.sentences = List.copyOf(sentences);
+  }
+
+  /** Tokens the analysis read, whether or not the record keeps them. */
+  public int tokenCount() {
+    return tokenCount;
+  }
+
+  public void tokenCount(int count) {
+    this.tokenCount = count;
   }
 
   public void dates(List<TemporalExpression> dates) {

@@ -5,6 +5,7 @@ import io.wirestream.common.model.EnrichedArticle;
 import io.wirestream.common.model.Enrichment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Turns one article into an enriched article by running the annotators of an {@link NlpPipeline}
@@ -32,6 +33,13 @@ public final class Enricher {
    *     is not a date)
    */
   public EnrichedArticle enrich(Article article) {
+    return enrich(article, tokens -> {});
+  }
+
+  /**
+   * @param tokensRead told how many tokens the analysis read, for the throughput meter
+   */
+  public EnrichedArticle enrich(Article article, IntConsumer tokensRead) {
     String body = article.body();
     int analysed = BodyCut.at(body, pipeline.maxBodyChars());
     String text = analysed == body.length() ? body : body.substring(0, analysed);
@@ -39,6 +47,7 @@ public final class Enricher {
     for (Annotator.Worker worker : workers) {
       worker.annotate(document);
     }
+    tokensRead.accept(document.tokenCount());
     return new EnrichedArticle(
         article,
         document.mentions(),

@@ -48,6 +48,7 @@ public final class NameAnnotator implements Annotator {
               ? analysis.sentences()
               : analysis.sentences().stream().map(Sentence::withoutTokens).toList());
       document.names(grouping.mentions(), grouping.entities());
+      document.tokenCount(analysis.sentences().stream().mapToInt(s -> s.tokens().size()).sum());
     };
   }
 }

@@ -45,6 +45,7 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
   private final FailedSends failedSends;
   private final ReplayFilter filter;
   private final int version;
+  private final EnrichMeters meters;
   private ProcessorContext<String, byte[]> context;
   private Enricher enricher;
 
@@ -57,7 +58,8 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
       SendLimit limit,
       FailedSends failedSends,
       ReplayFilter filter,
-      int version) {
+      int version,
+      EnrichMeters meters) {
     this.articles = articles;
     this.enrichedSerializer = enrichedSerializer;
     this.enrichedTopic = enrichedTopic;
@@ -67,6 +69,7 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
     this.failedSends = failedSends;
     this.filter = filter;
     this.version = version;
+    this.meters = meters;
   }
 
   @Override
@@ -89,6 +92,7 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
     if (source != null && !filter.acceptsPosition(source.partition(), source.offset())) {
       return;
     }
+    meters.in();
     Optional<Failure> refused =
         source == null || record.key() == null
             ? Optional.empty()
@@ -121,7 +125,9 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
         return;
       }
       stage = Stage.ENRICH;
-      EnrichedArticle enriched = enricher.enrich(article);
+      long started = System.nanoTime();
+      EnrichedArticle enriched =
+          enricher.enrich(article, tokens -> meters.enriched(System.nanoTime() - started, tokens));
       enrichmentVersion = enriched.enrichment().version();
       stage = Stage.SERIALIZE;
       id = article.id();
@@ -154,6 +160,7 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
             .withValue(value)
             .withHeaders(RecordHeaders.enriched(record.headers(), enrichmentVersion)),
         EnrichTopology.ENRICHED_SINK);
+    meters.out();
   }
 
   private void deadLetter(
@@ -186,5 +193,6 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
     context.forward(
         new Record<>(record.key(), letter.value(), record.timestamp(), letter.headers()),
         EnrichTopology.DEAD_LETTER_SINK);
+    meters.deadLettered(stage);
   }
 }

@@ -59,6 +59,29 @@ public final class EnrichTopology {
       FailedSends failedSends,
       ReplayFilter filter,
       int version) {
+    return build(
+        topics,
+        enrichers,
+        deadLetterOnError,
+        limit,
+        failedSends,
+        filter,
+        version,
+        EnrichMeters.none());
+  }
+
+  /**
+   * @param meters counts what the processor takes in, enriches and dead-letters
+   */
+  public static Topology build(
+      Topics topics,
+      Supplier<Enricher> enrichers,
+      boolean deadLetterOnError,
+      SendLimit limit,
+      FailedSends failedSends,
+      ReplayFilter filter,
+      int version,
+      EnrichMeters meters) {
     Topology topology = new Topology();
     topology.addSource(
         RAW_SOURCE,
@@ -77,7 +100,8 @@ public final class EnrichTopology {
                 limit,
                 failedSends,
                 filter,
-                version),
+                version,
+                meters),
         RAW_SOURCE);
     topology.addSink(
         ENRICHED_SINK,

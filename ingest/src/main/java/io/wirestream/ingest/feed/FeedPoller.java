@@ -485,7 +485,7 @@ public final class FeedPoller implements AutoCloseable {
       if (rejection != null) {
         rejected.add(rejection);
         if (!feed.lastRejected.contains(rejection)) {
-          stats.countRejected();
+          stats.countRejected(rejection.reason());
           delivery.countRejected();
           rejections.accept(rejection);
         }

@@ -27,7 +27,7 @@ public final class EnrichCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    WirestreamConfig settings = config.load(Map.of());
+    WirestreamConfig settings = config.loadConnected(Map.of());
     EnrichService service = new EnrichService(settings, NlpPipeline.from(settings));
     CountDownLatch ended = new CountDownLatch(1);
     service.onStop(ended::countDown);

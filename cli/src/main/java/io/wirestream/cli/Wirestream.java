@@ -1,5 +1,7 @@
 package io.wirestream.cli;
 
+import io.wirestream.common.config.Secrets;
+import io.wirestream.common.dlq.ErrorSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,7 +36,7 @@ public final class Wirestream implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    GracefulStop.exit(commandLine().execute(args));
   }
 
   /** The command line with Wirestream's error handling: a one-line reason and exit code 2. */
@@ -53,7 +55,8 @@ public final class Wirestream implements Runnable {
         });
     cli.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
-          cmd.getErr().println("wirestream: " + ex.getMessage());
+          // Some Kafka exceptions have no message of their own; the summary names the type.
+          cmd.getErr().println("wirestream: " + Secrets.mask(ErrorSummary.of(ex)));
           return ex instanceof UsageException ? 2 : 1;
         });
     return cli;

@@ -1,5 +1,6 @@
 package io.wirestream.sink;
 
+import io.wirestream.common.config.Secrets;
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.common.dlq.ErrorSummary;
 import io.wirestream.common.kafka.BrokerWatch;
@@ -104,7 +105,7 @@ public final class SinkService implements Runnable, AutoCloseable {
         + ", "
         + topics.enriched().name()
         + " -> "
-        + withoutParameters(config.getString(WirestreamConfig.SINK_STORE))
+        + Secrets.mask(withoutParameters(config.getString(WirestreamConfig.SINK_STORE)))
         + " (dead letters to "
         + topics.deadLetter().name()
         + ")";

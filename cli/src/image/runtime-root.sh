@@ -25,7 +25,7 @@ chmod 1777 "$out/tmp"
 # X11, sound and splash-screen parts of java.desktop are never loaded headless: they are removed.
 rm -f "$out"/opt/java/lib/{libawt_xawt.so,libjsound.so,libsplashscreen.so}
 find "$out/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 |
-  xargs -0 ldd 2>/dev/null |
+  { xargs -0 ldd 2>/dev/null || true; } |
   grep -oE '(/[^ ]+\.so[^ ]*)' |
   sort -u |
   while read -r lib; do
@@ -33,10 +33,12 @@ find "$out/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 |
     mkdir -p "$out$(dirname "$lib")"
     cp -L "$lib" "$out$lib"
   done
-# Loaded with dlopen, so ldd does not list them: name lookups (getaddrinfo) and the C++ runtime
-# of native drivers.
-for lib in libnss_dns.so.2 libnss_files.so.2 libresolv.so.2 libstdc++.so.6 libgcc_s.so.1; do
-  path="$(ldconfig -p | awk -v l="$lib" '$1 == l && /x86-64/ { print $NF; exit }')"
+# Not linked by the runtime, so ldd does not list them: the name-service modules behind
+# getaddrinfo (loaded with dlopen), and what the drivers' own native libraries, unpacked from
+# their jars at run time (SQLite, zstd, lz4, snappy), link against.
+for lib in libnss_dns.so.2 libnss_files.so.2 libresolv.so.2 libstdc++.so.6 libgcc_s.so.1 \
+  libpthread.so.0 libdl.so.2 librt.so.1 libm.so.6; do
+  path="$(ldconfig -p | awk -v l="$lib" '$1 == l && /x86-64/ && !found { print $NF; found = 1 }')"
   if [ -n "$path" ]; then
     mkdir -p "$out$(dirname "$path")"
     cp -L "$path" "$out$path"

@@ -47,12 +47,12 @@ public final class GracefulStop {
 
   /** Ends the JVM with {@code code}, or hands the code to the shutdown hook if one is running. */
   static void exit(int code) {
-    if (requested) {
-      exitCode = code;
-      FINISHED.countDown();
-      return;
+    exitCode = code;
+    // The hook, whether a signal started it or the exit below does, has nothing to wait for.
+    FINISHED.countDown();
+    if (!requested) {
+      System.exit(code);
     }
-    System.exit(code);
   }
 
   private static void stop() {

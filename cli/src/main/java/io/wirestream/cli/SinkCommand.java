@@ -36,7 +36,7 @@ public final class SinkCommand implements Callable<Integer> {
     if (store != null) {
       overrides.put(WirestreamConfig.SINK_STORE, store);
     }
-    WirestreamConfig settings = config.load(overrides);
+    WirestreamConfig settings = config.loadConnected(overrides);
     SinkService service = new SinkService(settings);
     CountDownLatch ended = new CountDownLatch(1);
     Thread worker =

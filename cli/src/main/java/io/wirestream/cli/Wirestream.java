@@ -2,6 +2,7 @@ package io.wirestream.cli;
 
 import io.wirestream.common.config.Secrets;
 import io.wirestream.common.dlq.ErrorSummary;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -56,7 +57,12 @@ public final class Wirestream implements Runnable {
     cli.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
           // Some Kafka exceptions have no message of their own; the summary names the type.
-          cmd.getErr().println("wirestream: " + Secrets.mask(ErrorSummary.of(ex)));
+          // A file system error's message is often the path alone: its type says what went wrong.
+          String reason =
+              ex instanceof FileSystemException
+                  ? ex.getClass().getSimpleName() + ": " + ex.getMessage()
+                  : ErrorSummary.of(ex);
+          cmd.getErr().println("wirestream: " + Secrets.mask(reason));
           return ex instanceof UsageException ? 2 : 1;
         });
     return cli;

@@ -90,13 +90,37 @@ class FailFastIT {
         .contains("wirestream: bootstrap.servers entry 'localhost' is not host:port");
   }
 
-  private Process start(List<String> args, String bootstrap, String name) throws Exception {
+  @Test
+  void shouldTakeTheDemosExternalBrokerFromAWirestreamVariableAndFailFastOnIt() throws Exception {
+    List<String> command = javaCommand();
+    command.addAll(List.of("demo", "--data-dir", dir.resolve("demo").toString()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(log("demo-env").toFile())
+            .directory(dir.toFile());
+    builder.environment().put("WIRESTREAM_BOOTSTRAP_SERVERS", "localhost:1");
+    builder.environment().put("WIRESTREAM_BROKER_CONNECT_TIMEOUT_MS", "" + TIMEOUT_MS);
+    Process demo = builder.start();
+    assertThat(demo.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(demo.exitValue()).isEqualTo(1);
+    assertThat(Files.readString(log("demo-env")))
+        .contains("wirestream: no Kafka broker answered at localhost:1 within 3 s")
+        .doesNotContain("in-process Kafka broker");
+  }
+
+  private List<String> javaCommand() {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     command.add(Wirestream.class.getName());
+    return command;
+  }
+
+  private Process start(List<String> args, String bootstrap, String name) throws Exception {
+    List<String> command = javaCommand();
     command.addAll(args);
     command.addAll(List.of("-b", bootstrap, "-D", "broker.connect.timeout.ms=" + TIMEOUT_MS));
     return new ProcessBuilder(command)

@@ -3,6 +3,9 @@ package io.wirestream.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.broker.EmbeddedKafkaBroker;
+import io.wirestream.common.config.WirestreamConfig;
+import io.wirestream.common.topic.TopicAdmin;
+import io.wirestream.common.topic.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +32,12 @@ class EnrichFatalErrorIT {
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"));
         ServiceProcesses services = new ServiceProcesses(dir)) {
       String bootstrap = broker.bootstrapServers();
+      // The sink does not create topics; enrich would, but it must come second here.
+      WirestreamConfig config =
+          WirestreamConfig.load(null, Map.of(), Map.of("bootstrap.servers", bootstrap));
+      try (Admin admin = Admin.create(config.kafkaProperties())) {
+        TopicAdmin.ensureTopics(admin, new Topics(config).specs());
+      }
       services.start(
           bootstrap, List.of("sink", "--store", "jdbc:sqlite:" + dir.resolve("s.db")), "sink");
       services.await(() -> services.logContains("sink", "assigned"), Duration.ofSeconds(90));

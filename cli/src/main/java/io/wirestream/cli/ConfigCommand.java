@@ -1,11 +1,12 @@
 package io.wirestream.cli;
 
+import io.wirestream.common.config.Secrets;
 import io.wirestream.common.config.WirestreamConfig;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.types.Password;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
     name = "config",
     mixinStandardHelpOptions = true,
     description =
-        "Prints every setting with its effective value (after file, environment and options), or the reference as Markdown.")
+        "Prints every setting with its effective value (after file, environment and options) and"
+            + " the layer it came from, secrets hidden; or the reference as Markdown.")
 public final class ConfigCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -48,22 +50,20 @@ public final class ConfigCommand implements Callable<Integer> {
       return 0;
     }
     WirestreamConfig settings = config.load(Map.of());
-    for (Map.Entry<String, ?> entry : settings.values().entrySet()) {
-      Object value = entry.getValue() instanceof Password ? "[hidden]" : entry.getValue();
-      out.printf("%s=%s%n", entry.getKey(), value);
+    // key=value, then where the value came from as a comment: the output stays a properties file.
+    for (Map.Entry<String, ?> entry : new TreeMap<>(settings.values()).entrySet()) {
+      out.printf(
+          "%s=%s  # %s%n",
+          entry.getKey(),
+          Secrets.show(entry.getKey(), entry.getValue()),
+          settings.origin(entry.getKey()));
     }
-    settings
-        .kafkaProperties()
+    new TreeMap<>(settings.kafkaProperties())
         .forEach(
             (k, v) -> {
               if (!"bootstrap.servers".equals(k)) {
-                out.printf(
-                    "%s%s=%s%n",
-                    WirestreamConfig.KAFKA_PREFIX,
-                    k,
-                    String.valueOf(k).contains("password") || String.valueOf(k).contains("jaas")
-                        ? "[hidden]"
-                        : v);
+                String key = WirestreamConfig.KAFKA_PREFIX + k;
+                out.printf("%s=%s  # %s%n", key, Secrets.show(key, v), settings.origin(key));
               }
             });
     return 0;

@@ -2,15 +2,17 @@ package io.wirestream.cli;
 
 import io.wirestream.cli.demo.Demo;
 import io.wirestream.cli.demo.DemoSummary;
+import io.wirestream.common.config.WirestreamConfig;
+import io.wirestream.common.kafka.BrokerCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -59,17 +61,9 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Give up waiting for the pipeline after this long (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds = 1800;
 
-  @Option(
-      names = {"-b", "--bootstrap-servers"},
-      paramLabel = "HOST:PORT[,...]",
-      description = "Use this Kafka cluster instead of starting one in-process.")
-  String bootstrapServers;
-
-  @Option(
-      names = {"-D", "--set"},
-      paramLabel = "KEY=VALUE",
-      description = "Any Wirestream setting, e.g. -D enrich.threads=2.")
-  Map<String, String> settings = new LinkedHashMap<>();
+  // -c, WIRESTREAM_* and -D as for the services; a bootstrap.servers set by any of them (or -b)
+  // names an external cluster to use instead of the in-process broker.
+  @Mixin ConfigOptions config;
 
   @Parameters(
       arity = "0..*",
@@ -88,6 +82,13 @@ public final class DemoCommand implements Callable<Integer> {
       throw new UsageException("--timeout must be positive");
     }
     String url = store != null ? store : "jdbc:sqlite:" + dataDir.resolve("wirestream.db");
+    WirestreamConfig settings = config.load(Map.of());
+    String bootstrapServers = null;
+    if (!WirestreamConfig.ORIGIN_DEFAULT.equals(
+        settings.origin(WirestreamConfig.BOOTSTRAP_SERVERS))) {
+      BrokerCheck.require(settings);
+      bootstrapServers = settings.getString(WirestreamConfig.BOOTSTRAP_SERVERS);
+    }
     Demo.Options options =
         new Demo.Options(
             dataDir,
@@ -97,24 +98,13 @@ public final class DemoCommand implements Callable<Integer> {
             follow,
             Duration.ofSeconds(timeoutSeconds),
             bootstrapServers,
-            settings);
+            config.overrides(),
+            config.configFile(),
+            System.getenv());
     DemoSummary summary;
     try (Demo demo = new Demo(options, spec.commandLine().getOut(), spec.commandLine().getErr())) {
-      if (follow) {
-        Thread main = Thread.currentThread();
-        // Ctrl-C: stop the loop, then let the demo close the services and the broker cleanly.
-        Runtime.getRuntime()
-            .addShutdownHook(
-                new Thread(
-                    () -> {
-                      main.interrupt();
-                      try {
-                        main.join(30_000);
-                      } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                      }
-                    }));
-      }
+      // SIGTERM, Ctrl-C: finish what is under way, then close the services and the broker here.
+      GracefulStop.onStop(demo::stop);
       summary = demo.run();
     }
     // After the services have stopped, so the summary is the last thing printed.

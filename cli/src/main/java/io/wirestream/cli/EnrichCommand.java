@@ -28,7 +28,7 @@ public final class EnrichCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    WirestreamConfig settings = config.load(Map.of());
+    WirestreamConfig settings = config.loadConnected(Map.of());
     try (OpsEndpoint ops = OpsEndpoint.start(settings, true)) {
       return run(settings, ops);
     }

@@ -1,6 +1,7 @@
 package io.wirestream.cli;
 
 import io.wirestream.common.config.WirestreamConfig;
+import io.wirestream.common.kafka.BrokerCheck;
 import io.wirestream.common.topic.TopicAdmin;
 import io.wirestream.common.topic.Topics;
 import io.wirestream.ingest.ArticlePublisher;
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +62,12 @@ public final class IngestCommand implements Callable<Integer> {
   private static final Duration SETTLE_MARGIN = Duration.ofMinutes(2);
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** How often a waiting ingest looks whether it was asked to stop, in nanoseconds. */
+  private static final long STOP_CHECK = Duration.ofMillis(200).toNanos();
+
+  /** How long a stopping ingest waits for the broker to acknowledge what it has sent. */
+  private static final Duration STOP_SETTLE = Duration.ofSeconds(3);
 
   @Mixin ConfigOptions config;
 
@@ -107,6 +116,7 @@ public final class IngestCommand implements Callable<Integer> {
         throw new UsageException(e.getMessage());
       }
     }
+    BrokerCheck.require(settings);
     Topics topics = new Topics(settings);
     try (Admin admin = Admin.create(settings.kafkaProperties())) {
       TopicAdmin.ensureTopics(admin, topics.specs());
@@ -142,6 +152,9 @@ public final class IngestCommand implements Callable<Integer> {
     int feedFailures = 0;
     Duration giveUp = Duration.ofMillis(settings.getLong(WirestreamConfig.INGEST_SEND_GIVE_UP_MS));
     long pending;
+    // SIGTERM: end the current pass, wait briefly for the acknowledgements, print the summary.
+    CountDownLatch stop = new CountDownLatch(1);
+    GracefulStop.onStop(stop::countDown);
     LOG.info(
         "ingest started: files {}, feeds {}, into {} at {}{}",
         inputs,
@@ -180,14 +193,21 @@ public final class IngestCommand implements Callable<Integer> {
           if (ingestor != null && fileInterval.compareTo(wait) < 0) {
             wait = fileInterval;
           }
-          if (poller != null) {
-            poller.awaitFinished(wait);
-          } else {
-            Thread.sleep(Math.max(1, wait.toMillis()));
+          long until = System.nanoTime() + wait.toNanos();
+          while (stop.getCount() > 0 && System.nanoTime() < until) {
+            Duration slice = Duration.ofNanos(Math.min(until - System.nanoTime(), STOP_CHECK));
+            if (poller != null) {
+              if (poller.awaitFinished(slice)) {
+                break;
+              }
+            } else {
+              stop.await(Math.max(1, slice.toMillis()), TimeUnit.MILLISECONDS);
+            }
           }
         }
-      } while (keepRunning);
-      if (!publisher.awaitIdle(giveUp.plus(SETTLE_MARGIN))) {
+      } while (keepRunning && stop.getCount() > 0);
+      Duration settle = stop.getCount() == 0 ? STOP_SETTLE : giveUp.plus(SETTLE_MARGIN);
+      if (!publisher.awaitIdle(settle)) {
         LOG.warn(
             "stopped waiting for the broker: {} articles still unacknowledged",
             publisher.pending());

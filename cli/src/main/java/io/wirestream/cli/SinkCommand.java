@@ -36,7 +36,7 @@ public final class SinkCommand implements Callable<Integer> {
     if (store != null) {
       overrides.put(WirestreamConfig.SINK_STORE, store);
     }
-    WirestreamConfig settings = config.load(overrides);
+    WirestreamConfig settings = config.loadConnected(overrides);
     try (OpsEndpoint ops = OpsEndpoint.start(settings, true)) {
       return run(settings, ops);
     }

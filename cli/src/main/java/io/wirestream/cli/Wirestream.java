@@ -1,6 +1,9 @@
 package io.wirestream.cli;
 
 import io.wirestream.cli.logging.Logging;
+import io.wirestream.common.config.Secrets;
+import io.wirestream.common.dlq.ErrorSummary;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,7 +57,7 @@ public final class Wirestream implements Runnable {
   boolean verbose;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    GracefulStop.exit(commandLine().execute(args));
   }
 
   /** The command line with Wirestream's error handling: a one-line reason and exit code 2. */
@@ -73,7 +76,13 @@ public final class Wirestream implements Runnable {
         });
     cli.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
-          cmd.getErr().println("wirestream: " + ex.getMessage());
+          // Some Kafka exceptions have no message of their own; the summary names the type.
+          // A file system error's message is often the path alone: its type says what went wrong.
+          String reason =
+              ex instanceof FileSystemException
+                  ? ex.getClass().getSimpleName() + ": " + ex.getMessage()
+                  : ErrorSummary.of(ex);
+          cmd.getErr().println("wirestream: " + Secrets.mask(reason));
           return ex instanceof UsageException ? 2 : 1;
         });
     CommandLine.RunLast run = new CommandLine.RunLast();

@@ -29,7 +29,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 @Testcontainers(disabledWithoutDocker = true)
 class ContainersPipelineIT {
 
-  @Container static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.0");
+  @Container static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.4.0");
 
   @Container
   static final PostgreSQLContainer POSTGRES = new PostgreSQLContainer("postgres:16-alpine");

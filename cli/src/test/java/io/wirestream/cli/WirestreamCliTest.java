@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -98,5 +101,50 @@ class WirestreamCliTest {
             "bootstrap.servers=broker:9093",
             "topic.raw=wire.raw",
             "sink.store=jdbc:sqlite:wirestream.db");
+  }
+
+  @Test
+  void shouldHideSecretsAndNameTheLayerOfEachValueInConfig() {
+    assertThat(
+            run(
+                "config",
+                "-D",
+                "sink.store=jdbc:postgresql://db/news?user=ws&password=pg-secret",
+                "-D",
+                "kafka.ssl.keystore.key=-----BEGIN PRIVATE KEY-----",
+                "-D",
+                "kafka.ssl.truststore.password=ts-secret"))
+        .isZero();
+    assertThat(out.toString())
+        .doesNotContain("pg-secret", "ts-secret", "BEGIN PRIVATE KEY")
+        .contains(
+            "sink.store=jdbc:postgresql://db/news?user=ws&password=[hidden]  # option",
+            "kafka.ssl.keystore.key=[hidden]  # option",
+            "kafka.ssl.truststore.password=[hidden]  # option",
+            "topic.raw=news.raw  # default");
+  }
+
+  @Test
+  void shouldReadTheConfigFileInDemoLikeInTheServices(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("bad.properties"), "sink.batchsize=10\n");
+    assertThat(run("demo", "-c", file.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown setting 'sink.batchsize'", "sink.batch.size");
+  }
+
+  @Test
+  void shouldNameTheTypeOfAnErrorThatHasNoMessage() {
+    CommandLine cli = new CommandLine(new Failing());
+    cli.setExecutionExceptionHandler(Wirestream.commandLine().getExecutionExceptionHandler());
+    cli.setErr(new PrintWriter(err, true));
+    assertThat(cli.execute()).isEqualTo(1);
+    assertThat(err.toString().strip()).isEqualTo("wirestream: NullPointerException");
+  }
+
+  @CommandLine.Command(name = "failing")
+  static final class Failing implements Runnable {
+    @Override
+    public void run() {
+      throw new NullPointerException();
+    }
   }
 }

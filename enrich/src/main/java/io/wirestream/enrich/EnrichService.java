@@ -33,6 +33,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.MissingSourceTopicException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,6 +158,10 @@ public final class EnrichService implements AutoCloseable {
     if (config.deadLetterOnError() && replacements.allow(error)) {
       LOG.warn("stream thread failed, lost the broker or a task; replacing it: {}", summary);
       return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+    if (error instanceof MissingSourceTopicException) {
+      // Kafka's message does not say which; enrich reads one topic.
+      summary = "topic " + topics.raw().name() + " is missing: " + summary;
     }
     fatal = summary;
     LOG.error("stopping enrich: {}", summary);

@@ -3,6 +3,7 @@ package io.wirestream.sink;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.wirestream.common.config.Secrets;
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.common.dlq.ErrorSummary;
 import io.wirestream.common.dlq.Stage;
@@ -126,7 +127,7 @@ public final class SinkService implements Runnable, AutoCloseable {
         + ", "
         + topics.enriched().name()
         + " -> "
-        + withoutParameters(config.getString(WirestreamConfig.SINK_STORE))
+        + Secrets.mask(withoutParameters(config.getString(WirestreamConfig.SINK_STORE)))
         + " (dead letters to "
         + topics.deadLetter().name()
         + ")";

@@ -3,6 +3,7 @@ package io.wirestream.cli.backfill;
 import io.wirestream.cli.ConfigOptions;
 import io.wirestream.cli.UsageException;
 import io.wirestream.common.config.WirestreamConfig;
+import io.wirestream.common.kafka.BrokerCheck;
 import io.wirestream.common.kafka.offsets.GroupOffsets;
 import io.wirestream.common.kafka.offsets.OffsetRanges;
 import io.wirestream.common.kafka.offsets.PartitionRange;
@@ -133,6 +134,7 @@ public final class ReplayCommand implements Callable<Integer> {
       overrides.put(WirestreamConfig.ENRICH_NER_MODEL, nerModel);
     }
     WirestreamConfig settings = config.load(overrides);
+    BrokerCheck.require(settings);
     Topics topics = new Topics(settings);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -1,5 +1,6 @@
 package io.wirestream.cli.backfill;
 
+import io.wirestream.cli.GracefulStop;
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.common.kafka.offsets.GroupOffsets;
 import io.wirestream.common.kafka.offsets.PartitionRange;
@@ -61,8 +62,8 @@ final class ReplayJob {
     EnrichService service = new EnrichService(settings, NlpPipeline.from(settings), filter);
     CountDownLatch stopped = new CountDownLatch(1);
     service.onStop(stopped::countDown);
-    Thread hook = new Thread(service::close, "wirestream-replay-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+    // SIGTERM: close on this thread (the committed offsets are where a new run resumes).
+    GracefulStop.onStop(stopped::countDown);
     ProgressBar bar = ProgressBar.onStderr(err, "replay v" + version);
     long done = 0;
     try {
@@ -75,6 +76,15 @@ final class ReplayJob {
         bar.update(done, total);
         if (stopped.await(CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
           bar.finish(done, total);
+          if (GracefulStop.requested()) {
+            err.printf(
+                Locale.ROOT,
+                "replay: stopped on request at %d of %d records; its committed offsets are kept%n",
+                done,
+                total);
+            err.flush();
+            return 0;
+          }
           throw new IllegalStateException(
               "replay stopped at "
                   + done
@@ -100,18 +110,13 @@ final class ReplayJob {
                 + " (Ctrl-C to stop)");
         err.flush();
         stopped.await();
-        if (service.failure().isPresent()) {
+        if (!GracefulStop.requested() && service.failure().isPresent()) {
           throw new IllegalStateException("enrich stopped: " + service.failure().get());
         }
       }
       return 0;
     } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-        service.close();
-      } catch (IllegalStateException shuttingDown) {
-        // The JVM is stopping and the hook is closing the service.
-      }
+      service.close();
     }
   }
 

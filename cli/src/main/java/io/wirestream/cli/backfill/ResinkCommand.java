@@ -49,7 +49,7 @@ public final class ResinkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    WirestreamConfig settings = config.load(Map.of(WirestreamConfig.SINK_STORE, store));
+    WirestreamConfig settings = config.loadConnected(Map.of(WirestreamConfig.SINK_STORE, store));
     PrintWriter out = spec.commandLine().getOut();
     ProgressBar bar = ProgressBar.onStderr(spec.commandLine().getErr(), "resink");
     long[] last = new long[2];

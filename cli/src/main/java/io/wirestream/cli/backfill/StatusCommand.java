@@ -57,7 +57,7 @@ public final class StatusCommand implements Callable<Integer> {
     if (interval < 0 || interval > 600) {
       throw new UsageException("--interval must be between 0 and 600 seconds");
     }
-    WirestreamConfig settings = config.load(Map.of());
+    WirestreamConfig settings = config.loadConnected(Map.of());
     List<GroupRow> rows;
     try (Admin admin = Admin.create(settings.kafkaProperties())) {
       rows =

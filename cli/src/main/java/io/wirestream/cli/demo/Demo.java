@@ -28,6 +28,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -39,7 +41,8 @@ public final class Demo implements AutoCloseable {
 
   /**
    * What to run. {@code inputs} empty means the shipped samples; {@code bootstrapServers} null
-   * means an in-process broker.
+   * means an in-process broker. Settings are layered as for the services: {@code configFile} (may
+   * be null), then {@code environment} ({@code WIRESTREAM_*}), then {@code settings}.
    */
   public record Options(
       Path dataDir,
@@ -49,12 +52,43 @@ public final class Demo implements AutoCloseable {
       boolean follow,
       Duration timeout,
       String bootstrapServers,
-      Map<String, String> settings) {}
+      Map<String, String> settings,
+      Path configFile,
+      Map<String, String> environment) {
+
+    /** Options with settings from {@code settings} alone. */
+    public Options(
+        Path dataDir,
+        String store,
+        List<Path> inputs,
+        String source,
+        boolean follow,
+        Duration timeout,
+        String bootstrapServers,
+        Map<String, String> settings) {
+      this(
+          dataDir,
+          store,
+          inputs,
+          source,
+          follow,
+          timeout,
+          bootstrapServers,
+          settings,
+          null,
+          Map.of());
+    }
+  }
+
+  /** How long, after a stop is asked for, the demo still waits for articles under way. */
+  private static final Duration DRAIN = Duration.ofSeconds(2);
 
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final Options options;
   private final PrintWriter out;
   private final PrintWriter err;
+  private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private volatile long stopDeadline = Long.MAX_VALUE;
   private Path kafkaDir;
 
   public Demo(Options options, PrintWriter out, PrintWriter err) {
@@ -83,7 +117,8 @@ public final class Demo implements AutoCloseable {
     settings.put(WirestreamConfig.BOOTSTRAP_SERVERS, bootstrap);
     settings.put(WirestreamConfig.SINK_STORE, options.store());
     settings.put(WirestreamConfig.ENRICH_STATE_DIR, kafkaDir.resolve("streams").toString());
-    WirestreamConfig config = WirestreamConfig.load(null, Map.of(), settings);
+    WirestreamConfig config =
+        WirestreamConfig.load(options.configFile(), options.environment(), settings);
     Logging.configure(config);
     // All services of the demo share one endpoint; their meters differ by the stage tag.
     OpsEndpoint ops = own(OpsEndpoint.start(config, options.follow()));
@@ -124,11 +159,22 @@ public final class Demo implements AutoCloseable {
           out.flush();
         }
       }
-      if (options.follow()) {
-        Thread.sleep(config.getLong(WirestreamConfig.INGEST_POLL_INTERVAL_MS));
+      if (options.follow()
+          && stopRequested.await(
+              config.getLong(WirestreamConfig.INGEST_POLL_INTERVAL_MS), TimeUnit.MILLISECONDS)) {
+        break;
       }
-    } while (options.follow());
+    } while (options.follow() && stopRequested.getCount() > 0);
     return summary(stats, publisher, sink, deadLetters, enriched, started);
+  }
+
+  /**
+   * Asks {@link #run()} to return soon (SIGTERM): it takes no new files, waits a little longer for
+   * the articles under way, and returns the summary; {@link #close()} then stops the services.
+   */
+  public void stop() {
+    stopDeadline = System.nanoTime() + DRAIN.toNanos();
+    stopRequested.countDown();
   }
 
   private DemoSummary summary(
@@ -172,7 +218,7 @@ public final class Demo implements AutoCloseable {
         throw new IllegalStateException(
             "the sink stopped: " + sink.failure().get(), sink.failure().get());
       }
-      if (System.nanoTime() > deadline) {
+      if (System.nanoTime() > deadline || System.nanoTime() > stopDeadline) {
         return false;
       }
       if (System.nanoTime() - lastReport > 10_000_000_000L) {

@@ -1,5 +1,6 @@
 package io.wirestream.cli.demo;
 
+import io.wirestream.common.config.Secrets;
 import java.util.Locale;
 
 /**
@@ -101,6 +102,6 @@ public record DemoSummary(
     if (unaccounted > 0) {
       line.append(", unaccounted ").append(unaccounted);
     }
-    return line.append(String.format("%nstore: %s", store)).toString();
+    return line.append(String.format("%nstore: %s", Secrets.mask(store))).toString();
   }
 }

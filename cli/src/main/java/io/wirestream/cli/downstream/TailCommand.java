@@ -117,7 +117,7 @@ public final class TailCommand implements Callable<Integer> {
     ArticlePrinter printer = ArticlePrinter.of(format, spec.commandLine().getOut());
     ArticleFilter filter =
         new ArticleFilter(entity, type, country, language, mentionsFrom, mentionsTo);
-    WirestreamConfig settings = config.load(Map.of());
+    WirestreamConfig settings = config.loadConnected(Map.of());
     String topic = new Topics(settings).enriched().name();
     PrintWriter err = spec.commandLine().getErr();
     BadRecordHandler onBad =

@@ -32,6 +32,7 @@ public final class WirestreamConfig extends AbstractConfig {
   public static final String KAFKA_PREFIX = "kafka.";
 
   public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+  public static final String BROKER_CONNECT_TIMEOUT_MS = "broker.connect.timeout.ms";
   public static final String TOPIC_RAW = "topic.raw";
   public static final String TOPIC_ENRICHED = "topic.enriched";
   public static final String TOPIC_DLQ = "topic.dlq";
@@ -106,6 +107,16 @@ public final class WirestreamConfig extends AbstractConfig {
               new ConfigDef.NonEmptyString(),
               Importance.HIGH,
               "Kafka bootstrap servers, host:port[,host:port...].")
+          .define(
+              BROKER_CONNECT_TIMEOUT_MS,
+              Type.LONG,
+              30_000L,
+              Range.between(1_000, 3_600_000),
+              Importance.MEDIUM,
+              "How long every command that needs Kafka waits at start-up for the cluster at"
+                  + " bootstrap.servers to answer, in milliseconds, before it exits 1 naming the"
+                  + " address. Kafka clients otherwise retry an unreachable or misnamed broker"
+                  + " quietly for minutes.")
           .define(
               TOPIC_RAW,
               Type.STRING,
@@ -488,14 +499,31 @@ public final class WirestreamConfig extends AbstractConfig {
               "Format of the log on standard error: 'text' (ISO date-time with offset, level,"
                   + " logger, message) or 'json' (one JSON object a line, for log collectors).");
 
+  /** Where a value came from, for {@code wirestream config}; keys absent are defaults. */
+  public static final String ORIGIN_DEFAULT = "default";
+
   private final Map<String, Object> kafkaOverrides;
+  private final Map<String, String> origins;
 
   /**
    * @throws ConfigException if a value is invalid or a key is not a declared setting
    */
   public WirestreamConfig(Map<String, ?> values) {
+    this(values, Map.of());
+  }
+
+  private WirestreamConfig(Map<String, ?> values, Map<String, String> origins) {
     super(DEFINITION, checkNames(values), false);
     this.kafkaOverrides = originalsWithPrefix(KAFKA_PREFIX, true);
+    this.origins = Map.copyOf(origins);
+  }
+
+  /**
+   * The layer a setting's value came from: {@code default}, {@code file PATH}, {@code environment
+   * WIRESTREAM_...} or {@code option}.
+   */
+  public String origin(String key) {
+    return origins.getOrDefault(key, ORIGIN_DEFAULT);
   }
 
   private static Map<String, ?> checkNames(Map<String, ?> values) {
@@ -515,12 +543,14 @@ public final class WirestreamConfig extends AbstractConfig {
   public static WirestreamConfig load(
       Path file, Map<String, String> environment, Map<String, String> overrides) {
     Map<String, Object> values = new HashMap<>();
+    Map<String, String> origins = new HashMap<>();
     if (file != null) {
       readProperties(file)
           .forEach(
               (key, value) -> {
                 SettingNames.check(DEFINITION.names(), key, file.toString());
                 values.put(key, value);
+                origins.put(key, "file " + file);
               });
     }
     environment.forEach(
@@ -530,13 +560,15 @@ public final class WirestreamConfig extends AbstractConfig {
                     key -> {
                       SettingNames.check(DEFINITION.names(), key, "variable " + name);
                       values.put(key, value);
+                      origins.put(key, "environment " + name);
                     }));
     overrides.forEach(
         (key, value) -> {
           SettingNames.check(DEFINITION.names(), key, "option -D " + key);
           values.put(key, value);
+          origins.put(key, "option");
         });
-    return new WirestreamConfig(values);
+    return new WirestreamConfig(values, origins);
   }
 
   /**

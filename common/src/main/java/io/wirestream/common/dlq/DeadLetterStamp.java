@@ -1,5 +1,6 @@
 package io.wirestream.common.dlq;
 
+import io.wirestream.common.config.Secrets;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -42,7 +43,8 @@ public final class DeadLetterStamp {
       put(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(offset.offset()));
     } else if (source instanceof Input input) {
       put(headers, DeadLetterHeaders.SOURCE_TOPIC, input.topic());
-      put(headers, DeadLetterHeaders.SOURCE_FILE, input.file());
+      // A feed URL may carry an access token in its query.
+      put(headers, DeadLetterHeaders.SOURCE_FILE, Secrets.mask(input.file()));
       put(headers, DeadLetterHeaders.SOURCE_LINE, input.line());
     }
     return headers;

@@ -1,5 +1,6 @@
 package io.wirestream.common.dlq;
 
+import io.wirestream.common.config.Secrets;
 import java.lang.reflect.Method;
 import java.sql.SQLException;
 import java.util.IdentityHashMap;
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
  * statement, its bound values ({@code Batch entry 0 INSERT ... VALUES (...)}) and the offending key
  * ({@code Detail: Key (id)=(...)}) into their messages, which would copy article text into every
  * log line and make a dead letter larger than Kafka accepts. What is kept is what an operator
- * needs: the exception type, the SQL state and the server's primary message.
+ * needs: the exception type, the SQL state and the server's primary message. Credentials (a JDBC
+ * URL's password, say, in a driver's connection error) are masked.
  */
 public final class ErrorSummary {
 
@@ -64,7 +66,8 @@ public final class ErrorSummary {
     if (message == null) {
       return "";
     }
-    String text = BATCH_ENTRY.matcher(message).replaceAll("Batch entry $1 was aborted:");
+    String text = Secrets.mask(message);
+    text = BATCH_ENTRY.matcher(text).replaceAll("Batch entry $1 was aborted:");
     text = SERVER_DETAIL.matcher(text).replaceFirst("");
     text = CALL_NEXT.matcher(text).replaceAll("");
     text = text.replaceAll("\\s+", " ").strip();

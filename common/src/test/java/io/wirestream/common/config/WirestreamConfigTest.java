@@ -133,4 +133,21 @@ class WirestreamConfigTest {
         .hasMessageContaining("unknown setting 'colour'")
         .hasMessageNotContaining("did you mean");
   }
+
+  @Test
+  void shouldTellWhichLayerEachValueCameFrom() throws IOException {
+    Path file = dir.resolve("origins.properties");
+    Files.writeString(file, "topic.raw=file.raw\ntopic.dlq=file.dlq\n");
+
+    WirestreamConfig config =
+        WirestreamConfig.load(
+            file,
+            Map.of("WIRESTREAM_TOPIC_DLQ", "env.dlq", "WIRESTREAM_SINK_BATCH_SIZE", "10"),
+            Map.of("sink.batch.size", "20"));
+
+    assertThat(config.origin("topic.raw")).isEqualTo("file " + file);
+    assertThat(config.origin("topic.dlq")).isEqualTo("environment WIRESTREAM_TOPIC_DLQ");
+    assertThat(config.origin("sink.batch.size")).isEqualTo("option");
+    assertThat(config.origin("topic.enriched")).isEqualTo(WirestreamConfig.ORIGIN_DEFAULT);
+  }
 }

@@ -54,6 +54,24 @@ class DeadLetterStampTest {
   }
 
   @Test
+  void shouldMaskCredentialsInTheReasonAndInAFeedUrl() {
+    Map<String, String> headers =
+        asMap(
+            DeadLetterStamp.reasons(
+                Stage.SINK,
+                "store: cannot connect to jdbc:postgresql://ws:pg-pass@db/news?password=pg-pass",
+                "java.sql.SQLException",
+                new DeadLetterStamp.Input(
+                    "news.raw", "https://feeds.example.org/rss?token=t0ken", "item 3")));
+
+    assertThat(String.join(" ", headers.values()))
+        .doesNotContain("pg-pass")
+        .doesNotContain("t0ken");
+    assertThat(headers.get(DeadLetterHeaders.SOURCE_FILE))
+        .isEqualTo("https://feeds.example.org/rss?token=[hidden]");
+  }
+
+  @Test
   void shouldBoundTheReasonWhateverTheStage() {
     Map<String, String> headers =
         asMap(DeadLetterStamp.reasons(Stage.SINK, "x".repeat(100_000), null, null));

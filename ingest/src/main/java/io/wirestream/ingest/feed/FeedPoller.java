@@ -281,15 +281,20 @@ public final class FeedPoller implements AutoCloseable {
     return due.isAfter(now) ? Duration.between(now, due) : Duration.ZERO;
   }
 
-  /** Waits up to {@code max} for a fetch under way to finish; returns at once if one has. */
-  public void awaitFinished(Duration max) throws InterruptedException {
+  /**
+   * Waits up to {@code max} for a fetch under way to finish; returns at once if one has.
+   *
+   * @return true if a finished fetch is waiting to be taken in
+   */
+  public boolean awaitFinished(Duration max) throws InterruptedException {
     if (!taken.isEmpty()) {
-      return;
+      return true;
     }
     FeedFetch done = finished.poll(max.toNanos(), TimeUnit.NANOSECONDS);
     if (done != null) {
       taken.add(done);
     }
+    return done != null;
   }
 
   /** Fetches under way. */

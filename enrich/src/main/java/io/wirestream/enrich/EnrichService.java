@@ -205,7 +205,9 @@ public final class EnrichService implements AutoCloseable {
     props.putIfAbsent(
         StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-    props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200");
+    props.putIfAbsent(
+        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+        config.getLong(WirestreamConfig.ENRICH_COMMIT_INTERVAL_MS));
     return props;
   }
 

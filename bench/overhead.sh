@@ -5,6 +5,8 @@
 # Both include JVM start and model loading; the demo also starts and stops its broker.
 # With -r N the pair runs N times, alternating, and the median ratio is printed too: on a shared
 # machine the load changes from minute to minute, and a ratio compares only runs taken together.
+# The CPU seconds (user + system, all threads) of each run are printed too: what the pipeline adds
+# in work, which other jobs on the machine disturb less than the wall time.
 #   bench/overhead.sh [-n FIRST_N_LINES] [-r RUNS] [extra options for both, e.g. -D enrich.threads=1]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,25 +30,35 @@ count=$(grep -c . "$stories")
 
 now() { date +%s.%N; }
 load() { cut -d' ' -f1 /proc/loadavg; }
+# Runs a command, leaving its CPU seconds (user + system of it and its children) in $work/cpu.
+cpu_of() {
+  local before after
+  before=$(awk '{print $14 + $15 + $16 + $17}' /proc/$$/stat)
+  "$@"
+  after=$(awk '{print $14 + $15 + $16 + $17}' /proc/$$/stat)
+  echo "scale=1; ($after - $before) / $(getconf CLK_TCK)" | bc >"$work/cpu"
+}
 ratios=()
 for run in $(seq 1 "$runs"); do
   rm -rf "$work/demo" "$work/enriched.jsonl"
   load_before=$(load)
   start=$(now)
-  "$root/wirestream" annotate --out "$work/enriched.jsonl" "$@" "$stories" 2> >(grep -v ' INFO ' >&2)
+  cpu_of "$root/wirestream" annotate --out "$work/enriched.jsonl" "$@" "$stories" 2> >(grep -v ' INFO ' >&2)
   annotate=$(echo "$(now) - $start" | bc)
+  annotate_cpu=$(cat "$work/cpu")
   records=$(grep -c . "$work/enriched.jsonl" || true)
 
   start=$(now)
-  "$root/wirestream" demo --data-dir "$work/demo" "$@" "$stories" 2> >(grep -v ' INFO ' >&2)
+  cpu_of "$root/wirestream" demo --data-dir "$work/demo" "$@" "$stories" 2> >(grep -v ' INFO ' >&2)
   demo=$(echo "$(now) - $start" | bc)
+  demo_cpu=$(cat "$work/cpu")
 
   ratio=$(echo "$demo / $annotate" | bc -l)
   ratios+=("$ratio")
-  printf 'stories %d; annotate: %d records in %.1f s; demo: %.1f s (load average %s, then %s)\n' \
-    "$count" "$records" "$annotate" "$demo" "$load_before" "$(load)"
-  printf 'demo / annotate wall time: %.2f (pipeline overhead: Kafka, JSON and sink, %.0f%% of the NLP run)\n' \
-    "$ratio" "$(echo "($demo - $annotate) * 100 / $annotate" | bc -l)"
+  printf 'stories %d; annotate: %d records in %.1f s (CPU %.1f s); demo: %.1f s (CPU %.1f s); load average %s, then %s\n' \
+    "$count" "$records" "$annotate" "$annotate_cpu" "$demo" "$demo_cpu" "$load_before" "$(load)"
+  printf 'demo / annotate wall time: %.2f (pipeline overhead: Kafka, JSON and sink, %.0f%% of the NLP run); CPU time: %.2f\n' \
+    "$ratio" "$(echo "($demo - $annotate) * 100 / $annotate" | bc -l)" "$(echo "$demo_cpu / $annotate_cpu" | bc -l)"
 done
 if [ "$runs" -gt 1 ]; then
   printf 'median demo / annotate over %d runs: %.2f\n' "$runs" \

@@ -3,15 +3,23 @@
 # `wirestream annotate` (the enrich pipeline over a file, no broker) and through the demo (in-process
 # broker, ingest, enrich topology, sink to SQLite), in one run, and the ratio of the wall times.
 # Both include JVM start and model loading; the demo also starts and stops its broker.
-#   bench/overhead.sh [-n FIRST_N_LINES] [extra options for both, e.g. -D enrich.threads=1]
+# With -r N the pair runs N times, alternating, and the median ratio is printed too: on a shared
+# machine the load changes from minute to minute, and a ratio compares only runs taken together.
+# The CPU seconds (user + system, all threads) of each run are printed too: what the pipeline adds
+# in work, which other jobs on the machine disturb less than the wall time.
+#   bench/overhead.sh [-n FIRST_N_LINES] [-r RUNS] [extra options for both, e.g. -D enrich.threads=1]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 input="${WIRESTREAM_REUTERS:-$root/../shared/corpora/news/reuters21578.jsonl}"
 lines=""
-if [ "${1:-}" = "-n" ]; then
-  lines="${2:?-n needs a number of lines}"
-  shift 2
-fi
+runs=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -n) lines="${2:?-n needs a number of lines}"; shift 2 ;;
+    -r) runs="${2:?-r needs a number of runs}"; shift 2 ;;
+    *) break ;;
+  esac
+done
 [ -f "$input" ] || { echo "overhead: $input not found (set WIRESTREAM_REUTERS)" >&2; exit 2; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -21,15 +29,38 @@ count=$(grep -c . "$stories")
 "$root/wirestream" --version >/dev/null   # build outside the timed runs
 
 now() { date +%s.%N; }
-start=$(now)
-"$root/wirestream" annotate --out "$work/enriched.jsonl" "$@" "$stories" 2> >(grep -v ' INFO ' >&2)
-annotate=$(echo "$(now) - $start" | bc)
-records=$(grep -c . "$work/enriched.jsonl" || true)
+load() { cut -d' ' -f1 /proc/loadavg; }
+# Runs a command, leaving its CPU seconds (user + system of it and its children) in $work/cpu.
+cpu_of() {
+  local before after
+  before=$(awk '{print $14 + $15 + $16 + $17}' /proc/$$/stat)
+  "$@"
+  after=$(awk '{print $14 + $15 + $16 + $17}' /proc/$$/stat)
+  echo "scale=1; ($after - $before) / $(getconf CLK_TCK)" | bc >"$work/cpu"
+}
+ratios=()
+for run in $(seq 1 "$runs"); do
+  rm -rf "$work/demo" "$work/enriched.jsonl"
+  load_before=$(load)
+  start=$(now)
+  cpu_of "$root/wirestream" annotate --out "$work/enriched.jsonl" "$@" "$stories" 2> >(grep -v ' INFO ' >&2)
+  annotate=$(echo "$(now) - $start" | bc)
+  annotate_cpu=$(cat "$work/cpu")
+  records=$(grep -c . "$work/enriched.jsonl" || true)
 
-start=$(now)
-"$root/wirestream" demo --data-dir "$work/demo" "$@" "$stories" 2> >(grep -v ' INFO ' >&2)
-demo=$(echo "$(now) - $start" | bc)
+  start=$(now)
+  cpu_of "$root/wirestream" demo --data-dir "$work/demo" "$@" "$stories" 2> >(grep -v ' INFO ' >&2)
+  demo=$(echo "$(now) - $start" | bc)
+  demo_cpu=$(cat "$work/cpu")
 
-printf 'stories %d; annotate: %d records in %.1f s; demo: %.1f s\n' "$count" "$records" "$annotate" "$demo"
-printf 'demo / annotate wall time: %.2f (pipeline overhead: Kafka, JSON and sink, %.0f%% of the NLP run)\n' \
-  "$(echo "$demo / $annotate" | bc -l)" "$(echo "($demo - $annotate) * 100 / $annotate" | bc -l)"
+  ratio=$(echo "$demo / $annotate" | bc -l)
+  ratios+=("$ratio")
+  printf 'stories %d; annotate: %d records in %.1f s (CPU %.1f s); demo: %.1f s (CPU %.1f s); load average %s, then %s\n' \
+    "$count" "$records" "$annotate" "$annotate_cpu" "$demo" "$demo_cpu" "$load_before" "$(load)"
+  printf 'demo / annotate wall time: %.2f (pipeline overhead: Kafka, JSON and sink, %.0f%% of the NLP run); CPU time: %.2f\n' \
+    "$ratio" "$(echo "($demo - $annotate) * 100 / $annotate" | bc -l)" "$(echo "$demo_cpu / $annotate_cpu" | bc -l)"
+done
+if [ "$runs" -gt 1 ]; then
+  printf 'median demo / annotate over %d runs: %.2f\n' "$runs" \
+    "$(printf '%s\n' "${ratios[@]}" | sort -g | awk '{r[NR] = $1} END {print (NR % 2) ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2}')"
+fi

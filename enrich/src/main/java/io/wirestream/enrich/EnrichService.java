@@ -241,7 +241,9 @@ public final class EnrichService implements AutoCloseable {
     props.putIfAbsent(
         StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-    props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200");
+    props.putIfAbsent(
+        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+        config.getLong(WirestreamConfig.ENRICH_COMMIT_INTERVAL_MS));
     // The topology has no global store, so this changes nothing but the warning Streams writes at
     // every start while it is unset.
     props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);

@@ -22,13 +22,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -83,7 +85,10 @@ public final class Demo implements AutoCloseable {
   /** How long, after a stop is asked for, the demo still waits for articles under way. */
   private static final Duration DRAIN = Duration.ofSeconds(2);
 
-  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+  /** The clients and services, closed together before the broker they talk to. */
+  private final List<AutoCloseable> resources = new ArrayList<>();
+
+  private EmbeddedKafkaBroker broker;
   private final Options options;
   private final PrintWriter out;
   private final PrintWriter err;
@@ -105,10 +110,22 @@ public final class Demo implements AutoCloseable {
     if (inputs.isEmpty()) {
       inputs = List.of(Samples.writeTo(options.dataDir().resolve("samples")));
     }
+    // The models load while the broker starts: each takes about a second, the one not waiting on
+    // the other.
+    FutureTask<NlpPipeline> pipeline =
+        new FutureTask<>(
+            () ->
+                NlpPipeline.from(
+                    WirestreamConfig.load(
+                        options.configFile(), options.environment(), options.settings())));
+    Thread loader = new Thread(pipeline, "wirestream-demo-nlp-load");
+    loader.setDaemon(true);
+    loader.start();
     kafkaDir = Files.createTempDirectory("wirestream-kafka");
     String bootstrap = options.bootstrapServers();
     if (bootstrap == null) {
-      bootstrap = own(EmbeddedKafkaBroker.start(kafkaDir)).bootstrapServers();
+      broker = EmbeddedKafkaBroker.start(kafkaDir);
+      bootstrap = broker.bootstrapServers();
       err.println("wirestream demo: in-process Kafka broker at " + bootstrap);
       err.flush();
     }
@@ -133,7 +150,7 @@ public final class Demo implements AutoCloseable {
                 config, topics.enriched(), a -> a.entities().size(), a -> a.dates().size()));
     TopicCounter<byte[]> deadLetters = start(new TopicCounter<>(config, topics.deadLetter()));
     EnrichService enrich =
-        own(new EnrichService(config, NlpPipeline.from(config), ReplayFilter.ALL, ops.registry()));
+        own(new EnrichService(config, loaded(pipeline), ReplayFilter.ALL, ops.registry()));
     ops.watch(enrich);
     enrich.start();
     SinkService sink =
@@ -239,8 +256,16 @@ public final class Demo implements AutoCloseable {
     return sink.stats().stored() + sink.stats().stale() + deadLetters.records();
   }
 
+  private static NlpPipeline loaded(FutureTask<NlpPipeline> pipeline) throws Exception {
+    try {
+      return pipeline.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
   private <T extends AutoCloseable> T own(T resource) {
-    resources.push(resource);
+    resources.add(resource);
     return resource;
   }
 
@@ -258,23 +283,46 @@ public final class Demo implements AutoCloseable {
     return service;
   }
 
-  /** Stops everything in reverse order of starting; the first failure is rethrown. */
+  /**
+   * Stops the services and clients, then the broker; the first failure is rethrown. The services
+   * stop at the same time, as they would on separate machines: each waits for its own broker round
+   * trips (a last commit, leaving its group, a fetch the broker holds back for up to half a
+   * second), and one after the other these waits add up.
+   */
   @Override
   public void close() {
-    RuntimeException failure = null;
-    while (!resources.isEmpty()) {
+    List<Exception> failures = Collections.synchronizedList(new ArrayList<>());
+    List<Thread> closers = new ArrayList<>();
+    for (AutoCloseable resource : resources) {
+      Thread closer =
+          new Thread(
+              () -> {
+                try {
+                  resource.close();
+                } catch (Exception e) {
+                  failures.add(e);
+                }
+              },
+              "wirestream-demo-close");
+      closer.start();
+      closers.add(closer);
+    }
+    resources.clear();
+    for (Thread closer : closers) {
       try {
-        resources.pop().close();
-      } catch (Exception e) {
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
-        if (failure == null) {
-          failure = new IllegalStateException("could not stop the demo cleanly: " + e, e);
-        } else {
-          failure.addSuppressed(e);
-        }
+        closer.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failures.add(e);
       }
+    }
+    if (broker != null) {
+      try {
+        broker.close();
+      } catch (RuntimeException e) {
+        failures.add(e);
+      }
+      broker = null;
     }
     try {
       deleteRecursively(kafkaDir);
@@ -282,7 +330,11 @@ public final class Demo implements AutoCloseable {
       // Only a temporary folder is left behind.
       System.err.println("wirestream demo: could not delete " + kafkaDir + ": " + e);
     }
-    if (failure != null) {
+    if (!failures.isEmpty()) {
+      IllegalStateException failure =
+          new IllegalStateException(
+              "could not stop the demo cleanly: " + failures.get(0), failures.get(0));
+      failures.subList(1, failures.size()).forEach(failure::addSuppressed);
       throw failure;
     }
   }

@@ -8,6 +8,7 @@ import io.wirestream.common.model.EnrichedArticle;
 import io.wirestream.common.model.Enrichment;
 import io.wirestream.common.model.Entity;
 import io.wirestream.common.model.EntityType;
+import io.wirestream.common.model.Sentence;
 import io.wirestream.common.model.TemporalExpression;
 import io.wirestream.common.model.TimexType;
 import io.wirestream.common.serde.Json;
@@ -20,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads an article and its child rows back into the record the sink consumed. */
+/**
+ * Reads an article and its child rows back into the record the sink consumed. Sentences come back
+ * without their tokens, which the store does not keep (migration V3).
+ */
 final class ArticleReader {
 
   private static final TypeReference<Map<String, String>> MODELS = new TypeReference<>() {};
@@ -60,7 +64,8 @@ final class ArticleReader {
                 entities(connection, id),
                 canonicalEntities(connection, id),
                 dates(connection, id),
-                enrichment));
+                enrichment,
+                sentences(connection, id)));
       }
     }
   }
@@ -115,6 +120,14 @@ final class ArticleReader {
                 row.getInt("end_offset"),
                 TimexType.valueOf(row.getString("type")),
                 row.getString("value")));
+  }
+
+  private static List<Sentence> sentences(Connection connection, String id) throws SQLException {
+    return children(
+        connection,
+        "sentences",
+        id,
+        row -> new Sentence(row.getInt("start_offset"), row.getInt("end_offset")));
   }
 
   private interface RowMapper<T> {

@@ -31,7 +31,10 @@ public interface ArticleStore extends AutoCloseable {
    */
   WriteResult write(List<EnrichedArticle> batch);
 
-  /** The stored enrichment of an article, as it was written. */
+  /**
+   * The stored enrichment of an article, as it was written, except that its sentences come back
+   * without token spans, which the store does not keep.
+   */
   Optional<EnrichedArticle> find(String articleId);
 
   @Override

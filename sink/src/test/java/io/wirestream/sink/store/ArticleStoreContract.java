@@ -366,6 +366,26 @@ abstract class ArticleStoreContract {
   }
 
   @Test
+  void shouldReadSentenceSpansBackInOrderWithoutTheirTokens() {
+    EnrichedArticle original = Articles.withSentences("s1", 1);
+    assertThat(original.sentences().get(0).tokens()).isNotEmpty();
+    store().write(List.of(original, enriched("b1", 1)));
+
+    EnrichedArticle stored = store().find("s1").orElseThrow();
+
+    assertThat(stored)
+        .isEqualTo(
+            new EnrichedArticle(
+                original.article(),
+                original.entities(),
+                original.canonicalEntities(),
+                original.dates(),
+                original.enrichment(),
+                List.of(original.sentences().get(0).withoutTokens(), original.sentences().get(1))));
+    assertThat(store().find("b1")).contains(enriched("b1", 1));
+  }
+
+  @Test
   void shouldDeleteSentencesWithTheirArticle() throws SQLException {
     store().write(List.of(Articles.withSentences("a1", 1), Articles.withSentences("b1", 1)));
 

@@ -24,37 +24,38 @@ final class DateRules {
     rules.add(
         Rule.of(
             "iso-date",
-            "\\b(\\d{4})-(\\d{2})-(\\d{2})\\b",
-            (m, c) -> date(c, Integer.parseInt(m.group(1)), m.group(2), m.group(3))));
+            "\\b(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})\\b",
+            (m, c) ->
+                date(c, Integer.parseInt(m.group("year")), m.group("month"), m.group("day"))));
     rules.add(
         Rule.of(
             "us-numeric-date",
-            "(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?![\\d/])",
+            "(?<![\\d/])(?<month>\\d{1,2})/(?<day>\\d{1,2})/(?<year>\\d{4}|\\d{2})(?![\\d/])",
             (m, c) -> {
-              int y = Integer.parseInt(m.group(3));
-              if (m.group(3).length() == 2) {
+              int y = Integer.parseInt(m.group("year"));
+              if (m.group("year").length() == 2) {
                 y += y < 50 ? 2000 : 1900;
               }
-              date(c, y, m.group(1), m.group(2));
+              date(c, y, m.group("month"), m.group("day"));
             }));
     rules.add(
         Rule.of(
             "month-day-year",
             "(?:"
                 + WEEKDAY
-                + ",?\\s+)?\\b("
+                + ",?\\s+)?\\b(?<month>"
                 + MONTH
-                + ")\\s+("
+                + ")\\s+(?<day>"
                 + DAY_NUM
                 + "|"
                 + Lexicon.DAY_WORD
-                + ")\\b(?:,?\\s+("
+                + ")\\b(?:,?\\s+(?<year>"
                 + YEAR4
                 + ")\\b)?",
             (m, c) -> {
-              int month = Lexicon.month(m.group(1));
-              int day = Lexicon.dayOfMonth(m.group(2));
-              LocalDate d = day(c, m.group(3), month, day);
+              int month = Lexicon.month(m.group("month"));
+              int day = Lexicon.dayOfMonth(m.group("day"));
+              LocalDate d = day(c, m.group("year"), month, day);
               if (d != null) {
                 c.emitExplicit(TimexType.DATE, d.toString());
               }
@@ -62,17 +63,17 @@ final class DateRules {
     rules.add(
         Rule.of(
             "week-of",
-            "\\b(?i:the\\s+)?(?i:week)\\s+(?i:of)\\s+("
+            "\\b(?i:the\\s+)?(?i:week)\\s+(?i:of)\\s+(?<month>"
                 + MONTH
-                + ")\\s+("
+                + ")\\s+(?<day>"
                 + DAY_NUM
-                + ")\\b(?:,?\\s+("
+                + ")\\b(?:,?\\s+(?<year>"
                 + YEAR4
                 + ")\\b)?",
             (m, c) -> {
-              int month = Lexicon.month(m.group(1));
-              int day = Lexicon.dayOfMonth(m.group(2));
-              LocalDate d = day(c, m.group(3), month, day);
+              int month = Lexicon.month(m.group("month"));
+              int day = Lexicon.dayOfMonth(m.group("day"));
+              LocalDate d = day(c, m.group("year"), month, day);
               if (d != null) {
                 c.emitExplicit(TimexType.DATE, Calendars.week(d));
               }
@@ -82,17 +83,17 @@ final class DateRules {
             "day-month-year",
             "(?:"
                 + WEEKDAY
-                + ",?\\s+)?\\b("
+                + ",?\\s+)?\\b(?<day>"
                 + DAY_NUM
-                + ")\\s+(?:(?i:of)\\s+)?("
+                + ")\\s+(?:(?i:of)\\s+)?(?<month>"
                 + MONTH
-                + ")(?:,?\\s+("
+                + ")(?:,?\\s+(?<year>"
                 + YEAR4
                 + ")\\b)?",
             (m, c) -> {
-              int month = Lexicon.month(m.group(2));
-              int day = Lexicon.ordinal(m.group(1));
-              LocalDate d = day(c, m.group(3), month, day);
+              int month = Lexicon.month(m.group("month"));
+              int day = Lexicon.ordinal(m.group("day"));
+              LocalDate d = day(c, m.group("year"), month, day);
               if (d != null) {
                 c.emitExplicit(TimexType.DATE, d.toString());
               }
@@ -101,44 +102,46 @@ final class DateRules {
         Rule.of(
             "month-year",
             FUZZ
-                + "\\b(?:(?i:(last|next|this|this past|this coming|that) ))?("
+                + "\\b(?:(?i:(?<mod>last|next|this|this past|this coming|that) ))?(?<month>"
                 + MONTH
                 + ")(?!\\w)(?!\\s+\\d{1,2}(?:st|nd|rd|"
-                + "th)?\\b(?!,?\\s*\\d))(?:,?\\s+(?:(?i:of)\\s+)?("
+                + "th)?\\b(?!,?\\s*\\d))(?:,?\\s+(?:(?i:of)\\s+)?(?<year>"
                 + Lexicon.YEAR
                 + ")\\b|"
-                + "\\s+(?i:(this|last|next) year)\\b)?",
+                + "\\s+(?i:(?<relYear>this|last|next) year)\\b)?",
             (m, c) -> {
-              String name = m.group(2);
-              if (name.equals("May") && m.group(3) == null && m.group(1) == null && modalMay(c)) {
+              String name = m.group("month");
+              String mod = m.group("mod");
+              String year = m.group("year");
+              if (name.equals("May") && year == null && mod == null && modalMay(c)) {
                 return;
               }
-              if (m.group(3) == null && m.group(1) == null && (nounMonth(c, name) || surname(c))) {
+              if (year == null && mod == null && (nounMonth(c, name) || surname(c))) {
                 return;
               }
-              if (m.group(4) != null) {
-                String rel = m.group(4).toLowerCase(Locale.ROOT);
+              if (m.group("relYear") != null) {
+                String rel = m.group("relYear").toLowerCase(Locale.ROOT);
                 int y = c.dct.getYear() + (rel.equals("last") ? -1 : rel.equals("next") ? 1 : 0);
                 c.emitExplicit(TimexType.DATE, Calendars.month(y, Lexicon.month(name)));
                 return;
               }
               int month = Lexicon.month(name);
-              int year;
-              if (m.group(3) != null) {
-                year = Lexicon.year(m.group(3));
-              } else if (m.group(1) != null) {
-                year = relativeMonthYear(c.dct, month, m.group(1).toLowerCase(Locale.ROOT));
+              int y;
+              if (year != null) {
+                y = Lexicon.year(year);
+              } else if (mod != null) {
+                y = relativeMonthYear(c.dct, month, mod.toLowerCase(Locale.ROOT));
               } else {
-                year = Calendars.yearOfMonth(c.dct, month, c.tense());
+                y = Calendars.yearOfMonth(c.dct, month, c.tense());
               }
-              c.emitExplicit(TimexType.DATE, Calendars.month(year, month));
+              c.emitExplicit(TimexType.DATE, Calendars.month(y, month));
             }));
     rules.add(
         Rule.of(
             "year",
             FUZZ
                 + "(?:(?i:(?:the )?(?:fiscal|calendar|model|the year|"
-                + "school year) ))?(?<![$\\d.,#])("
+                + "school year) ))?(?<![$\\d.,#])(?<year>"
                 + YEAR4
                 + ")(?!\\d|,\\d|\\.\\d|%|-\\d| percent|'?s\\b)",
             (m, c) -> {
@@ -146,53 +149,53 @@ final class DateRules {
               if (before.endsWith("no. ") || before.endsWith("number ")) {
                 return;
               }
-              c.emitExplicit(TimexType.DATE, m.group(1));
+              c.emitExplicit(TimexType.DATE, m.group("year"));
             }));
     rules.add(
         Rule.of(
             "year-range",
-            "(?<![$\\d.,])(" + YEAR4 + ")\\s?[-–/]\\s?(\\d{4}|\\d{2})(?![\\d%])",
+            "(?<![$\\d.,])(?<from>" + YEAR4 + ")\\s?[-–/]\\s?(?<to>\\d{4}|\\d{2})(?![\\d%])",
             (m, c) -> {
-              int from = Integer.parseInt(m.group(1));
-              int to = Integer.parseInt(m.group(2));
-              if (m.group(2).length() == 2) {
+              int from = Integer.parseInt(m.group("from"));
+              int to = Integer.parseInt(m.group("to"));
+              if (m.group("to").length() == 2) {
                 to += from / 100 * 100;
               }
               if (to <= from || to - from > 50) {
                 return;
               }
-              c.emitExplicit(m.start(1), m.end(1), TimexType.DATE, Calendars.year(from));
-              c.emitExplicit(m.start(2), m.end(2), TimexType.DATE, Calendars.year(to));
+              c.emitExplicit(m.start("from"), m.end("from"), TimexType.DATE, Calendars.year(from));
+              c.emitExplicit(m.start("to"), m.end("to"), TimexType.DATE, Calendars.year(to));
             }));
     rules.add(
         Rule.of(
             "decade",
-            "(?:(?i:the )?)?" + FUZZ + "(?<![$\\d])(1[0-9]|20)(\\d)0'?s\\b",
-            (m, c) -> c.emitExplicit(TimexType.DATE, m.group(1) + m.group(2))));
+            "(?:(?i:the )?)?" + FUZZ + "(?<![$\\d])(?<century>1[0-9]|20)(?<decade>\\d)0'?s\\b",
+            (m, c) -> c.emitExplicit(TimexType.DATE, m.group("century") + m.group("decade"))));
     rules.add(
         Rule.of(
             "short-decade",
-            "(?:(?i:the )?)?" + FUZZ + "['’]([2-9])0s\\b",
-            (m, c) -> c.emitExplicit(TimexType.DATE, "19" + m.group(1))));
+            "(?:(?i:the )?)?" + FUZZ + "['’](?<decade>[2-9])0s\\b",
+            (m, c) -> c.emitExplicit(TimexType.DATE, "19" + m.group("decade"))));
     rules.add(
         Rule.of(
             "decade-word",
             "(?i:(?:the )?"
                 + FUZZ
-                + "(twenties|thirties|forties|fifties|sixties|seventies|eighties"
+                + "(?<decade>twenties|thirties|forties|fifties|sixties|seventies|eighties"
                 + "|nineties))\\b",
-            (m, c) -> c.emitExplicit(TimexType.DATE, "19" + decadeWord(m.group(1)))));
+            (m, c) -> c.emitExplicit(TimexType.DATE, "19" + decadeWord(m.group("decade")))));
     rules.add(
         Rule.of(
             "century",
             "(?:(?i:the )?)?"
                 + FUZZ
-                + "\\b(\\d{1,2}(?:st|nd|rd|th)|(?i:"
+                + "\\b(?<ordinal>\\d{1,2}(?:st|nd|rd|th)|(?i:"
                 + Lexicon.ORDINAL_WORD
                 + "|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth"
                 + "|twentieth|twenty-first))[- ](?i:century)\\b",
             (m, c) -> {
-              int n = centuryNumber(m.group(1));
+              int n = centuryNumber(m.group("ordinal"));
               if (n > 0) {
                 c.emitExplicit(TimexType.DATE, String.format("%02d", n - 1));
               }
@@ -263,8 +266,8 @@ final class DateRules {
   private static boolean surname(Context c) {
     String before = c.before(20);
     java.util.regex.Matcher w =
-        java.util.regex.Pattern.compile("([A-Z][a-z]+)\\s+$").matcher(before);
-    return w.find() && !CAPITALISED_FUNCTION_WORDS.contains(w.group(1));
+        java.util.regex.Pattern.compile("(?<word>[A-Z][a-z]+)\\s+$").matcher(before);
+    return w.find() && !CAPITALISED_FUNCTION_WORDS.contains(w.group("word"));
   }
 
   /** "the annual March for Life", "the March of the Mothers": a march, not the month. */

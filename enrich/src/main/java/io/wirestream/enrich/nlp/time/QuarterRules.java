@@ -17,37 +17,37 @@ final class QuarterRules {
     rules.add(
         Rule.of(
             "two-quarters",
-            "(?i:\\b(?:at\\s+least\\s+)?(?:the\\s+)?(first|last|final|second)\\s+(?:two|"
-                + "2)\\s+quarters\\s+of\\s+("
+            "(?i:\\b(?:at\\s+least\\s+)?(?:the\\s+)?(?<which>first|last|final|second)\\s+(?:two|"
+                + "2)\\s+quarters\\s+of\\s+(?<year>"
                 + YEAR4
                 + "))\\b",
             (m, c) ->
                 c.emit(
                     TimexType.DATE,
                     Calendars.half(
-                        Integer.parseInt(m.group(2)),
-                        m.group(1).equalsIgnoreCase("first") ? 1 : 2))));
+                        Integer.parseInt(m.group("year")),
+                        m.group("which").equalsIgnoreCase("first") ? 1 : 2))));
     rules.add(
         Rule.of(
             "quarter",
-            "(?i:\\b(?:(the|its|a|this|last|next|this year's|last year's|next year's|"
+            "(?i:\\b(?:(?<det>the|its|a|this|last|next|this year's|last year's|next year's|"
                 + "the year's)\\s+)?"
                 + "(?:(?:fiscal|calendar|flat|seasonally)[- ])?"
-                + "(first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|previous|past"
+                + "(?<which>first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|previous|past"
                 + "|recent|last|same)[- ](?:fiscal[- ])?(?:quarter|qtr\\.?)"
-                + "(?:\\s+of\\s+(?:fiscal\\s+)?("
+                + "(?:\\s+of\\s+(?:fiscal\\s+)?(?<of>"
                 + YEAR4
                 + "|this year|last year|next year)|"
-                + ",?\\s+("
+                + ",?\\s+(?<year>"
                 + YEAR4
                 + "))?)\\b",
             (m, c) -> {
-              String det = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
+              String det = m.group("det") == null ? "" : m.group("det").toLowerCase(Locale.ROOT);
               // "a third-quarter loss", "its fourth quarter": the determiner stays outside.
               if (det.equals("its")
                   || det.equals("a")
                   || (det.equals("the") && m.group().contains("-quarter"))) {
-                int s = m.end(1);
+                int s = m.end("det");
                 while (Character.isWhitespace(c.text.charAt(s))) {
                   s++;
                 }
@@ -55,31 +55,31 @@ final class QuarterRules {
               }
               quarter(
                   c,
-                  m.group(1),
-                  m.group(2).toLowerCase(Locale.ROOT),
-                  m.group(3) != null ? m.group(3) : m.group(4));
+                  m.group("det"),
+                  m.group("which").toLowerCase(Locale.ROOT),
+                  m.group("of") != null ? m.group("of") : m.group("year"));
             }));
     rules.add(
         Rule.of(
             "year-quarter",
-            "(?i:\\b(?:the\\s+)?("
+            "(?i:\\b(?:the\\s+)?(?<year>"
                 + YEAR4
-                + ")\\s+(?:fiscal\\s+)?(?:(first|second|third|"
+                + ")\\s+(?:fiscal\\s+)?(?:(?<which>first|second|third|"
                 + "fourth)[- ])?"
-                + "(?:fiscal\\s+)?(quarter|period))\\b",
+                + "(?:fiscal\\s+)?(?<unit>quarter|period))\\b",
             (m, c) -> {
-              int year = Integer.parseInt(m.group(1));
+              int year = Integer.parseInt(m.group("year"));
               int q;
-              if (m.group(2) == null
-                  && m.group(3).equalsIgnoreCase("period")
+              if (m.group("which") == null
+                  && m.group("unit").equalsIgnoreCase("period")
                   && afterMonthsTotal(c)) {
                 // "In the first nine months, net was $306 million, against a loss in the 1988
                 // period": the same months of 1988, given as the year.
                 c.emitDerived(TimexType.DATE, Calendars.year(year));
                 return;
               }
-              if (m.group(2) != null) {
-                q = Lexicon.ordinal(m.group(2));
+              if (m.group("which") != null) {
+                q = Lexicon.ordinal(m.group("which"));
               } else if (c.reportedQuarter > 0) {
                 q = c.reportedQuarter % 10;
               } else {
@@ -90,26 +90,26 @@ final class QuarterRules {
     rules.add(
         Rule.of(
             "bare-quarter",
-            "(?i:\\b(the|this|that|last|next) quarter)\\b(?!-)",
-            (m, c) -> quarter(c, m.group(1), m.group(1).toLowerCase(Locale.ROOT), null)));
+            "(?i:\\b(?<det>the|this|that|last|next) quarter)\\b(?!-)",
+            (m, c) -> quarter(c, m.group("det"), m.group("det").toLowerCase(Locale.ROOT), null)));
     rules.add(
         Rule.of(
             "half",
-            "(?i:\\b(?:the\\s+)?(first|second|latter|last|back|front)\\s+half"
-                + "(?:\\s+of\\s+(?:(?:the|this|fiscal)\\s+)?("
+            "(?i:\\b(?:the\\s+)?(?<which>first|second|latter|last|back|front)\\s+half"
+                + "(?:\\s+of\\s+(?:(?:the|this|fiscal)\\s+)?(?<of>"
                 + YEAR4
                 + "|year|this year|"
                 + "last year|next year"
                 + "|fiscal year))?)\\b",
             (m, c) -> {
               String after = c.after(20).toLowerCase(Locale.ROOT);
-              if (m.group(2) == null && after.startsWith(" of ")) {
+              if (m.group("of") == null && after.startsWith(" of ")) {
                 return;
               }
-              String w = m.group(1).toLowerCase(Locale.ROOT);
+              String w = m.group("which").toLowerCase(Locale.ROOT);
               int half = w.equals("first") || w.equals("front") ? 1 : 2;
-              int year = yearOf(c, m.group(2));
-              if (m.group(2) == null
+              int year = yearOf(c, m.group("of"));
+              if (m.group("of") == null
                   && c.tense() != Tense.FUTURE
                   && half == 2
                   && c.dct.getMonthValue() <= 6) {

@@ -32,20 +32,20 @@ final class RelativeRules {
         Rule.of(
             "deictic-day",
             EDGE
-                + "\\b(?i:(yesterday|today|tomorrow)(?:(?:'s)?\\s+(morning|afternoon|evening|"
+                + "\\b(?i:(?<day>yesterday|today|tomorrow)(?:(?:'s)?\\s+(?<part>morning|afternoon|evening|"
                 + "night))?)\\b",
             (m, c) -> {
               // "today's youth", "the people of tomorrow": the present or future in general;
               // "today's editions" and "tomorrow's vote" are that day's.
-              if (m.group(2) == null
+              if (m.group("part") == null
                   && ((c.after(2).startsWith("'s") && GENERIC_AFTER.matcher(c.after(20)).matches())
                       || c.before(3).equalsIgnoreCase("of "))
-                  && !m.group(1).equalsIgnoreCase("yesterday")) {
+                  && !m.group("day").equalsIgnoreCase("yesterday")) {
                 return;
               }
-              LocalDate d = c.dct.plusDays(offset(m.group(1)));
-              if (m.group(2) != null) {
-                c.emit(TimexType.TIME, d + "T" + partOfDay(m.group(2)));
+              LocalDate d = c.dct.plusDays(offset(m.group("day")));
+              if (m.group("part") != null) {
+                c.emit(TimexType.TIME, d + "T" + partOfDay(m.group("part")));
               } else {
                 c.emit(TimexType.DATE, d.toString());
               }
@@ -53,57 +53,60 @@ final class RelativeRules {
     rules.add(
         Rule.of(
             "tonight",
-            EDGE + "\\b(?i:tonight|(this|last) (morning|afternoon|evening|night))\\b",
+            EDGE + "\\b(?i:tonight|(?<mod>this|last) (?<part>morning|afternoon|evening|night))\\b",
             (m, c) -> {
-              if (m.group(1) == null) {
+              if (m.group("mod") == null) {
                 c.emit(TimexType.TIME, c.dct + "TNI");
-              } else if (m.group(1).equalsIgnoreCase("last")) {
-                if (m.group(2).equalsIgnoreCase("night")) {
+              } else if (m.group("mod").equalsIgnoreCase("last")) {
+                if (m.group("part").equalsIgnoreCase("night")) {
                   c.emit(TimexType.TIME, c.dct.minusDays(1) + "TNI");
                 }
               } else {
-                c.emit(TimexType.TIME, c.dct + "T" + partOfDay(m.group(2)));
+                c.emit(TimexType.TIME, c.dct + "T" + partOfDay(m.group("part")));
               }
             }));
     rules.add(
         Rule.of(
             "relative-unit",
             EDGE
-                + "\\b(?i:(last|this|next|the past|this past|this coming|the coming|the current"
+                + "\\b(?i:(?<mod>last|this|next|the past|this past|this coming|the coming|the current"
                 + "|the previous|the following|the last|the next|the same|that|coming|past)"
-                + "\\s+(week|month|year|quarter|weekend|decade|century|fiscal year"
+                + "\\s+(?<unit>week|month|year|quarter|weekend|decade|century|fiscal year"
                 + "|spring|summer|fall|autumn|winter))\\b(?!-)",
             (m, c) ->
                 relativeUnit(
-                    c, m.group(1).toLowerCase(Locale.ROOT), m.group(2).toLowerCase(Locale.ROOT))));
+                    c,
+                    m.group("mod").toLowerCase(Locale.ROOT),
+                    m.group("unit").toLowerCase(Locale.ROOT))));
     rules.add(
         Rule.of(
             "ago",
             "(?i:\\b(?:about|around|nearly|almost|roughly|some|just|only|more than|less than"
-                + "|over|barely)\\s+)?\\b(?i:("
+                + "|over|barely)\\s+)?\\b(?i:(?<amount>"
                 + NUMBER
                 + "|several|a few|a couple of|few|many)"
-                + "\\s+(day|week|month|year|decade|quarter|hour|minute)s?(?:\\s+or\\s+so)?"
-                + "\\s+(ago|earlier|before|from now|hence))\\b",
+                + "\\s+(?<unit>day|week|month|year|decade|quarter|hour|minute)s?(?:\\s+or\\s+so)?"
+                + "\\s+(?<dir>ago|earlier|before|from now|hence))\\b",
             (m, c) ->
                 ago(
                     c,
-                    m.group(1),
-                    m.group(2).toLowerCase(Locale.ROOT),
-                    m.group(3).toLowerCase(Locale.ROOT))));
+                    m.group("amount"),
+                    m.group("unit").toLowerCase(Locale.ROOT),
+                    m.group("dir").toLowerCase(Locale.ROOT))));
     rules.add(
         Rule.of(
             "year-ago",
             "(?i:\\b(?:the\\s+)?(?:comparable\\s+|same\\s+|corresponding\\s+)?"
                 + "(?:year-earlier|year-ago|year earlier|year ago)(?:\\s+(?:third|second|"
                 + "first|fourth"
-                + "|fiscal))?(?:\\s+(?:period|quarter|results|level|(?:first\\s+)?(six|nine)"
+                + "|fiscal))?(?:\\s+(?:period|quarter|results|level|(?:first\\s+)?(?<months>six|nine)"
                 + "\\s+months))?)\\b",
             (m, c) -> {
               String t = m.group().toLowerCase(Locale.ROOT);
-              if (m.group(1) != null) {
+              if (m.group("months") != null) {
                 // "the year-earlier nine months": a span, like "the nine months".
-                c.emit(TimexType.DURATION, m.group(1).equalsIgnoreCase("six") ? "P6M" : "P9M");
+                c.emit(
+                    TimexType.DURATION, m.group("months").equalsIgnoreCase("six") ? "P6M" : "P9M");
                 return;
               }
               if (t.endsWith("results") || t.endsWith("level")) {
@@ -125,15 +128,15 @@ final class RelativeRules {
     rules.add(
         Rule.of(
             "weekday",
-            "(?:(?i:(last|next|this|this coming|this past|the previous|the following"
-                + "|that|coming|past)\\s+)?)?\\b("
+            "(?:(?i:(?<mod>last|next|this|this coming|this past|the previous|the following"
+                + "|that|coming|past)\\s+)?)?\\b(?<weekday>"
                 + WEEKDAY
-                + ")(?![-\\w])(?:\\s+(?i:("
+                + ")(?![-\\w])(?:\\s+(?i:(?<part>"
                 + PART_OF_DAY
                 + ")))?",
             (m, c) -> {
-              DayOfWeek dow = Lexicon.weekday(m.group(2));
-              String mod = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
+              DayOfWeek dow = Lexicon.weekday(m.group("weekday"));
+              String mod = m.group("mod") == null ? "" : m.group("mod").toLowerCase(Locale.ROOT);
               LocalDate d;
               switch (mod) {
                 case "the previous":
@@ -161,27 +164,27 @@ final class RelativeRules {
               // TimeBank marks "Friday night" as a DATE more often than as a TIME.
               c.emit(
                   TimexType.DATE,
-                  m.group(3) == null ? d.toString() : d + "T" + partOfDay(m.group(3)));
+                  m.group("part") == null ? d.toString() : d + "T" + partOfDay(m.group("part")));
             }));
     rules.add(
         Rule.of(
             "next-day",
-            "\\b(?i:the\\s+(next|following|previous)\\s+(?:day|morning|afternoon|evening))\\b",
+            "\\b(?i:the\\s+(?<dir>next|following|previous)\\s+(?:day|morning|afternoon|evening))\\b",
             (m, c) -> {
               // Anaphoric: the day after (or before) the day named last; without one it is left
               // out, as its anchor is an event the rules cannot date.
               if (c.lastDay != null) {
-                int shift = m.group(1).equalsIgnoreCase("previous") ? -1 : 1;
+                int shift = m.group("dir").equalsIgnoreCase("previous") ? -1 : 1;
                 c.emitDerived(TimexType.DATE, c.lastDay.plusDays(shift).toString());
               }
             }));
     rules.add(
         Rule.of(
             "ref",
-            "\\b(?i:(right now|now|then current|currently|current|these days|nowadays|at present"
+            "\\b(?i:(?<word>right now|now|then current|currently|current|these days|nowadays|at present"
                 + "|recently|the (?:near |distant )?future|the past|once|formerly"
                 + "|previously|soon|the present|the (?:near|short) term|a later date))\\b(?![-'])",
-            (m, c) -> ref(c, m.group(1).toLowerCase(Locale.ROOT))));
+            (m, c) -> ref(c, m.group("word").toLowerCase(Locale.ROOT))));
   }
 
   static int offset(String word) {

@@ -1,0 +1,283 @@
+package io.wirestream.ingest.page;
+
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+
+/**
+ * Removes what is never article text: scripts, forms, navigation, figures and their captions, and
+ * elements whose class or id names them as comments, sharing, related stories, newsletter boxes,
+ * ads and the like.
+ *
+ * <p>Class and id names are split into words ({@code article__related-links}, {@code shareTools})
+ * and matched as words, not substrings, so that {@code header} does not match {@code ad} nor {@code
+ * thread} match {@code read}. The lists are general web vocabulary, not the names of any one site.
+ */
+final class Boilerplate {
+
+  /** Elements that never hold text a reader sees, dropped with their content. */
+  private static final Set<String> NEVER_TEXT =
+      Set.of(
+          "script",
+          "style",
+          "noscript",
+          "template",
+          "iframe",
+          "svg",
+          "canvas",
+          "button",
+          "input",
+          "select",
+          "textarea",
+          "picture",
+          "video",
+          "audio",
+          "object",
+          "embed",
+          "map",
+          "head",
+          "link",
+          "meta",
+          "img",
+          "source");
+
+  /** Elements that hold text around the article, dropped unless they hold the article. */
+  private static final Set<String> AROUND_ARTICLE =
+      Set.of("form", "nav", "aside", "footer", "figure", "figcaption", "dialog", "menu", "header");
+
+  /** Words of class names and ids that mark what a reader skips. */
+  private static final Set<String> NEGATIVE =
+      Set.of(
+          "comment",
+          "comments",
+          "disqus",
+          "share",
+          "sharing",
+          "shares",
+          "social",
+          "socials",
+          "sharebar",
+          "related",
+          "recommended",
+          "recommendation",
+          "recommendations",
+          "newsletter",
+          "newsletters",
+          "subscribe",
+          "subscription",
+          "signup",
+          "promo",
+          "promotion",
+          "sponsor",
+          "sponsored",
+          "advert",
+          "advertisement",
+          "advertising",
+          "ad",
+          "ads",
+          "adslot",
+          "adunit",
+          "banner",
+          "sidebar",
+          "breadcrumb",
+          "breadcrumbs",
+          "cookie",
+          "cookies",
+          "consent",
+          "popup",
+          "modal",
+          "paywall",
+          "byline",
+          "bio",
+          "tags",
+          "tag",
+          "keywords",
+          "caption",
+          "captions",
+          "credit",
+          "credits",
+          "footer",
+          "masthead",
+          "menu",
+          "nav",
+          "navigation",
+          "navbar",
+          "pagination",
+          "pager",
+          "rating",
+          "widget",
+          "mostread",
+          "popular",
+          "trending",
+          "outbrain",
+          "taboola",
+          "gallery",
+          "slideshow",
+          "toolbar",
+          "skip",
+          "toc",
+          "author",
+          "authors",
+          "timestamp",
+          "dateline",
+          "embed",
+          "twitter",
+          "facebook",
+          "teaser",
+          "teasers",
+          "readmore",
+          "seealso",
+          "infobox",
+          "tooltip",
+          "overlay",
+          "login",
+          "player",
+          "video",
+          "podcast",
+          "photo",
+          "thumbnail",
+          "copyright",
+          "disclaimer",
+          "visually",
+          "sr",
+          "offscreen",
+          "donate",
+          "donation",
+          "topics",
+          "follow",
+          "contact");
+
+  /** Words that name the article itself; a container so named is kept despite a negative word. */
+  private static final Set<String> POSITIVE =
+      Set.of(
+          "article",
+          "articlebody",
+          "body",
+          "content",
+          "entry",
+          "main",
+          "post",
+          "story",
+          "text",
+          "richtext",
+          "prose");
+
+  private static final Pattern WORD_SPLIT = Pattern.compile("[^a-z0-9]+");
+  private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
+  private static final Pattern HIDDEN_STYLE =
+      Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
+
+  private Boilerplate() {}
+
+  /**
+   * Removes boilerplate from {@code root} in place. An element marked as boilerplate that holds
+   * half or more of the page's paragraph text is kept all the same: sites wrap their main column in
+   * a {@code <form>} or a "sticky sidebar", and losing the article costs far more than keeping a
+   * box.
+   */
+  static void clean(Element root) {
+    Map<Element, Integer> paragraphChars = paragraphChars(root);
+    int total = paragraphChars.getOrDefault(root, 0);
+    root.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof org.jsoup.nodes.Comment) {
+              return FilterResult.REMOVE;
+            }
+            if (!(node instanceof Element element) || depth == 0) {
+              return FilterResult.CONTINUE;
+            }
+            if (NEVER_TEXT.contains(element.normalName())) {
+              return FilterResult.REMOVE;
+            }
+            return isBoilerplate(element) && paragraphChars.getOrDefault(element, 0) * 2 < total
+                ? FilterResult.REMOVE
+                : FilterResult.CONTINUE;
+          }
+        });
+  }
+
+  static boolean isBoilerplate(Element element) {
+    String tag = element.normalName();
+    if (NEVER_TEXT.contains(tag) || AROUND_ARTICLE.contains(tag)) {
+      return true;
+    }
+    if (tag.equals("body") || tag.equals("article") || tag.equals("main")) {
+      return false;
+    }
+    if (element.hasAttr("hidden")
+        || "true".equals(element.attr("aria-hidden"))
+        || HIDDEN_STYLE.matcher(element.attr("style")).find()) {
+      return true;
+    }
+    String role = element.attr("role");
+    if (role.equals("navigation") || role.equals("complementary") || role.equals("banner")) {
+      return true;
+    }
+    String names = element.className() + " " + element.id();
+    if (names.isBlank()) {
+      return false;
+    }
+    boolean negative = false;
+    boolean positive = false;
+    for (String word : words(names)) {
+      negative |= NEGATIVE.contains(word);
+      positive |= POSITIVE.contains(word);
+    }
+    return negative && !(positive && holdsParagraphs(element));
+  }
+
+  /**
+   * For every element, the characters of its paragraphs longer than 80 characters: article-like
+   * text. One pass over the paragraphs, each adding to its ancestors.
+   */
+  static Map<Element, Integer> paragraphChars(Element root) {
+    Map<Element, Integer> chars = new IdentityHashMap<>();
+    for (Element p : root.getElementsByTag("p")) {
+      int n = p.text().length();
+      if (n > 80) {
+        for (Element e = p; e != null; e = e.parent()) {
+          chars.merge(e, n, Integer::sum);
+          if (e == root) {
+            break;
+          }
+        }
+      }
+    }
+    return chars;
+  }
+
+  static String[] words(String names) {
+    return WORD_SPLIT.split(CAMEL.matcher(names).replaceAll("$1 $2").toLowerCase(Locale.ROOT));
+  }
+
+  /** Whether a container so named still holds several real paragraphs: then it is the article. */
+  private static boolean holdsParagraphs(Element element) {
+    int paragraphs = 0;
+    for (Element p : element.getElementsByTag("p")) {
+      if (p.text().length() > 80 && ++paragraphs >= 3) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean isPositive(Element element) {
+    String names = element.className() + " " + element.id();
+    if (names.isBlank()) {
+      return false;
+    }
+    for (String word : words(names)) {
+      if (POSITIVE.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       EnrichCommand.class,
       SinkCommand.class,
       ConfigCommand.class,
+      ExtractCommand.class,
       io.wirestream.cli.backfill.ReplayCommand.class,
       io.wirestream.cli.backfill.StatusCommand.class,
       io.wirestream.cli.backfill.ResinkCommand.class,
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
       io.wirestream.cli.nlp.EvalNerCommand.class,
       io.wirestream.cli.nlp.AnnotateTimemlCommand.class,
       io.wirestream.cli.nlp.EvalTimexCommand.class,
+      io.wirestream.cli.nlp.EvalExtractCommand.class,
       io.wirestream.cli.downstream.TailCommand.class,
       io.wirestream.cli.downstream.QueryCommand.class,
     })

@@ -1,5 +1,6 @@
 package io.wirestream.ingest.page;
 
+import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.ingest.page.BodyExtractor.Body;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -33,6 +34,11 @@ public final class PageExtractor {
       throw new IllegalArgumentException("maxBytes must be at least 1024, not " + maxBytes);
     }
     this.maxBytes = maxBytes;
+  }
+
+  /** An extractor with the size cap of {@code ingest.page.max.bytes}. */
+  public static PageExtractor from(WirestreamConfig config) {
+    return new PageExtractor(config.getInt(WirestreamConfig.INGEST_PAGE_MAX_BYTES));
   }
 
   /**

@@ -152,6 +152,10 @@ final class Boilerplate {
           "follow",
           "contact");
 
+  /** Words of boxes that may hold long paragraphs and are still never the article. */
+  private static final Set<String> NEVER_ARTICLE =
+      Set.of("cookie", "cookies", "consent", "onetrust", "gdpr", "cmp", "didomi", "privacy");
+
   /** Words that name the article itself; a container so named is kept despite a negative word. */
   private static final Set<String> POSITIVE =
       Set.of(
@@ -166,6 +170,13 @@ final class Boilerplate {
           "text",
           "richtext",
           "prose");
+
+  /**
+   * An element marked as boilerplate that holds this share of the page's paragraph text is kept:
+   * sites wrap their main column, or each part of an article split by ads, in a {@code <form>} or a
+   * "sidebar grid", and losing the article costs far more than keeping a box.
+   */
+  private static final double KEEP_SHARE = 0.2;
 
   private static final Pattern WORD_SPLIT = Pattern.compile("[^a-z0-9]+");
   private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
@@ -196,7 +207,11 @@ final class Boilerplate {
             if (NEVER_TEXT.contains(element.normalName())) {
               return FilterResult.REMOVE;
             }
-            return isBoilerplate(element) && paragraphChars.getOrDefault(element, 0) * 2 < total
+            if (isNeverArticle(element)) {
+              return FilterResult.REMOVE;
+            }
+            return isBoilerplate(element)
+                    && paragraphChars.getOrDefault(element, 0) < KEEP_SHARE * total
                 ? FilterResult.REMOVE
                 : FilterResult.CONTINUE;
           }
@@ -220,7 +235,7 @@ final class Boilerplate {
     if (role.equals("navigation") || role.equals("complementary") || role.equals("banner")) {
       return true;
     }
-    String names = element.className() + " " + element.id();
+    String names = element.className() + " " + identifier(element.id());
     if (names.isBlank()) {
       return false;
     }
@@ -253,6 +268,11 @@ final class Boilerplate {
     return chars;
   }
 
+  /** An id made from the headline ({@code the-actor-stunned-in-a-photo-shoot}) names nothing. */
+  private static String identifier(String id) {
+    return words(id).length > 3 ? "" : id;
+  }
+
   static String[] words(String names) {
     return WORD_SPLIT.split(CAMEL.matcher(names).replaceAll("$1 $2").toLowerCase(Locale.ROOT));
   }
@@ -262,6 +282,19 @@ final class Boilerplate {
     int paragraphs = 0;
     for (Element p : element.getElementsByTag("p")) {
       if (p.text().length() > 80 && ++paragraphs >= 3) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isNeverArticle(Element element) {
+    String names = element.className() + " " + identifier(element.id());
+    if (names.isBlank()) {
+      return false;
+    }
+    for (String word : words(names)) {
+      if (NEVER_ARTICLE.contains(word)) {
         return true;
       }
     }

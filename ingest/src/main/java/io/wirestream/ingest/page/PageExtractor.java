@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import org.jsoup.Jsoup;
@@ -55,6 +56,11 @@ public final class PageExtractor {
     if (html.length > maxBytes) {
       read = Arrays.copyOf(html, maxBytes);
       cut = Optional.of(cutReason(html.length));
+    }
+    if (charset == null && Utf8Check.isUtf8(read)) {
+      // Bytes that decode as UTF-8 are UTF-8 whatever the page declares: pages converted to
+      // UTF-8 by their CMS often keep the <meta charset> of the old encoding.
+      charset = StandardCharsets.UTF_8;
     }
     Document doc;
     try {

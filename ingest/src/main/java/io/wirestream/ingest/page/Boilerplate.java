@@ -1,5 +1,6 @@
 package io.wirestream.ingest.page;
 
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -178,6 +179,12 @@ final class Boilerplate {
    */
   private static final double KEEP_SHARE = 0.2;
 
+  /**
+   * Boxes (a paywall notice, a newsletter pitch) hold a paragraph or two, parts of an article more;
+   * an element that holds half of the page's paragraph text is kept whatever its size.
+   */
+  private static final int MIN_ARTICLE_PART_CHARS = 250;
+
   private static final Pattern WORD_SPLIT = Pattern.compile("[^a-z0-9]+");
   private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
   private static final Pattern HIDDEN_STYLE =
@@ -192,8 +199,10 @@ final class Boilerplate {
    * box.
    */
   static void clean(Element root) {
-    Map<Element, Integer> paragraphChars = paragraphChars(root);
-    int total = paragraphChars.getOrDefault(root, 0);
+    Map<Element, int[]> paragraphs = paragraphs(root);
+    int total = paragraphs.getOrDefault(root, NO_PARAGRAPHS)[0];
+    // Pages repeat a few class names over thousands of elements; each is split into words once.
+    Map<String, Names> names = new HashMap<>();
     root.filter(
         new NodeFilter() {
           @Override
@@ -207,11 +216,12 @@ final class Boilerplate {
             if (NEVER_TEXT.contains(element.normalName())) {
               return FilterResult.REMOVE;
             }
-            if (isNeverArticle(element)) {
+            Names named = names.computeIfAbsent(namesOf(element), Names::of);
+            if (named.neverArticle()) {
               return FilterResult.REMOVE;
             }
-            return isBoilerplate(element)
-                    && paragraphChars.getOrDefault(element, 0) < KEEP_SHARE * total
+            return isBoilerplate(element, named)
+                    && !holdsArticle(paragraphs.getOrDefault(element, NO_PARAGRAPHS), total)
                 ? FilterResult.REMOVE
                 : FilterResult.CONTINUE;
           }
@@ -219,6 +229,17 @@ final class Boilerplate {
   }
 
   static boolean isBoilerplate(Element element) {
+    return isBoilerplate(element, Names.of(namesOf(element)));
+  }
+
+  /** Whether so much paragraph text is a part of the article rather than a box beside it. */
+  private static boolean holdsArticle(int[] paragraphs, int total) {
+    int chars = paragraphs[0];
+    return chars >= KEEP_SHARE * total
+        && (chars >= MIN_ARTICLE_PART_CHARS || (paragraphs[1] >= 2 && chars * 2 >= total));
+  }
+
+  private static boolean isBoilerplate(Element element, Names named) {
     String tag = element.normalName();
     if (NEVER_TEXT.contains(tag) || AROUND_ARTICLE.contains(tag)) {
       return true;
@@ -228,44 +249,37 @@ final class Boilerplate {
     }
     if (element.hasAttr("hidden")
         || "true".equals(element.attr("aria-hidden"))
-        || HIDDEN_STYLE.matcher(element.attr("style")).find()) {
+        || (element.hasAttr("style") && HIDDEN_STYLE.matcher(element.attr("style")).find())) {
       return true;
     }
     String role = element.attr("role");
     if (role.equals("navigation") || role.equals("complementary") || role.equals("banner")) {
       return true;
     }
-    String names = element.className() + " " + identifier(element.id());
-    if (names.isBlank()) {
-      return false;
-    }
-    boolean negative = false;
-    boolean positive = false;
-    for (String word : words(names)) {
-      negative |= NEGATIVE.contains(word);
-      positive |= POSITIVE.contains(word);
-    }
-    return negative && !(positive && holdsParagraphs(element));
+    return named.negative() && !(named.positive() && holdsParagraphs(element));
   }
 
-  /**
-   * For every element, the characters of its paragraphs longer than 80 characters: article-like
-   * text. One pass over the paragraphs, each adding to its ancestors.
-   */
-  static Map<Element, Integer> paragraphChars(Element root) {
-    Map<Element, Integer> chars = new IdentityHashMap<>();
-    for (Element p : root.getElementsByTag("p")) {
-      int n = p.text().length();
-      if (n > 80) {
-        for (Element e = p; e != null; e = e.parent()) {
-          chars.merge(e, n, Integer::sum);
-          if (e == root) {
-            break;
-          }
+  private static String namesOf(Element element) {
+    String id = element.id();
+    String names = element.className();
+    return id.isEmpty() ? names : names + " " + identifier(id);
+  }
+
+  /** What the words of an element's class names and id say of it. */
+  private record Names(boolean negative, boolean positive, boolean neverArticle) {
+    static Names of(String names) {
+      boolean negative = false;
+      boolean positive = false;
+      boolean never = false;
+      if (!names.isBlank()) {
+        for (String word : words(names)) {
+          negative |= NEGATIVE.contains(word);
+          positive |= POSITIVE.contains(word);
+          never |= NEVER_ARTICLE.contains(word);
         }
       }
+      return new Names(negative, positive, never);
     }
-    return chars;
   }
 
   /** An id made from the headline ({@code the-actor-stunned-in-a-photo-shoot}) names nothing. */
@@ -288,29 +302,38 @@ final class Boilerplate {
     return false;
   }
 
-  private static boolean isNeverArticle(Element element) {
-    String names = element.className() + " " + identifier(element.id());
-    if (names.isBlank()) {
-      return false;
-    }
-    for (String word : words(names)) {
-      if (NEVER_ARTICLE.contains(word)) {
-        return true;
+  /**
+   * For every element, the characters of its paragraphs longer than 80 characters: article-like
+   * text. One pass over the paragraphs, each adding to its ancestors.
+   */
+  static Map<Element, Integer> paragraphChars(Element root) {
+    Map<Element, Integer> chars = new IdentityHashMap<>();
+    paragraphs(root).forEach((e, p) -> chars.put(e, p[0]));
+    return chars;
+  }
+
+  private static final int[] NO_PARAGRAPHS = {0, 0};
+
+  /** For every element, the characters and number of its paragraphs longer than 80 characters. */
+  private static Map<Element, int[]> paragraphs(Element root) {
+    Map<Element, int[]> paragraphs = new IdentityHashMap<>();
+    for (Element p : root.getElementsByTag("p")) {
+      int n = p.text().length();
+      if (n > 80) {
+        for (Element e = p; e != null; e = e.parent()) {
+          int[] sum = paragraphs.computeIfAbsent(e, k -> new int[2]);
+          sum[0] += n;
+          sum[1]++;
+          if (e == root) {
+            break;
+          }
+        }
       }
     }
-    return false;
+    return paragraphs;
   }
 
   static boolean isPositive(Element element) {
-    String names = element.className() + " " + element.id();
-    if (names.isBlank()) {
-      return false;
-    }
-    for (String word : words(names)) {
-      if (POSITIVE.contains(word)) {
-        return true;
-      }
-    }
-    return false;
+    return Names.of(namesOf(element)).positive();
   }
 }

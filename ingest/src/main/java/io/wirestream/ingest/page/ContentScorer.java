@@ -15,7 +15,7 @@ final class ContentScorer {
 
   private static final int MIN_PARAGRAPH_CHARS = 25;
 
-  /** Text and link-text lengths of every element, computed in one pass. */
+  /** Text length, link-text length and commas of every element, computed in one pass. */
   private final Map<Element, int[]> lengths = new IdentityHashMap<>();
 
   private final Map<Element, Double> scores = new IdentityHashMap<>();
@@ -31,7 +31,7 @@ final class ContentScorer {
       if (chars < MIN_PARAGRAPH_CHARS) {
         continue;
       }
-      double score = 1 + commas(e.text()) + Math.min(chars / 100.0, 3);
+      double score = 1 + lengths.get(e)[2] + Math.min(chars / 100.0, 3);
       Element ancestor = e.parent();
       for (int level = 0; ancestor != null && level < 4; level++) {
         double share = level == 0 ? 1 : level == 1 ? 0.5 : 1.0 / (level * 3);
@@ -71,10 +71,13 @@ final class ContentScorer {
     boolean link = inLink || e.normalName().equals("a");
     int text = 0;
     int linkText = 0;
+    int commas = 0;
     for (Node child : e.childNodes()) {
       if (child instanceof TextNode t) {
-        int n = t.text().strip().length();
+        String s = t.getWholeText();
+        int n = s.strip().length();
         text += n;
+        commas += commas(s);
         if (link) {
           linkText += n;
         }
@@ -82,9 +85,10 @@ final class ContentScorer {
         int[] l = measure(c, link);
         text += l[0];
         linkText += l[1];
+        commas += l[2];
       }
     }
-    int[] result = {text, linkText};
+    int[] result = {text, linkText, commas};
     lengths.put(e, result);
     return result;
   }

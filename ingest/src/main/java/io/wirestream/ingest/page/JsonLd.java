@@ -47,7 +47,10 @@ record JsonLd(
   /** The first article object of the page's JSON-LD scripts, or {@link #NONE}. */
   static JsonLd read(Document doc) {
     List<JsonNode> articles = new ArrayList<>();
-    for (Element script : doc.select("script[type=application/ld+json]")) {
+    for (Element script : doc.getElementsByTag("script")) {
+      if (!script.attr("type").equalsIgnoreCase("application/ld+json")) {
+        continue;
+      }
       String json = script.data().strip();
       if (json.isEmpty()) {
         continue;

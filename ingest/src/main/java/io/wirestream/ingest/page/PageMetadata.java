@@ -71,7 +71,7 @@ record PageMetadata(
   }
 
   private static String title(Document doc, Map<String, String> metas, JsonLd ld) {
-    Element h1 = doc.selectFirst("article h1, main h1, h1");
+    Element h1 = headline(doc);
     String heading = h1 == null ? "" : JsonLd.line(h1.text());
     String og = meta(metas, "og:title");
     // The page's visible headline is the title; metadata often carries an SEO variant, so it is
@@ -87,6 +87,22 @@ record PageMetadata(
       return heading;
     }
     return TITLE_SUFFIX.matcher(JsonLd.line(doc.title())).replaceFirst("");
+  }
+
+  /** The first {@code <h1>} inside an article or main element, else the first of the page. */
+  private static Element headline(Document doc) {
+    Element first = null;
+    for (Element h1 : doc.getElementsByTag("h1")) {
+      if (first == null) {
+        first = h1;
+      }
+      for (Element e = h1.parent(); e != null; e = e.parent()) {
+        if (e.normalName().equals("article") || e.normalName().equals("main")) {
+          return h1;
+        }
+      }
+    }
+    return first;
   }
 
   /** Two titles of one story share most of their words. */
@@ -164,7 +180,7 @@ record PageMetadata(
   private static String language(Document doc, Map<String, String> metas, JsonLd ld) {
     for (String value :
         List.of(
-            doc.select("html").attr("lang"),
+            doc.children().isEmpty() ? "" : doc.child(0).attr("lang"),
             meta(metas, "og:locale"),
             meta(metas, "content-language"),
             ld.language())) {
@@ -177,8 +193,7 @@ record PageMetadata(
   }
 
   private static URI canonical(Document doc, Map<String, String> metas, URI url) {
-    for (String value :
-        List.of(doc.select("link[rel=canonical]").attr("abs:href"), meta(metas, "og:url"))) {
+    for (String value : List.of(canonicalLink(doc), meta(metas, "og:url"))) {
       if (value.isBlank()) {
         continue;
       }
@@ -192,6 +207,15 @@ record PageMetadata(
       }
     }
     return url;
+  }
+
+  private static String canonicalLink(Document doc) {
+    for (Element link : doc.getElementsByTag("link")) {
+      if (link.attr("rel").equalsIgnoreCase("canonical") && link.hasAttr("href")) {
+        return link.attr("abs:href");
+      }
+    }
+    return "";
   }
 
   /** The first non-empty content of each {@code <meta>} name, property or itemprop, lowercased. */

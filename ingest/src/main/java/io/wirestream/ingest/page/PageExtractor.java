@@ -103,7 +103,7 @@ public final class PageExtractor {
         meta.authors(),
         meta.published(),
         meta.description(),
-        meta.language(),
+        DeclaredLanguage.checked(meta.language(), text.text()),
         text.text(),
         text.source(),
         cut);

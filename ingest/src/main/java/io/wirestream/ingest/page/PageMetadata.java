@@ -55,8 +55,6 @@ record PageMetadata(
   /** " | Site", " - Site", " – Site", " :: Site": what sites append to the document title. */
   private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s+[|–—\\-:·•»]{1,2}\\s+[^|–—]*$");
 
-  private static final Pattern LANGUAGE = Pattern.compile("^([a-zA-Z]{2,3})(?:[-_].*)?$");
-
   static PageMetadata read(Document doc, URI url) {
     JsonLd ld = JsonLd.read(doc);
     Map<String, String> metas = metas(doc);
@@ -184,9 +182,9 @@ record PageMetadata(
             meta(metas, "og:locale"),
             meta(metas, "content-language"),
             ld.language())) {
-      var m = LANGUAGE.matcher(value.strip());
-      if (m.matches()) {
-        return m.group(1).toLowerCase(Locale.ROOT);
+      String code = DeclaredLanguage.code(value);
+      if (!code.isEmpty()) {
+        return code;
       }
     }
     return "";

@@ -151,7 +151,18 @@ final class Boilerplate {
           "donation",
           "topics",
           "follow",
-          "contact");
+          "contact",
+          "lead",
+          "intro",
+          "standfirst",
+          "summary",
+          "deck",
+          "dek",
+          "subtitle",
+          "subheadline",
+          "kicker",
+          "abstract",
+          "excerpt");
 
   /** Words of boxes that may hold long paragraphs and are still never the article. */
   private static final Set<String> NEVER_ARTICLE =

@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
       EnrichCommand.class,
       SinkCommand.class,
       ConfigCommand.class,
+      ExtractCommand.class,
       io.wirestream.cli.backfill.ReplayCommand.class,
       io.wirestream.cli.backfill.StatusCommand.class,
       io.wirestream.cli.backfill.ResinkCommand.class,
@@ -33,6 +34,7 @@ import picocli.CommandLine.ScopeType;
       io.wirestream.cli.nlp.EvalNerCommand.class,
       io.wirestream.cli.nlp.AnnotateTimemlCommand.class,
       io.wirestream.cli.nlp.EvalTimexCommand.class,
+      io.wirestream.cli.nlp.EvalExtractCommand.class,
       io.wirestream.cli.downstream.TailCommand.class,
       io.wirestream.cli.downstream.QueryCommand.class,
     })

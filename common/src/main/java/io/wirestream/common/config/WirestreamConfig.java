@@ -60,6 +60,7 @@ public final class WirestreamConfig extends AbstractConfig {
   public static final String INGEST_MAX_LINE_BYTES = "ingest.max.line.bytes";
   public static final String INGEST_MAX_FILE_BYTES = "ingest.max.file.bytes";
   public static final String INGEST_SEND_GIVE_UP_MS = "ingest.send.give.up.ms";
+  public static final String INGEST_PAGE_MAX_BYTES = "ingest.page.max.bytes";
   public static final String ENRICH_APPLICATION_ID = "enrich.application.id";
   public static final String ENRICH_THREADS = "enrich.threads";
   public static final String ENRICH_VERSION = "enrich.version";
@@ -331,6 +332,15 @@ public final class WirestreamConfig extends AbstractConfig {
               Importance.LOW,
               "Largest seed text file (one article) ingest reads, in bytes; a larger one is"
                   + " rejected having read only this much of it.")
+          .define(
+              INGEST_PAGE_MAX_BYTES,
+              Type.INT,
+              2 << 20,
+              Range.between(1024, 1 << 30),
+              Importance.LOW,
+              "Most bytes of an article page the extractor parses; the rest of a larger page is"
+                  + " not read (the extracted page says so), which bounds the time and memory one"
+                  + " page costs. News pages are mostly under 1 MiB.")
           .define(
               INGEST_SEND_GIVE_UP_MS,
               Type.LONG,

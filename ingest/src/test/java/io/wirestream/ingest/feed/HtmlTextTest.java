@@ -32,6 +32,12 @@ class HtmlTextTest {
   }
 
   @Test
+  void shouldDecodeEveryNamedEntityOfHtml() {
+    assertThat(HtmlText.toPlainText("Citro&euml;n, &Scaron;koda, &Oslash;stergaard, &aring;r"))
+        .isEqualTo("Citroën, Škoda, Østergaard, år");
+  }
+
+  @Test
   void shouldKeepWhatIsNotMarkupAsWritten() {
     assertThat(HtmlText.toPlainText("AT&T says 3 < 4 & &bogus; stays"))
         .isEqualTo("AT&T says 3 < 4 & &bogus; stays");

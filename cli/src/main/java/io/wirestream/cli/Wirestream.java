@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
       EnrichCommand.class,
       SinkCommand.class,
       ConfigCommand.class,
+      HealthCommand.class,
       ExtractCommand.class,
       io.wirestream.cli.backfill.ReplayCommand.class,
       io.wirestream.cli.backfill.StatusCommand.class,

@@ -2,6 +2,7 @@ package io.wirestream.cli;
 
 import io.wirestream.cli.demo.Demo;
 import io.wirestream.cli.demo.DemoSummary;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs the whole pipeline in one JVM on a real in-process Kafka broker:",
       "ingest -> news.raw -> enrich -> news.enriched -> sink -> DIR/wirestream.db.",
-      "Without INPUT it ingests a few sample articles shipped with Wirestream.",
+      "Without INPUT or feeds it ingests a few sample articles shipped with Wirestream.",
+      "With --feed URL or --feeds FILE it polls each feed once (or, with --follow, until"
+          + " interrupted).",
       "Waits until every accepted article is stored or dead-lettered, prints a summary and exits:"
           + " 0 if all were, 1 if any is unaccounted for when it stops waiting (--timeout)."
     })
@@ -71,6 +74,18 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Any Wirestream setting, e.g. -D enrich.threads=2.")
   Map<String, String> settings = new LinkedHashMap<>();
 
+  @Option(
+      names = "--feed",
+      paramLabel = "URL",
+      description = "A feed to poll once (repeatable); with --follow, polled until interrupted.")
+  List<URI> feeds = new ArrayList<>();
+
+  @Option(
+      names = "--feeds",
+      paramLabel = "FILE",
+      description = "A list of feeds to poll: OPML, or one URL a line (repeatable).")
+  List<Path> feedLists = new ArrayList<>();
+
   @Parameters(
       arity = "0..*",
       paramLabel = "INPUT",
@@ -84,6 +99,11 @@ public final class DemoCommand implements Callable<Integer> {
         throw new UsageException("no such file or directory: " + input);
       }
     }
+    for (Path list : feedLists) {
+      if (!Files.isRegularFile(list)) {
+        throw new UsageException("no such feed list: " + list);
+      }
+    }
     if (timeoutSeconds <= 0) {
       throw new UsageException("--timeout must be positive");
     }
@@ -93,6 +113,8 @@ public final class DemoCommand implements Callable<Integer> {
             dataDir,
             url,
             inputs,
+            feeds,
+            feedLists,
             source,
             follow,
             Duration.ofSeconds(timeoutSeconds),

@@ -52,7 +52,8 @@ class WirestreamCliTest {
   void shouldExitTwoWhenThereIsNothingToIngest() {
     assertThat(run("ingest")).isEqualTo(2);
     assertThat(err.toString().strip())
-        .isEqualTo("wirestream: nothing to ingest: give files, directories or --feed URLs");
+        .isEqualTo(
+            "wirestream: nothing to ingest: give files, directories, -, --feed URLs or --feeds FILE");
   }
 
   @Test

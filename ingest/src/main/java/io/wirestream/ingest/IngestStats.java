@@ -12,6 +12,7 @@ public final class IngestStats {
   private final AtomicLong deadLettered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
+  private final AtomicLong rejectionsDeadLettered = new AtomicLong();
 
   void countFile() {
     files.incrementAndGet();
@@ -36,6 +37,10 @@ public final class IngestStats {
 
   void countFailed() {
     failed.incrementAndGet();
+  }
+
+  void countRejectionDeadLettered() {
+    rejectionsDeadLettered.incrementAndGet();
   }
 
   void countRetried() {
@@ -70,6 +75,11 @@ public final class IngestStats {
   /** Articles given up on: not acknowledged on either topic within the give-up time. */
   public long failed() {
     return failed.get();
+  }
+
+  /** Rejected input records acknowledged on the dead-letter topic. */
+  public long rejectionsDeadLettered() {
+    return rejectionsDeadLettered.get();
   }
 
   /** Sends repeated after a failure that was expected to pass. */

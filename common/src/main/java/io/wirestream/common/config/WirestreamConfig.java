@@ -39,6 +39,7 @@ public final class WirestreamConfig extends AbstractConfig {
   public static final String TOPIC_REPLICATION_FACTOR = "topic.replication.factor";
   public static final String TOPIC_DLQ_RETENTION_MS = "topic.dlq.retention.ms";
   public static final String INGEST_POLL_INTERVAL_MS = "ingest.poll.interval.ms";
+  public static final String INGEST_PROGRESS_INTERVAL_MS = "ingest.progress.interval.ms";
   public static final String INGEST_FEED_POLL_INTERVAL_MS = "ingest.feed.poll.interval.ms";
   public static final String INGEST_FEED_MIN_INTERVAL_MS = "ingest.feed.min.interval.ms";
   public static final String INGEST_FEED_MAX_INTERVAL_MS = "ingest.feed.max.interval.ms";
@@ -145,6 +146,14 @@ public final class WirestreamConfig extends AbstractConfig {
               Range.atLeast(100),
               Importance.LOW,
               "How often a following ingest looks for new files.")
+          .define(
+              INGEST_PROGRESS_INTERVAL_MS,
+              Type.LONG,
+              10_000L,
+              Range.atLeast(0),
+              Importance.LOW,
+              "How often ingest prints its progress (records read, published, rejected, per"
+                  + " second) on standard error while it works, in milliseconds; 0 prints none.")
           .define(
               INGEST_FEED_POLL_INTERVAL_MS,
               Type.LONG,

@@ -101,6 +101,7 @@ public final class FeedPoller implements AutoCloseable {
   private final Map<String, ArrayDeque<FeedState>> waitingForHost = new HashMap<>();
   // Fetches whose delivery completed, queued by producer threads for the polling thread.
   private final Queue<Completed> completed = new ConcurrentLinkedQueue<>();
+  private volatile Runnable onFetchFinished = () -> {};
 
   private record Completed(FeedState feed, List<String> ids, boolean succeeded) {}
 
@@ -292,6 +293,19 @@ public final class FeedPoller implements AutoCloseable {
     }
   }
 
+  /**
+   * Called on a fetch thread each time a fetch finishes, so that a caller that waits for several
+   * kinds of work can wake and call {@link #pollDue}.
+   */
+  public void onFetchFinished(Runnable listener) {
+    this.onFetchFinished = listener;
+  }
+
+  /** The feeds this poller polls, in the order given. */
+  public List<URI> feeds() {
+    return feeds.stream().map(f -> f.uri).toList();
+  }
+
   /** Fetches under way. */
   public int inFlight() {
     return (int) feeds.stream().filter(f -> f.inFlight).count();
@@ -313,7 +327,10 @@ public final class FeedPoller implements AutoCloseable {
     var validators = feed.validators;
     byte[] lastHash = feed.lastHash;
     pool.execute(
-        () -> finished.add(FeedFetch.run(feed, uri, validators, lastHash, fetcher, parser)));
+        () -> {
+          finished.add(FeedFetch.run(feed, uri, validators, lastHash, fetcher, parser));
+          onFetchFinished.run();
+        });
   }
 
   private List<Map.Entry<FeedState, Outcome>> takeFinished(

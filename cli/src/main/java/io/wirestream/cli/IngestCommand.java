@@ -11,6 +11,7 @@ import io.wirestream.ingest.feed.FeedPoller;
 import io.wirestream.ingest.source.FeedSource;
 import io.wirestream.ingest.source.Sources;
 import io.wirestream.ingest.source.StdinSource;
+import io.wirestream.ingest.state.KafkaIngestState;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -65,6 +66,9 @@ public final class IngestCommand implements Callable<Integer> {
 
   /** Beyond the give-up time, for the attempt under way when it runs out to end. */
   private static final Duration SETTLE_MARGIN = Duration.ofMinutes(2);
+
+  /** How long reading back the state of earlier runs may take before ingest gives up. */
+  private static final Duration STATE_READ_TIMEOUT = Duration.ofSeconds(30);
 
   /** How long a SIGTERM waits for what was read to be delivered before the summary. */
   private static final Duration STOP_FLUSH = Duration.ofSeconds(20);
@@ -143,7 +147,9 @@ public final class IngestCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     IngestStats stats = new IngestStats();
-    List<ArticleSource> sources = Sources.build(request, settings, version(), System.in);
+    KafkaIngestState state =
+        KafkaIngestState.open(settings, topics.ingestState(), STATE_READ_TIMEOUT);
+    List<ArticleSource> sources = Sources.build(request, settings, version(), System.in, state);
     Duration giveUp = Duration.ofMillis(settings.getLong(WirestreamConfig.INGEST_SEND_GIVE_UP_MS));
     LOG.info(
         "ingest into {} at {}",
@@ -152,14 +158,15 @@ public final class IngestCommand implements Callable<Integer> {
     long pending;
     CountDownLatch finished = new CountDownLatch(1);
     AtomicBoolean signalled = new AtomicBoolean();
-    try (IngestService service =
-        new IngestService(
-            sources,
-            new ArticlePublisher(settings, topics, stats, Clock.systemUTC()),
-            stats,
-            err,
-            keepRunning,
-            settings.getLong(WirestreamConfig.INGEST_PROGRESS_INTERVAL_MS))) {
+    try (state;
+        IngestService service =
+            new IngestService(
+                sources,
+                new ArticlePublisher(settings, topics, stats, Clock.systemUTC()),
+                stats,
+                err,
+                keepRunning,
+                settings.getLong(WirestreamConfig.INGEST_PROGRESS_INTERVAL_MS))) {
       Thread hook =
           new Thread(
               () -> {

@@ -35,6 +35,7 @@ public final class WirestreamConfig extends AbstractConfig {
   public static final String TOPIC_RAW = "topic.raw";
   public static final String TOPIC_ENRICHED = "topic.enriched";
   public static final String TOPIC_DLQ = "topic.dlq";
+  public static final String TOPIC_INGEST_STATE = "topic.ingest.state";
   public static final String TOPIC_PARTITIONS = "topic.partitions";
   public static final String TOPIC_REPLICATION_FACTOR = "topic.replication.factor";
   public static final String TOPIC_DLQ_RETENTION_MS = "topic.dlq.retention.ms";
@@ -117,6 +118,15 @@ public final class WirestreamConfig extends AbstractConfig {
               new ConfigDef.NonEmptyString(),
               Importance.MEDIUM,
               "Dead-letter topic: records that could not be enriched, with the reason in headers.")
+          .define(
+              TOPIC_INGEST_STATE,
+              Type.STRING,
+              "news.ingest.state",
+              new ConfigDef.NonEmptyString(),
+              Importance.LOW,
+              "Compacted topic of ingest's state, keyed by source (file:PATH, feed:URL): what each"
+                  + " file and feed held when last published, so that a restarted ingest publishes"
+                  + " nothing twice.")
           .define(
               TOPIC_PARTITIONS,
               Type.INT,

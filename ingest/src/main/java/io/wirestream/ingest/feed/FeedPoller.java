@@ -10,6 +10,7 @@ import io.wirestream.ingest.fetch.FetchSettings;
 import io.wirestream.ingest.fetch.Fetcher;
 import io.wirestream.ingest.fetch.HostPoliteness;
 import io.wirestream.ingest.format.ParseResult;
+import io.wirestream.ingest.state.IngestState;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -103,7 +104,9 @@ public final class FeedPoller implements AutoCloseable {
   private final Queue<Completed> completed = new ConcurrentLinkedQueue<>();
   private volatile Runnable onFetchFinished = () -> {};
 
-  private record Completed(FeedState feed, List<String> ids, boolean succeeded) {}
+  private final IngestState state;
+
+  private record Completed(FeedState feed, Map<String, String> items, boolean succeeded) {}
 
   /**
    * @param threads fetches under way at once
@@ -119,10 +122,41 @@ public final class FeedPoller implements AutoCloseable {
       int hostConcurrency,
       Duration maxWait,
       Clock clock) {
+    this(
+        uris,
+        parser,
+        fetcher,
+        schedule,
+        threads,
+        hostConcurrency,
+        maxWait,
+        clock,
+        IngestState.inMemory());
+  }
+
+  /**
+   * A poller that starts from, and keeps, the feeds' marks in {@code state}: validators, last body
+   * hash, schedule, failures and the items delivered.
+   */
+  public FeedPoller(
+      List<URI> uris,
+      FeedParser parser,
+      Fetcher fetcher,
+      FeedSchedule schedule,
+      int threads,
+      int hostConcurrency,
+      Duration maxWait,
+      Clock clock,
+      IngestState state) {
+    this.state = state;
     for (URI uri : uris) {
-      feeds.add(new FeedState(uri, HostPoliteness.hostKey(uri), schedule.newState()));
+      FeedState feed = new FeedState(uri, HostPoliteness.hostKey(uri), schedule.newState());
+      state.feed(uri.toString()).ifPresent(mark -> FeedMarks.restore(feed, mark));
+      feeds.add(feed);
+      if (!feed.schedule.disabled()) {
+        queue.add(feed);
+      }
     }
-    queue.addAll(feeds);
     this.parser = parser;
     this.fetcher = fetcher;
     this.politeness = fetcher.politeness();
@@ -144,6 +178,16 @@ public final class FeedPoller implements AutoCloseable {
   /** A poller with the {@code ingest.fetch.*} and {@code ingest.feed.*} settings. */
   public static FeedPoller create(
       List<URI> uris, FeedParser parser, WirestreamConfig config, String version) {
+    return create(uris, parser, config, version, IngestState.inMemory());
+  }
+
+  /** Like {@link #create(List, FeedParser, WirestreamConfig, String)}, keeping marks in state. */
+  public static FeedPoller create(
+      List<URI> uris,
+      FeedParser parser,
+      WirestreamConfig config,
+      String version,
+      IngestState state) {
     FetchSettings settings = FetchSettings.from(config, version);
     Fetcher fetcher = new Fetcher(settings, HostPoliteness.from(settings));
     return new FeedPoller(
@@ -157,7 +201,8 @@ public final class FeedPoller implements AutoCloseable {
         config.getInt(WirestreamConfig.INGEST_FEED_FETCH_THREADS),
         settings.hostConcurrency(),
         settings.totalTimeout(),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        state);
   }
 
   /**
@@ -301,6 +346,18 @@ public final class FeedPoller implements AutoCloseable {
     this.onFetchFinished = listener;
   }
 
+  /** Makes every feed not disabled due now, whatever its schedule says (a one-off run). */
+  public void dueNow() {
+    Instant now = clock.instant();
+    queue.clear();
+    for (FeedState feed : feeds) {
+      if (!feed.schedule.disabled() && !feed.inFlight) {
+        feed.schedule.nextDue = now;
+        queue.add(feed);
+      }
+    }
+  }
+
   /** The feeds this poller polls, in the order given. */
   public List<URI> feeds() {
     return feeds.stream().map(f -> f.uri).toList();
@@ -363,19 +420,45 @@ public final class FeedPoller implements AutoCloseable {
   private void settleDeliveries() {
     for (Completed done = completed.poll(); done != null; done = completed.poll()) {
       FeedState feed = done.feed();
-      done.ids().forEach(feed.inFlightIds::remove);
+      done.items().keySet().forEach(feed.inFlightIds::remove);
       if (done.succeeded()) {
-        feed.publishedIds.addAll(done.ids());
+        feed.published.putAll(done.items());
+        feed.itemsSeen += done.items().size();
+        if (feed.inFlightIds.isEmpty()) {
+          save(feed);
+        }
       } else {
         feed.forgetVersion();
         LOG.warn(
             "feed {}: items not acknowledged by the broker; the next fetch publishes them again",
             feed.uri);
+        save(feed);
       }
     }
   }
 
   private Outcome settle(
+      FeedFetch done,
+      ArticlePublisher publisher,
+      IngestStats stats,
+      Consumer<ParseResult.Rejected> rejections) {
+    FeedState feed = done.feed();
+    feed.lastFetch = clock.instant();
+    feed.lastStatus = done.response() == null ? 0 : done.response().status();
+    Outcome outcome = settleFetch(done, publisher, stats, rejections);
+    // With items on their way, the mark waits for their delivery: saved now, with the new
+    // validators, a crash before the items are safe would make the next run skip them as seen.
+    if (feed.inFlightIds.isEmpty()) {
+      save(feed);
+    }
+    return outcome;
+  }
+
+  private void save(FeedState feed) {
+    state.put(FeedMarks.of(feed));
+  }
+
+  private Outcome settleFetch(
       FeedFetch done,
       ArticlePublisher publisher,
       IngestStats stats,
@@ -467,7 +550,7 @@ public final class FeedPoller implements AutoCloseable {
     int published = 0;
     Set<ParseResult.Rejected> rejected = new HashSet<>();
     Set<String> listed = new HashSet<>();
-    List<String> ids = new ArrayList<>();
+    Map<String, String> items = new HashMap<>();
     Delivery delivery =
         publisher.open(
             feed.uri.toString(),
@@ -479,18 +562,18 @@ public final class FeedPoller implements AutoCloseable {
                     d.published(),
                     d.deadLettered());
               }
-              completed.add(new Completed(feed, ids, d.succeeded()));
+              completed.add(new Completed(feed, items, d.succeeded()));
             });
     for (ParseResult result : results) {
       ParseResult.Rejected rejection = null;
       if (result instanceof ParseResult.Parsed parsed) {
         String id = parsed.article().id();
         listed.add(id);
-        if (!feed.publishedIds.contains(id) && !feed.inFlightIds.contains(id)) {
+        if (!feed.published.containsKey(id) && !feed.inFlightIds.contains(id)) {
           String refused = publisher.publish(delivery, parsed.article(), parsed.location());
           if (refused == null) {
             feed.inFlightIds.add(id);
-            ids.add(id);
+            items.put(id, FeedMarks.contentHash(parsed.article()));
             published++;
           } else {
             rejection = new ParseResult.Rejected(parsed.location(), refused);
@@ -509,13 +592,18 @@ public final class FeedPoller implements AutoCloseable {
       }
     }
     delivery.seal();
-    feed.publishedIds.retainAll(listed);
+    feed.published.keySet().retainAll(listed);
     feed.lastRejected = rejected;
     return new Outcome(feed.uri, Status.FETCHED, published, results.size() + " items");
   }
 
+  /**
+   * Stops fetching. Deliveries completed by now are taken in first, so that their feeds' marks are
+   * saved: a caller that waited for the publisher leaves nothing to fetch twice.
+   */
   @Override
   public void close() {
+    settleDeliveries();
     pool.shutdownNow();
     try {
       if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {

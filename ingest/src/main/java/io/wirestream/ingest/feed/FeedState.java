@@ -3,7 +3,10 @@ package io.wirestream.ingest.feed;
 import io.wirestream.ingest.fetch.Validators;
 import io.wirestream.ingest.format.ParseResult;
 import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,10 +28,14 @@ final class FeedState {
   Set<ParseResult.Rejected> lastRejected = Set.of();
 
   /**
-   * Ids acknowledged by the broker that the feed still lists; an id is forgotten once the feed
-   * drops it, which bounds the set by the feed's length.
+   * Ids acknowledged by the broker that the feed still lists, each to a hash of the item's content;
+   * an id is forgotten once the feed drops it, which bounds the map by the feed's length.
    */
-  Set<String> publishedIds = new HashSet<>();
+  Map<String, String> published = new HashMap<>();
+
+  Instant lastFetch;
+  int lastStatus;
+  long itemsSeen;
 
   /** Ids handed to the publisher whose delivery has not completed: not repeated meanwhile. */
   final Set<String> inFlightIds = new HashSet<>();

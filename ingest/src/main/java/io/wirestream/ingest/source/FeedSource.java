@@ -24,9 +24,21 @@ public final class FeedSource implements ArticleSource {
   private final AtomicLong failures = new AtomicLong();
   private boolean listening;
 
-  public FeedSource(FeedPoller poller) {
+  /**
+   * @param follow false for a one-off run: every feed not disabled is fetched now, whatever its
+   *     schedule from an earlier run says
+   */
+  public FeedSource(FeedPoller poller, boolean follow) {
     this.poller = poller;
-    this.unfetched = new HashSet<>(poller.feeds());
+    this.unfetched = new HashSet<>();
+    for (URI feed : poller.feeds()) {
+      if (!poller.state(feed).disabled()) {
+        unfetched.add(feed);
+      }
+    }
+    if (!follow) {
+      poller.dueNow();
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.wirestream.ingest.ArticleSource;
 import io.wirestream.ingest.FileIngestor;
 import io.wirestream.ingest.IngestSink;
 import io.wirestream.ingest.format.InputLimits;
+import io.wirestream.ingest.state.IngestState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,8 +24,19 @@ public final class FileSource implements ArticleSource {
 
   public FileSource(
       List<Path> inputs, String source, InputLimits limits, boolean follow, Duration interval) {
+    this(inputs, source, limits, follow, interval, IngestState.inMemory());
+  }
+
+  /** Files that count as read when {@code state} has them delivered as they are. */
+  public FileSource(
+      List<Path> inputs,
+      String source,
+      InputLimits limits,
+      boolean follow,
+      Duration interval,
+      IngestState state) {
     this.inputs = List.copyOf(inputs);
-    this.ingestor = new FileIngestor(inputs, source, limits);
+    this.ingestor = new FileIngestor(inputs, source, limits, state);
     this.follow = follow;
     this.interval = interval;
   }

@@ -6,6 +6,7 @@ import io.wirestream.ingest.feed.FeedParser;
 import io.wirestream.ingest.feed.FeedPoller;
 import io.wirestream.ingest.format.InputLimits;
 import io.wirestream.ingest.format.ParseResult;
+import io.wirestream.ingest.state.IngestState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,6 +51,16 @@ public final class Sources {
 
   public static List<ArticleSource> build(
       Request request, WirestreamConfig config, String version, InputStream stdin) {
+    return build(request, config, version, stdin, IngestState.inMemory());
+  }
+
+  /** Sources whose files and feeds start from, and keep their marks in, {@code state}. */
+  public static List<ArticleSource> build(
+      Request request,
+      WirestreamConfig config,
+      String version,
+      InputStream stdin,
+      IngestState state) {
     List<ArticleSource> sources = new ArrayList<>();
     InputLimits limits = InputLimits.from(config);
     List<Path> files = new ArrayList<>();
@@ -68,7 +79,8 @@ public final class Sources {
               request.source() == null ? "files" : request.source(),
               limits,
               request.follow(),
-              Duration.ofMillis(config.getLong(WirestreamConfig.INGEST_POLL_INTERVAL_MS))));
+              Duration.ofMillis(config.getLong(WirestreamConfig.INGEST_POLL_INTERVAL_MS)),
+              state));
     }
     if (stdinNamed) {
       sources.add(
@@ -87,7 +99,9 @@ public final class Sources {
     if (!feeds.feeds().isEmpty()) {
       sources.add(
           new FeedSource(
-              FeedPoller.create(feeds.feeds(), new FeedParser(request.source()), config, version)));
+              FeedPoller.create(
+                  feeds.feeds(), new FeedParser(request.source()), config, version, state),
+              request.follow()));
     }
     return sources;
   }

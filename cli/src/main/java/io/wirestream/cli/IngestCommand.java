@@ -8,6 +8,7 @@ import io.wirestream.ingest.ArticleSource;
 import io.wirestream.ingest.IngestService;
 import io.wirestream.ingest.IngestStats;
 import io.wirestream.ingest.feed.FeedPoller;
+import io.wirestream.ingest.registry.RegisteredFeedSource;
 import io.wirestream.ingest.source.FeedSource;
 import io.wirestream.ingest.source.Sources;
 import io.wirestream.ingest.source.StdinSource;
@@ -110,12 +111,17 @@ public final class IngestCommand implements Callable<Integer> {
   @Option(names = "--once", description = "Read files and fetch feeds a single time, then exit.")
   boolean once;
 
+  @Option(
+      names = "--registered",
+      description =
+          "Also poll this instance's share of the registered feeds (wirestream feeds add); the"
+              + " default when no INPUT, --feed or --feeds is given.")
+  boolean registered;
+
   @Override
   public Integer call() throws Exception {
-    if (inputs.isEmpty() && feeds.isEmpty() && feedLists.isEmpty()) {
-      throw new UsageException(
-          "nothing to ingest: give files, directories, -, --feed URLs or --feeds FILE");
-    }
+    boolean pollRegistered =
+        registered || (inputs.isEmpty() && feeds.isEmpty() && feedLists.isEmpty());
     if (once && follow) {
       throw new UsageException("--once and --follow exclude each other");
     }
@@ -130,7 +136,8 @@ public final class IngestCommand implements Callable<Integer> {
       }
     }
     WirestreamConfig settings = config.load(Map.of());
-    Sources.Request request = new Sources.Request(inputs, feeds, feedLists, source, false);
+    Sources.Request request =
+        new Sources.Request(inputs, feeds, feedLists, source, false, pollRegistered);
     for (URI feed : Sources.feeds(request).feeds()) {
       try {
         FeedPoller.checkUrl(feed, settings.getBoolean(WirestreamConfig.INGEST_FETCH_ALLOW_FILE));
@@ -139,8 +146,9 @@ public final class IngestCommand implements Callable<Integer> {
       }
     }
     // Feeds are there to be watched, so they keep the command running unless told --once.
-    boolean keepRunning = !once && (follow || !feeds.isEmpty() || !feedLists.isEmpty());
-    request = new Sources.Request(inputs, feeds, feedLists, source, keepRunning);
+    boolean keepRunning =
+        !once && (follow || !feeds.isEmpty() || !feedLists.isEmpty() || pollRegistered);
+    request = new Sources.Request(inputs, feeds, feedLists, source, keepRunning, pollRegistered);
     Topics topics = new Topics(settings);
     try (Admin admin = Admin.create(settings.kafkaProperties())) {
       TopicAdmin.ensureTopics(admin, topics.specs());
@@ -204,8 +212,11 @@ public final class IngestCommand implements Callable<Integer> {
     }
     long failures =
         sources.stream()
-            .filter(FeedSource.class::isInstance)
-            .mapToLong(s -> ((FeedSource) s).failures())
+            .mapToLong(
+                s ->
+                    s instanceof FeedSource f
+                        ? f.failures()
+                        : s instanceof RegisteredFeedSource r ? r.failures() : 0)
             .sum();
     return stats.failed() + pending == 0 && failures == 0 ? 0 : 1;
   }
@@ -221,6 +232,10 @@ public final class IngestCommand implements Callable<Integer> {
     for (ArticleSource s : sources) {
       if (s instanceof FeedSource feedSource) {
         out.printf("feed fetches %d (failed %d), ", feedSource.fetches(), feedSource.failures());
+      } else if (s instanceof RegisteredFeedSource registeredSource) {
+        out.printf(
+            "registered feed fetches %d (failed %d), ",
+            registeredSource.fetches(), registeredSource.failures());
       }
     }
     out.printf(

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       BrokerCommand.class,
       AnnotateCommand.class,
       IngestCommand.class,
+      FeedsCommand.class,
       EnrichCommand.class,
       SinkCommand.class,
       ConfigCommand.class,

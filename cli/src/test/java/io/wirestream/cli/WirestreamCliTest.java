@@ -49,14 +49,6 @@ class WirestreamCliTest {
   }
 
   @Test
-  void shouldExitTwoWhenThereIsNothingToIngest() {
-    assertThat(run("ingest")).isEqualTo(2);
-    assertThat(err.toString().strip())
-        .isEqualTo(
-            "wirestream: nothing to ingest: give files, directories, -, --feed URLs or --feeds FILE");
-  }
-
-  @Test
   void shouldExitTwoOnAFeedUrlItCannotFetch() {
     assertThat(run("ingest", "--feed", "ftp://example.org/rss")).isEqualTo(2);
     assertThat(err.toString().strip())

@@ -103,7 +103,12 @@ public final class Demo implements AutoCloseable {
     List<ArticleSource> sources =
         Sources.build(
             new Sources.Request(
-                inputs, options.feeds(), options.feedLists(), options.source(), options.follow()),
+                inputs,
+                options.feeds(),
+                options.feedLists(),
+                options.source(),
+                options.follow(),
+                false),
             config,
             "demo",
             System.in);

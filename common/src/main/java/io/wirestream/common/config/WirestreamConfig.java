@@ -36,6 +36,8 @@ public final class WirestreamConfig extends AbstractConfig {
   public static final String TOPIC_ENRICHED = "topic.enriched";
   public static final String TOPIC_DLQ = "topic.dlq";
   public static final String TOPIC_INGEST_STATE = "topic.ingest.state";
+  public static final String TOPIC_FEEDS = "topic.feeds";
+  public static final String INGEST_FEEDS_GROUP_ID = "ingest.feeds.group.id";
   public static final String TOPIC_PARTITIONS = "topic.partitions";
   public static final String TOPIC_REPLICATION_FACTOR = "topic.replication.factor";
   public static final String TOPIC_DLQ_RETENTION_MS = "topic.dlq.retention.ms";
@@ -127,6 +129,23 @@ public final class WirestreamConfig extends AbstractConfig {
               "Compacted topic of ingest's state, keyed by source (file:PATH, feed:URL): what each"
                   + " file and feed held when last published, so that a restarted ingest publishes"
                   + " nothing twice.")
+          .define(
+              TOPIC_FEEDS,
+              Type.STRING,
+              "news.feeds",
+              new ConfigDef.NonEmptyString(),
+              Importance.LOW,
+              "Compacted topic of the registered feeds, keyed by feed URL (wirestream feeds add);"
+                  + " ingest instances divide its partitions, and so its feeds, between them.")
+          .define(
+              INGEST_FEEDS_GROUP_ID,
+              Type.STRING,
+              "wirestream-ingest-feeds",
+              new ConfigDef.NonEmptyString(),
+              Importance.LOW,
+              "Consumer group in which ingest instances share the registered feeds: each feed is"
+                  + " polled by one instance of the group, and a stopped instance's feeds move to"
+                  + " the others.")
           .define(
               TOPIC_PARTITIONS,
               Type.INT,

@@ -20,6 +20,7 @@ public final class Topics {
   private final Topic<String, EnrichedArticle> enriched;
   private final Topic<String, byte[]> deadLetter;
   private final Topic<String, byte[]> ingestState;
+  private final Topic<String, byte[]> feeds;
   private final WirestreamConfig config;
 
   public Topics(WirestreamConfig config) {
@@ -45,6 +46,9 @@ public final class Topics {
             config.getString(WirestreamConfig.TOPIC_INGEST_STATE),
             Serdes.String(),
             Serdes.ByteArray());
+    this.feeds =
+        new Topic<>(
+            config.getString(WirestreamConfig.TOPIC_FEEDS), Serdes.String(), Serdes.ByteArray());
   }
 
   public Topic<String, Article> raw() {
@@ -61,6 +65,11 @@ public final class Topics {
 
   public Topic<String, byte[]> deadLetter() {
     return deadLetter;
+  }
+
+  /** The registered feeds by URL; a null value removes one. */
+  public Topic<String, byte[]> feeds() {
+    return feeds;
   }
 
   /** Ingest's state by source key; JSON values written and read by ingest alone. */
@@ -101,6 +110,11 @@ public final class Topics {
                 Long.toString(config.getLong(WirestreamConfig.TOPIC_DLQ_RETENTION_MS)))),
         new TopicSpec(
             ingestState.name(),
+            partitions,
+            replication,
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+        new TopicSpec(
+            feeds.name(),
             partitions,
             replication,
             Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));

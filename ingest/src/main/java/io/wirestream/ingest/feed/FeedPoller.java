@@ -346,6 +346,34 @@ public final class FeedPoller implements AutoCloseable {
     this.onFetchFinished = listener;
   }
 
+  /**
+   * Starts polling a feed from its mark in the state (due at once if it has none); nothing if it is
+   * polled already.
+   */
+  public void add(URI uri) {
+    if (feeds.stream().anyMatch(f -> f.uri.equals(uri))) {
+      return;
+    }
+    FeedState feed = new FeedState(uri, HostPoliteness.hostKey(uri), schedule.newState());
+    state.feed(uri.toString()).ifPresent(mark -> FeedMarks.restore(feed, mark));
+    feeds.add(feed);
+    if (!feed.schedule.disabled()) {
+      queue.add(feed);
+    }
+  }
+
+  /** Stops polling a feed; a fetch of it under way is dropped when it finishes. */
+  public void remove(URI uri) {
+    for (FeedState feed : List.copyOf(feeds)) {
+      if (feed.uri.equals(uri)) {
+        feed.removed = true;
+        feeds.remove(feed);
+        queue.remove(feed);
+        waitingForHost.values().forEach(waiting -> waiting.remove(feed));
+      }
+    }
+  }
+
   /** Makes every feed not disabled due now, whatever its schedule says (a one-off run). */
   public void dueNow() {
     Instant now = clock.instant();
@@ -398,13 +426,20 @@ public final class FeedPoller implements AutoCloseable {
       FeedState feed = done.feed();
       feed.inFlight = false;
       busyHosts.computeIfPresent(feed.hostKey, (k, n) -> n <= 1 ? null : n - 1);
-      outcomes.add(Map.entry(feed, settle(done, publisher, stats, rejections)));
-      if (!feed.schedule.disabled()) {
-        queue.add(feed);
+      if (feed.removed) {
+        // Polled elsewhere now: its new owner fetches it, and publishing here could repeat that.
+      } else {
+        outcomes.add(Map.entry(feed, settle(done, publisher, stats, rejections)));
+        if (!feed.schedule.disabled()) {
+          queue.add(feed);
+        }
       }
       ArrayDeque<FeedState> waiting = waitingForHost.get(feed.hostKey);
       if (waiting != null) {
-        queue.add(waiting.poll());
+        FeedState next = waiting.poll();
+        if (next != null) {
+          queue.add(next);
+        }
         if (waiting.isEmpty()) {
           waitingForHost.remove(feed.hostKey);
         }

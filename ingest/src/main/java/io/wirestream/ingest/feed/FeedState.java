@@ -25,6 +25,10 @@ final class FeedState {
 
   FeedHints lastHints = FeedHints.NONE;
   boolean inFlight;
+
+  /** No longer polled here (another instance took it); a fetch under way is dropped. */
+  boolean removed;
+
   Set<ParseResult.Rejected> lastRejected = Set.of();
 
   /**

@@ -1,11 +1,13 @@
 package io.wirestream.ingest.source;
 
 import io.wirestream.common.config.WirestreamConfig;
+import io.wirestream.common.topic.Topics;
 import io.wirestream.ingest.ArticleSource;
 import io.wirestream.ingest.feed.FeedParser;
 import io.wirestream.ingest.feed.FeedPoller;
 import io.wirestream.ingest.format.InputLimits;
 import io.wirestream.ingest.format.ParseResult;
+import io.wirestream.ingest.registry.RegisteredFeedSource;
 import io.wirestream.ingest.state.IngestState;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,9 +28,15 @@ public final class Sources {
    * @param feeds feed URLs
    * @param feedLists OPML files or files of one URL a line, whose feeds are polled too
    * @param source the source name for records that name none; null for the defaults
+   * @param registered whether to poll this instance's share of the registered feeds
    */
   public record Request(
-      List<Path> inputs, List<URI> feeds, List<Path> feedLists, String source, boolean follow) {}
+      List<Path> inputs,
+      List<URI> feeds,
+      List<Path> feedLists,
+      String source,
+      boolean follow,
+      boolean registered) {}
 
   private Sources() {}
 
@@ -101,6 +109,16 @@ public final class Sources {
           new FeedSource(
               FeedPoller.create(
                   feeds.feeds(), new FeedParser(request.source()), config, version, state),
+              request.follow()));
+    }
+    if (request.registered()) {
+      sources.add(
+          new RegisteredFeedSource(
+              config,
+              new Topics(config).feeds(),
+              FeedPoller.create(
+                  List.of(), new FeedParser(request.source()), config, version, state),
+              state,
               request.follow()));
     }
     return sources;

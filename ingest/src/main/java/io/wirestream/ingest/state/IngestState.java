@@ -18,6 +18,11 @@ public interface IngestState extends AutoCloseable {
 
   void put(FeedMark mark);
 
+  /**
+   * Takes in what other instances wrote since this state was read, before taking over their feeds.
+   */
+  default void refresh() {}
+
   /** Writes out what was put; returns when it is safe or the state cannot tell. */
   @Override
   void close();

@@ -43,6 +43,8 @@ public final class KafkaIngestState implements IngestState {
   private final Map<String, FeedMark> feeds = new ConcurrentHashMap<>();
   private final Producer<String, byte[]> producer;
   private final String topic;
+  private WirestreamConfig config;
+  private Duration timeout;
 
   private KafkaIngestState(Producer<String, byte[]> producer, String topic) {
     this.producer = producer;
@@ -74,6 +76,8 @@ public final class KafkaIngestState implements IngestState {
   }
 
   private void load(WirestreamConfig config, Duration timeout) {
+    this.config = config;
+    this.timeout = timeout;
     Properties props = config.kafkaProperties();
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -131,6 +135,13 @@ public final class KafkaIngestState implements IngestState {
       // A mark from a newer or broken writer: that source is read as new, published at least once.
       LOG.warn("ingest state: ignoring the unreadable mark of {}: {}", key, e.toString());
     }
+  }
+
+  /** Reads the topic again; marks this instance put and sent are among what it reads back. */
+  @Override
+  public void refresh() {
+    producer.flush();
+    load(config, timeout);
   }
 
   @Override

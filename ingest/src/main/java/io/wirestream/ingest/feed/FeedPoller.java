@@ -10,6 +10,7 @@ import io.wirestream.ingest.fetch.FetchSettings;
 import io.wirestream.ingest.fetch.Fetcher;
 import io.wirestream.ingest.fetch.HostPoliteness;
 import io.wirestream.ingest.format.ParseResult;
+import io.wirestream.ingest.state.FeedMark;
 import io.wirestream.ingest.state.IngestState;
 import java.net.URI;
 import java.time.Clock;
@@ -106,7 +107,8 @@ public final class FeedPoller implements AutoCloseable {
 
   private final IngestState state;
 
-  private record Completed(FeedState feed, Map<String, String> items, boolean succeeded) {}
+  private record Completed(
+      FeedState feed, Map<String, FeedMark.ItemMark> items, boolean succeeded) {}
 
   /**
    * @param threads fetches under way at once
@@ -585,7 +587,7 @@ public final class FeedPoller implements AutoCloseable {
     int published = 0;
     Set<ParseResult.Rejected> rejected = new HashSet<>();
     Set<String> listed = new HashSet<>();
-    Map<String, String> items = new HashMap<>();
+    Map<String, FeedMark.ItemMark> items = new HashMap<>();
     Delivery delivery =
         publisher.open(
             feed.uri.toString(),
@@ -604,11 +606,18 @@ public final class FeedPoller implements AutoCloseable {
       if (result instanceof ParseResult.Parsed parsed) {
         String id = parsed.article().id();
         listed.add(id);
-        if (!feed.published.containsKey(id) && !feed.inFlightIds.contains(id)) {
-          String refused = publisher.publish(delivery, parsed.article(), parsed.location());
+        String hash = FeedMarks.contentHash(parsed.article());
+        FeedMark.ItemMark seen = feed.published.get(id);
+        boolean changed = seen == null || !seen.sha256().equals(hash);
+        if (changed && !feed.inFlightIds.contains(id)) {
+          // Same GUID, new content: a correction, published again under the same id.
+          int revision = seen == null ? 0 : seen.revision() + 1;
+          String refused =
+              publisher.publish(
+                  delivery, parsed.article().withRevision(revision), parsed.location());
           if (refused == null) {
             feed.inFlightIds.add(id);
-            items.put(id, FeedMarks.contentHash(parsed.article()));
+            items.put(id, new FeedMark.ItemMark(hash, revision));
             published++;
           } else {
             rejection = new ParseResult.Rejected(parsed.location(), refused);

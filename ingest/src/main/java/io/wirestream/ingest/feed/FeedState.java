@@ -2,6 +2,7 @@ package io.wirestream.ingest.feed;
 
 import io.wirestream.ingest.fetch.Validators;
 import io.wirestream.ingest.format.ParseResult;
+import io.wirestream.ingest.state.FeedMark;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
@@ -32,10 +33,11 @@ final class FeedState {
   Set<ParseResult.Rejected> lastRejected = Set.of();
 
   /**
-   * Ids acknowledged by the broker that the feed still lists, each to a hash of the item's content;
-   * an id is forgotten once the feed drops it, which bounds the map by the feed's length.
+   * Ids acknowledged by the broker that the feed still lists, each with a hash of the item's
+   * content and its revision; an id is forgotten once the feed drops it, which bounds the map by
+   * the feed's length.
    */
-  Map<String, String> published = new HashMap<>();
+  Map<String, FeedMark.ItemMark> published = new HashMap<>();
 
   Instant lastFetch;
   int lastStatus;

@@ -18,7 +18,8 @@ import java.util.Map;
  * @param nextDue when the feed is to be fetched next, or null for now
  * @param disabled why the feed is no longer fetched, or null
  * @param itemsSeen items delivered from the feed over its life
- * @param items id of each delivered item the feed still lists, to a hash of its content
+ * @param items each delivered item the feed still lists, by id: a hash of its content and its
+ *     revision
  */
 public record FeedMark(
     String url,
@@ -33,7 +34,10 @@ public record FeedMark(
     Instant nextDue,
     String disabled,
     long itemsSeen,
-    Map<String, String> items) {
+    Map<String, ItemMark> items) {
+
+  /** A delivered item: the hash of its content, and how many times it changed before. */
+  public record ItemMark(String sha256, int revision) {}
 
   public FeedMark {
     items = items == null ? Map.of() : Map.copyOf(items);

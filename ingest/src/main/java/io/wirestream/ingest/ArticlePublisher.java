@@ -178,14 +178,15 @@ public final class ArticlePublisher implements AutoCloseable {
 
   /**
    * Sends a record that was not an article (bad date, broken JSON...) to the dead-letter topic with
-   * the reason and its file and line, so that it is on record and not only on standard error. The
-   * value is empty: a source has only the location of what it could not read.
+   * the reason and its file and line, so that it is on record and not only on standard error. Key
+   * and value are empty: a source has only the location of what it could not read.
    */
   public void deadLetterRejected(String origin, ParseResult.Rejected rejected) {
     Delivery delivery = new Delivery(origin, d -> {});
     delivery.added();
     delivery.seal();
-    Send send = new Send(delivery, rejected.location(), origin, null, RECORD_OVERHEAD_BYTES);
+    // No key: the key of a letter is an article id, and a record that is no article has none.
+    Send send = new Send(delivery, rejected.location(), null, null, RECORD_OVERHEAD_BYTES);
     send.topic = deadLetterTopic;
     send.deadLetter = true;
     send.rejection = true;

@@ -176,6 +176,7 @@ class FeedSharingIT {
 
       Instance a = start(settings, "a");
       Instance b = null;
+      boolean aStopped = false;
       try {
         await("a has fetched every feed", () -> requests.size() == FEEDS);
         b = start(settings, "b");
@@ -208,6 +209,7 @@ class FeedSharingIT {
 
         Set<URI> ofA = Set.copyOf(a.feeds().assignedFeeds());
         a.close();
+        aStopped = true;
         await("b takes over a's feeds", () -> second.feeds().assignedFeeds().size() == FEEDS);
         Map<String, Integer> takeover = counts();
         await(
@@ -220,7 +222,9 @@ class FeedSharingIT {
         if (b != null) {
           b.close();
         }
-        a.close();
+        if (!aStopped) {
+          a.close();
+        }
       }
       List<ConsumerRecord<String, Article>> raw =
           TopicReader.readCommitted(config, topics.raw(), FEEDS, Duration.ofSeconds(30));

@@ -4,6 +4,7 @@ import io.wirestream.cli.demo.Demo;
 import io.wirestream.cli.demo.DemoSummary;
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.common.kafka.BrokerCheck;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs the whole pipeline in one JVM on a real in-process Kafka broker:",
       "ingest -> news.raw -> enrich -> news.enriched -> sink -> DIR/wirestream.db.",
-      "Without INPUT it ingests a few sample articles shipped with Wirestream.",
+      "Without INPUT or feeds it ingests a few sample articles shipped with Wirestream.",
+      "With --feed URL or --feeds FILE it polls each feed once (or, with --follow, until"
+          + " interrupted).",
       "Waits until every accepted article is stored or dead-lettered, prints a summary and exits:"
           + " 0 if all were, 1 if any is unaccounted for when it stops waiting (--timeout)."
     })
@@ -65,6 +68,18 @@ public final class DemoCommand implements Callable<Integer> {
   // names an external cluster to use instead of the in-process broker.
   @Mixin ConfigOptions config;
 
+  @Option(
+      names = "--feed",
+      paramLabel = "URL",
+      description = "A feed to poll once (repeatable); with --follow, polled until interrupted.")
+  List<URI> feeds = new ArrayList<>();
+
+  @Option(
+      names = "--feeds",
+      paramLabel = "FILE",
+      description = "A list of feeds to poll: OPML, or one URL a line (repeatable).")
+  List<Path> feedLists = new ArrayList<>();
+
   @Parameters(
       arity = "0..*",
       paramLabel = "INPUT",
@@ -76,6 +91,11 @@ public final class DemoCommand implements Callable<Integer> {
     for (Path input : inputs) {
       if (!Files.exists(input)) {
         throw new UsageException("no such file or directory: " + input);
+      }
+    }
+    for (Path list : feedLists) {
+      if (!Files.isRegularFile(list)) {
+        throw new UsageException("no such feed list: " + list);
       }
     }
     if (timeoutSeconds <= 0) {
@@ -94,6 +114,8 @@ public final class DemoCommand implements Callable<Integer> {
             dataDir,
             url,
             inputs,
+            feeds,
+            feedLists,
             source,
             follow,
             Duration.ofSeconds(timeoutSeconds),

@@ -5,11 +5,15 @@ import io.wirestream.common.kafka.BrokerCheck;
 import io.wirestream.common.topic.TopicAdmin;
 import io.wirestream.common.topic.Topics;
 import io.wirestream.ingest.ArticlePublisher;
-import io.wirestream.ingest.FileIngestor;
+import io.wirestream.ingest.ArticleSource;
+import io.wirestream.ingest.IngestService;
 import io.wirestream.ingest.IngestStats;
-import io.wirestream.ingest.feed.FeedParser;
 import io.wirestream.ingest.feed.FeedPoller;
-import io.wirestream.ingest.format.InputLimits;
+import io.wirestream.ingest.registry.RegisteredFeedSource;
+import io.wirestream.ingest.source.FeedSource;
+import io.wirestream.ingest.source.Sources;
+import io.wirestream.ingest.source.StdinSource;
+import io.wirestream.ingest.state.KafkaIngestState;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -20,8 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +38,11 @@ import picocli.CommandLine.Spec;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads article files and directories, and RSS 2.0/Atom feeds, and publishes them to the raw"
-          + " topic.",
+      "Reads article files and directories, standard input (-, JSON lines), and RSS 2.0, RSS 1.0,"
+          + " Atom and JSON Feed feeds, and publishes them to the raw topic.",
       "Formats: seed text (a 'date YYYY-MM-DD' header, then the body) and JSON lines (*.jsonl).",
-      "Feeds (--feed, http: or https: URLs; file: with ingest.fetch.allow.file=true) are fetched"
+      "Feeds (--feed, or --feeds FILE: OPML or one URL a line; http: or https: URLs; file: with"
+          + " ingest.fetch.allow.file=true) are fetched"
           + " until stopped, or once with --once, each on its own schedule: the feed's ttl and"
           + " sy:updatePeriod, the server's Cache-Control and Expires, and how often new items"
           + " appear, within ingest.feed.min.interval.ms and ingest.feed.max.interval.ms. Requests"
@@ -47,8 +50,10 @@ import picocli.CommandLine.Spec;
           + " robots.txt and Retry-After; private and loopback addresses are refused unless"
           + " ingest.fetch.allow.private=true.",
       "Bad records are reported as FILE:LINE: reason (FEED#item N: reason) on standard error and"
-          + " skipped; so are JSON lines over ingest.max.line.bytes and seed files over"
-          + " ingest.max.file.bytes.",
+          + " on the dead-letter topic, and skipped; so are JSON lines over ingest.max.line.bytes"
+          + " and seed files over ingest.max.file.bytes. Progress goes to standard error every"
+          + " ingest.progress.interval.ms; SIGTERM stops the sources, waits for what was read to"
+          + " be delivered, and prints the summary.",
       "Articles the broker does not acknowledge are re-sent with backoff for up to"
           + " ingest.send.give.up.ms; a file counts as done only when all its articles are"
           + " acknowledged (or dead-lettered, if refused for good). Exits 1 if any article could"
@@ -61,30 +66,43 @@ public final class IngestCommand implements Callable<Integer> {
   /** Beyond the give-up time, for the attempt under way when it runs out to end. */
   private static final Duration SETTLE_MARGIN = Duration.ofMinutes(2);
 
+  /** How long reading back the state of earlier runs may take before ingest gives up. */
+  private static final Duration STATE_READ_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * How long a SIGTERM waits for what was read to be delivered before the summary: the whole stop
+   * must fit in {@link GracefulStop#GRACE}; what is not acknowledged by then is read again on the
+   * next start, since its mark was never written.
+   */
+  private static final Duration STOP_FLUSH = Duration.ofSeconds(3);
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  /** How often a waiting ingest looks whether it was asked to stop, in nanoseconds. */
-  private static final long STOP_CHECK = Duration.ofMillis(200).toNanos();
-
-  /** How long a stopping ingest waits for the broker to acknowledge what it has sent. */
-  private static final Duration STOP_SETTLE = Duration.ofSeconds(3);
 
   @Mixin ConfigOptions config;
 
-  @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Files or directories to read.")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "INPUT",
+      description = "Files or directories to read; - reads JSON lines from standard input.")
   List<Path> inputs = new ArrayList<>();
 
   @Option(
       names = "--feed",
       paramLabel = "URL",
-      description = "An RSS or Atom feed to poll (repeatable).")
+      description = "An RSS, Atom or JSON feed to poll (repeatable).")
   List<URI> feeds = new ArrayList<>();
+
+  @Option(
+      names = "--feeds",
+      paramLabel = "FILE",
+      description = "A list of feeds to poll: OPML, or one URL a line (repeatable).")
+  List<Path> feedLists = new ArrayList<>();
 
   @Option(
       names = "--source",
       description =
-          "Source name for records that do not name one (default: 'files' for files, the"
-              + " URL's host for feeds).")
+          "Source name for records that do not name one (default: 'files' for files, 'stdin' for"
+              + " standard input, the URL's host for feeds).")
   String source;
 
   @Option(
@@ -95,129 +113,121 @@ public final class IngestCommand implements Callable<Integer> {
   @Option(names = "--once", description = "Read files and fetch feeds a single time, then exit.")
   boolean once;
 
+  @Option(
+      names = "--registered",
+      description =
+          "Also poll this instance's share of the registered feeds (wirestream feeds add); the"
+              + " default when no INPUT, --feed or --feeds is given.")
+  boolean registered;
+
   @Override
   public Integer call() throws Exception {
-    if (inputs.isEmpty() && feeds.isEmpty()) {
-      throw new UsageException("nothing to ingest: give files, directories or --feed URLs");
-    }
+    boolean pollRegistered =
+        registered || (inputs.isEmpty() && feeds.isEmpty() && feedLists.isEmpty());
     if (once && follow) {
       throw new UsageException("--once and --follow exclude each other");
     }
     for (Path input : inputs) {
-      if (!Files.exists(input)) {
+      if (!input.toString().equals(StdinSource.NAME) && !Files.exists(input)) {
         throw new UsageException("no such file or directory: " + input);
       }
     }
+    for (Path list : feedLists) {
+      if (!Files.isRegularFile(list)) {
+        throw new UsageException("no such feed list: " + list);
+      }
+    }
     WirestreamConfig settings = config.load(Map.of());
-    for (URI feed : feeds) {
+    Sources.Request request =
+        new Sources.Request(inputs, feeds, feedLists, source, false, pollRegistered);
+    for (URI feed : Sources.feeds(request).feeds()) {
       try {
         FeedPoller.checkUrl(feed, settings.getBoolean(WirestreamConfig.INGEST_FETCH_ALLOW_FILE));
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }
     }
+    // Feeds are there to be watched, so they keep the command running unless told --once.
+    boolean keepRunning =
+        !once && (follow || !feeds.isEmpty() || !feedLists.isEmpty() || pollRegistered);
+    request = new Sources.Request(inputs, feeds, feedLists, source, keepRunning, pollRegistered);
     BrokerCheck.require(settings);
     Topics topics = new Topics(settings);
     try (Admin admin = Admin.create(settings.kafkaProperties())) {
       TopicAdmin.ensureTopics(admin, topics.specs());
     }
-    PrintWriter err = spec.commandLine().getErr();
-    // Feeds are there to be watched, so they keep the command running unless told --once.
-    boolean keepRunning = !once && (follow || !feeds.isEmpty());
     try (OpsEndpoint ops = OpsEndpoint.start(settings, keepRunning)) {
-      return run(settings, topics, err, keepRunning, ops);
+      return run(settings, topics, request, keepRunning, ops);
     }
   }
 
   private int run(
       WirestreamConfig settings,
       Topics topics,
-      PrintWriter err,
+      Sources.Request request,
       boolean keepRunning,
       OpsEndpoint ops)
       throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
     IngestStats stats = new IngestStats(ops.registry());
-    FileIngestor ingestor =
-        inputs.isEmpty()
-            ? null
-            : new FileIngestor(
-                inputs, source == null ? "files" : source, InputLimits.from(settings));
-    FeedPoller poller =
-        feeds.isEmpty()
-            ? null
-            : FeedPoller.create(feeds, new FeedParser(source), settings, version());
-    Duration fileInterval =
-        Duration.ofMillis(settings.getLong(WirestreamConfig.INGEST_POLL_INTERVAL_MS));
-    int feedFetches = 0;
-    int feedFailures = 0;
+    KafkaIngestState state =
+        KafkaIngestState.open(settings, topics.ingestState(), STATE_READ_TIMEOUT);
+    List<ArticleSource> sources = Sources.build(request, settings, version(), System.in, state);
     Duration giveUp = Duration.ofMillis(settings.getLong(WirestreamConfig.INGEST_SEND_GIVE_UP_MS));
-    long pending;
-    // SIGTERM: end the current pass, wait briefly for the acknowledgements, print the summary.
-    CountDownLatch stop = new CountDownLatch(1);
-    GracefulStop.onStop(stop::countDown);
     LOG.info(
-        "ingest started: files {}, feeds {}, into {} at {}{}",
-        inputs,
-        feeds,
+        "ingest into {} at {}",
         topics.raw().name(),
-        settings.getString(WirestreamConfig.BOOTSTRAP_SERVERS),
-        keepRunning ? ", following" : "");
-    try (ArticlePublisher publisher =
-            new ArticlePublisher(settings, topics, stats, Clock.systemUTC());
-        FeedPoller closing = poller) {
-      ops.watch(publisher);
-      do {
-        if (ingestor != null) {
-          ingestor.pass(publisher, stats, rejected -> err.println("rejected " + rejected));
-        }
-        if (poller != null) {
-          // Fetches run on their own threads: one pass starts what is due and takes in what
-          // finished, so a slow feed holds up neither the files nor the other feeds.
-          List<FeedPoller.Outcome> outcomes =
-              keepRunning
-                  ? poller.pollDue(
-                      publisher, stats, rejected -> err.println("rejected " + rejected))
-                  : poller.pollAll(
-                      publisher, stats, rejected -> err.println("rejected " + rejected));
-          for (FeedPoller.Outcome outcome : outcomes) {
-            feedFetches++;
-            stats.countFetch(outcome.status().name());
-            if (outcome.failed()) {
-              feedFailures++;
-            }
-          }
-        }
-        err.flush();
-        if (keepRunning) {
-          Duration wait = poller == null ? fileInterval : poller.untilNextDue();
-          if (ingestor != null && fileInterval.compareTo(wait) < 0) {
-            wait = fileInterval;
-          }
-          long until = System.nanoTime() + wait.toNanos();
-          while (stop.getCount() > 0 && System.nanoTime() < until) {
-            Duration slice = Duration.ofNanos(Math.min(until - System.nanoTime(), STOP_CHECK));
-            if (poller != null) {
-              if (poller.awaitFinished(slice)) {
-                break;
-              }
-            } else {
-              stop.await(Math.max(1, slice.toMillis()), TimeUnit.MILLISECONDS);
-            }
-          }
-        }
-      } while (keepRunning && stop.getCount() > 0);
-      Duration settle = stop.getCount() == 0 ? STOP_SETTLE : giveUp.plus(SETTLE_MARGIN);
-      if (!publisher.awaitIdle(settle)) {
+        settings.getString(WirestreamConfig.BOOTSTRAP_SERVERS));
+    long pending;
+    ArticlePublisher publisher = new ArticlePublisher(settings, topics, stats, Clock.systemUTC());
+    ops.watch(publisher);
+    try (state;
+        IngestService service =
+            new IngestService(
+                sources,
+                publisher,
+                stats,
+                err,
+                keepRunning,
+                settings.getLong(WirestreamConfig.INGEST_PROGRESS_INTERVAL_MS))) {
+      // SIGTERM: stop reading; this thread flushes briefly and prints the summary.
+      GracefulStop.onStop(service::stop);
+      service.run();
+      Duration flush = GracefulStop.requested() ? STOP_FLUSH : giveUp.plus(SETTLE_MARGIN);
+      if (!service.awaitDelivered(flush)) {
         LOG.warn(
-            "stopped waiting for the broker: {} articles still unacknowledged",
-            publisher.pending());
+            "stopped waiting for the broker: {} articles still unacknowledged", service.pending());
       }
-      pending = publisher.pending();
+      pending = service.pending();
+      printSummary(sources, stats, pending, topics, giveUp);
     }
+    long failures =
+        sources.stream()
+            .mapToLong(
+                s ->
+                    s instanceof FeedSource f
+                        ? f.failures()
+                        : s instanceof RegisteredFeedSource r ? r.failures() : 0)
+            .sum();
+    return stats.failed() + pending == 0 && failures == 0 ? 0 : 1;
+  }
+
+  private void printSummary(
+      List<ArticleSource> sources,
+      IngestStats stats,
+      long pending,
+      Topics topics,
+      Duration giveUp) {
     long undelivered = stats.failed() + pending;
     PrintWriter out = spec.commandLine().getOut();
-    if (poller != null) {
-      out.printf("feed fetches %d (failed %d), ", feedFetches, feedFailures);
+    for (ArticleSource s : sources) {
+      if (s instanceof FeedSource feedSource) {
+        out.printf("feed fetches %d (failed %d), ", feedSource.fetches(), feedSource.failures());
+      } else if (s instanceof RegisteredFeedSource registeredSource) {
+        out.printf(
+            "registered feed fetches %d (failed %d), ",
+            registeredSource.fetches(), registeredSource.failures());
+      }
     }
     out.printf(
         "files %d, articles read %d, rejected %d, published %d, failed %d, dead-lettered %d%n",
@@ -227,8 +237,10 @@ public final class IngestCommand implements Callable<Integer> {
         stats.published(),
         undelivered,
         stats.deadLettered());
+    out.flush();
     LOG.info("ingest finished: {}", stats);
     if (undelivered > 0) {
+      PrintWriter err = spec.commandLine().getErr();
       err.printf(
           "wirestream ingest: %d of %d articles could not be delivered to %s (refused on it and"
               + " on the dead-letter topic, or not acknowledged within ingest.send.give.up.ms,"
@@ -236,7 +248,6 @@ public final class IngestCommand implements Callable<Integer> {
           undelivered, stats.read(), topics.raw().name(), giveUp.toSeconds());
       err.flush();
     }
-    return undelivered == 0 && feedFailures == 0 ? 0 : 1;
   }
 
   private static String version() {

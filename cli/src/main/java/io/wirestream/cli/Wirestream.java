@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
       BrokerCommand.class,
       AnnotateCommand.class,
       IngestCommand.class,
+      FeedsCommand.class,
       EnrichCommand.class,
       SinkCommand.class,
       ConfigCommand.class,

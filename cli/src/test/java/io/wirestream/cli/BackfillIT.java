@@ -47,6 +47,8 @@ class BackfillIT {
               dir,
               store,
               List.of(inbox),
+              List.of(),
+              List.of(),
               "files",
               false,
               Duration.ofMinutes(3),

@@ -57,6 +57,8 @@ class ContainersPipelineIT {
             dataDir,
             store,
             List.of(SharedData.seedArticle()),
+            List.of(),
+            List.of(),
             "bbc",
             false,
             Duration.ofMinutes(3),

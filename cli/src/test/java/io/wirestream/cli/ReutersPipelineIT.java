@@ -72,6 +72,8 @@ class ReutersPipelineIT {
             dir,
             store,
             List.of(input),
+            List.of(),
+            List.of(),
             "reuters",
             false,
             Duration.ofMinutes(20),

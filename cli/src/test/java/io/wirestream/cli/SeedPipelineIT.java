@@ -49,6 +49,8 @@ class SeedPipelineIT {
             dataDir,
             store,
             List.of(SharedData.seedArticle()),
+            List.of(),
+            List.of(),
             "bbc",
             false,
             Duration.ofMinutes(3),

@@ -52,13 +52,6 @@ class WirestreamCliTest {
   }
 
   @Test
-  void shouldExitTwoWhenThereIsNothingToIngest() {
-    assertThat(run("ingest")).isEqualTo(2);
-    assertThat(err.toString().strip())
-        .isEqualTo("wirestream: nothing to ingest: give files, directories or --feed URLs");
-  }
-
-  @Test
   void shouldExitTwoOnAFeedUrlItCannotFetch() {
     assertThat(run("ingest", "--feed", "ftp://example.org/rss")).isEqualTo(2);
     assertThat(err.toString().strip())

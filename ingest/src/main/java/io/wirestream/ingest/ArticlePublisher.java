@@ -6,6 +6,7 @@ import io.wirestream.common.dlq.DeadLetterStamp;
 import io.wirestream.common.dlq.Stage;
 import io.wirestream.common.model.Article;
 import io.wirestream.common.topic.Topics;
+import io.wirestream.ingest.format.ParseResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -180,6 +181,30 @@ public final class ArticlePublisher implements AutoCloseable {
     return null;
   }
 
+  /**
+   * Sends a record that was not an article (bad date, broken JSON...) to the dead-letter topic with
+   * the reason and its file and line, so that it is on record and not only on standard error. Key
+   * and value are empty: a source has only the location of what it could not read.
+   */
+  public void deadLetterRejected(String origin, ParseResult.Rejected rejected) {
+    Delivery delivery = new Delivery(origin, d -> {});
+    delivery.added();
+    delivery.seal();
+    // No key: the key of a letter is an article id, and a record that is no article has none.
+    Send send = new Send(delivery, rejected.location(), null, null, RECORD_OVERHEAD_BYTES);
+    send.topic = deadLetterTopic;
+    send.deadLetter = true;
+    send.rejection = true;
+    send.headers =
+        DeadLetterStamp.reasons(
+            Stage.INGEST,
+            "ingest: " + rejected.reason(),
+            "",
+            new DeadLetterStamp.Input(topic, origin, lineOf(origin, rejected.location())));
+    reserve(send.bytes);
+    attempt(send);
+  }
+
   /** Records handed over and not yet acknowledged, dead-lettered or given up on. */
   public long pending() {
     synchronized (lock) {
@@ -221,6 +246,7 @@ public final class ArticlePublisher implements AutoCloseable {
     byte[] value;
     Headers headers;
     boolean deadLetter;
+    boolean rejection;
     int failures;
 
     Send(Delivery delivery, String location, String key, byte[] value, long bytes) {
@@ -249,7 +275,10 @@ public final class ArticlePublisher implements AutoCloseable {
   private void resolved(Send send, Throwable error) {
     if (error == null) {
       contact.succeeded();
-      if (send.deadLetter) {
+      if (send.rejection) {
+        stats.countRejectionDeadLettered();
+        send.delivery.markDeadLettered();
+      } else if (send.deadLetter) {
         stats.countDeadLettered();
         send.delivery.markDeadLettered();
       } else {
@@ -309,6 +338,13 @@ public final class ArticlePublisher implements AutoCloseable {
   }
 
   private void giveUp(Send send, Throwable error) {
+    if (send.rejection) {
+      // The record was lost at reading already; only its report did not reach the topic.
+      LOG.warn("could not dead-letter the rejection at {}: {}", send.location, error.toString());
+      send.delivery.markUndelivered();
+      release(send);
+      return;
+    }
     stats.countFailed();
     if (loggedFailures.incrementAndGet() <= MAX_LOGGED_FAILURES) {
       LOG.error(

@@ -4,6 +4,9 @@ import io.wirestream.ingest.format.ArticleFormat;
 import io.wirestream.ingest.format.InputLimits;
 import io.wirestream.ingest.format.ParseResult;
 import io.wirestream.ingest.source.InputFiles;
+import io.wirestream.ingest.state.ContentHash;
+import io.wirestream.ingest.state.FileMark;
+import io.wirestream.ingest.state.IngestState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,14 +40,21 @@ public final class FileIngestor {
   private final Map<Path, Stamp> done = new ConcurrentHashMap<>();
   private final Map<Path, InFlight> inFlight = new ConcurrentHashMap<>();
 
+  private final IngestState state;
+
   private record Stamp(long size, FileTime modified) {}
 
-  private record InFlight(Stamp stamp, Delivery delivery) {}
+  private record InFlight(Stamp stamp, String sha256, Delivery delivery) {}
 
   public FileIngestor(List<Path> inputs, String source, InputLimits limits) {
+    this(inputs, source, limits, IngestState.inMemory());
+  }
+
+  public FileIngestor(List<Path> inputs, String source, InputLimits limits, IngestState state) {
     this.inputs = List.copyOf(inputs);
     this.source = source;
     this.limits = limits;
+    this.state = state;
   }
 
   /**
@@ -67,11 +77,48 @@ public final class FileIngestor {
       if (stamp.equals(done.get(file)) || (pending != null && pending.stamp().equals(stamp))) {
         continue;
       }
+      String sha256;
+      try {
+        sha256 = unchangedSince(file, stamp);
+      } catch (IOException e) {
+        // Unknown content: read it anyway, and the read reports why it cannot be.
+        sha256 = "";
+      }
+      if (sha256 == null) {
+        continue;
+      }
       read++;
       stats.countFile();
-      read(file, stamp, publisher, stats, rejections);
+      read(file, stamp, sha256, publisher, stats, rejections);
     }
     return read;
+  }
+
+  /**
+   * Checks a file against its mark from an earlier run: null if it was delivered as it is now (and
+   * is then counted done), else the SHA-256 of its content.
+   */
+  private String unchangedSince(Path file, Stamp stamp) throws IOException {
+    String key = key(file);
+    FileMark mark = state.file(key).orElse(null);
+    if (mark != null
+        && mark.size() == stamp.size()
+        && mark.modifiedMillis() == stamp.modified().toMillis()) {
+      done.put(file, stamp);
+      return null;
+    }
+    String sha256 = ContentHash.of(file);
+    if (mark != null && mark.size() == stamp.size() && mark.sha256().equals(sha256)) {
+      // Touched, not changed: remember the new time so the file is not hashed on every pass.
+      done.put(file, stamp);
+      state.put(new FileMark(key, stamp.size(), stamp.modified().toMillis(), sha256));
+      return null;
+    }
+    return sha256;
+  }
+
+  private static String key(Path file) {
+    return file.toAbsolutePath().normalize().toString();
   }
 
   /** Files read whose delivery has not completed yet. */
@@ -82,12 +129,13 @@ public final class FileIngestor {
   private void read(
       Path file,
       Stamp stamp,
+      String sha256,
       ArticlePublisher publisher,
       IngestStats stats,
       Consumer<ParseResult.Rejected> rejections) {
     AtomicReference<InFlight> entry = new AtomicReference<>();
     Delivery delivery = publisher.open(file.toString(), d -> completed(file, entry.get(), d));
-    entry.set(new InFlight(stamp, delivery));
+    entry.set(new InFlight(stamp, sha256, delivery));
     inFlight.put(file, entry.get());
     Consumer<ParseResult.Rejected> reject =
         rejected -> {
@@ -120,6 +168,12 @@ public final class FileIngestor {
   private void completed(Path file, InFlight entry, Delivery delivery) {
     if (delivery.succeeded()) {
       done.put(file, entry.stamp());
+      state.put(
+          new FileMark(
+              key(file),
+              entry.stamp().size(),
+              entry.stamp().modified().toMillis(),
+              entry.sha256()));
       LOG.info(
           "{} done: {} articles published, {} dead-lettered, {} rejected",
           file,

@@ -26,6 +26,7 @@ public final class IngestStats {
   private final AtomicLong deadLettered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
+  private final AtomicLong rejectionsDeadLettered = new AtomicLong();
 
   /** Counts without meters. */
   public IngestStats() {
@@ -89,6 +90,10 @@ public final class IngestStats {
     failed.incrementAndGet();
   }
 
+  void countRejectionDeadLettered() {
+    rejectionsDeadLettered.incrementAndGet();
+  }
+
   void countRetried() {
     retried.incrementAndGet();
   }
@@ -121,6 +126,11 @@ public final class IngestStats {
   /** Articles given up on: not acknowledged on either topic within the give-up time. */
   public long failed() {
     return failed.get();
+  }
+
+  /** Rejected input records acknowledged on the dead-letter topic. */
+  public long rejectionsDeadLettered() {
+    return rejectionsDeadLettered.get();
   }
 
   /** Sends repeated after a failure that was expected to pass. */

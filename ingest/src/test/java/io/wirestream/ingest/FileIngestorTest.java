@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.ingest.format.InputLimits;
 import io.wirestream.ingest.format.ParseResult;
+import io.wirestream.ingest.state.IngestState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -185,5 +186,26 @@ class FileIngestorTest {
             });
     assertThat(stats.rejected()).isEqualTo(1);
     assertThat(TestPublishers.raw(producer)).hasSize(1);
+  }
+
+  @Test
+  void shouldSkipAcrossRestartsWhatTheStateHasDeliveredEvenIfTouched() throws IOException {
+    Files.writeString(dir.resolve("a.txt"), "date 2017-04-12 First article.");
+    Files.writeString(dir.resolve("b.txt"), "date 2017-04-12 Second article.");
+    IngestState state = IngestState.inMemory();
+    new FileIngestor(List.of(dir), "files", LIMITS, state).pass(publisher, stats, rejections::add);
+    assertThat(state.file(dir.resolve("a.txt").toAbsolutePath().toString()))
+        .hasValueSatisfying(mark -> assertThat(mark.size()).isEqualTo(30));
+
+    Files.setLastModifiedTime(dir.resolve("a.txt"), FileTime.from(Instant.now().plusSeconds(60)));
+    Files.writeString(dir.resolve("b.txt"), "date 2017-04-12 Second article, corrected.");
+    int read =
+        new FileIngestor(List.of(dir), "files", LIMITS, state)
+            .pass(publisher, stats, rejections::add);
+
+    assertThat(read).as("only the changed file is read by the new ingestor").isEqualTo(1);
+    assertThat(TestPublishers.raw(producer))
+        .extracting(r -> r.value().body())
+        .containsExactly("First article.", "Second article.", "Second article, corrected.");
   }
 }

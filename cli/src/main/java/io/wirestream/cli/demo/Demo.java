@@ -11,13 +11,15 @@ import io.wirestream.enrich.EnrichService;
 import io.wirestream.enrich.nlp.NlpPipeline;
 import io.wirestream.enrich.topology.ReplayFilter;
 import io.wirestream.ingest.ArticlePublisher;
-import io.wirestream.ingest.FileIngestor;
+import io.wirestream.ingest.ArticleSource;
+import io.wirestream.ingest.IngestService;
 import io.wirestream.ingest.IngestStats;
-import io.wirestream.ingest.format.InputLimits;
+import io.wirestream.ingest.source.Sources;
 import io.wirestream.sink.SinkService;
 import io.wirestream.sink.store.ArticleStore;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,14 +44,17 @@ import org.apache.kafka.clients.admin.Admin;
 public final class Demo implements AutoCloseable {
 
   /**
-   * What to run. {@code inputs} empty means the shipped samples; {@code bootstrapServers} null
-   * means an in-process broker. Settings are layered as for the services: {@code configFile} (may
-   * be null), then {@code environment} ({@code WIRESTREAM_*}), then {@code settings}.
+   * What to run. {@code inputs}, {@code feeds} and {@code feedLists} all empty means the shipped
+   * samples; {@code bootstrapServers} null means an in-process broker. Settings are layered as for
+   * the services: {@code configFile} (may be null), then {@code environment} ({@code
+   * WIRESTREAM_*}), then {@code settings}.
    */
   public record Options(
       Path dataDir,
       String store,
       List<Path> inputs,
+      List<URI> feeds,
+      List<Path> feedLists,
       String source,
       boolean follow,
       Duration timeout,
@@ -63,6 +68,8 @@ public final class Demo implements AutoCloseable {
         Path dataDir,
         String store,
         List<Path> inputs,
+        List<URI> feeds,
+        List<Path> feedLists,
         String source,
         boolean follow,
         Duration timeout,
@@ -72,6 +79,8 @@ public final class Demo implements AutoCloseable {
           dataDir,
           store,
           inputs,
+          feeds,
+          feedLists,
           source,
           follow,
           timeout,
@@ -94,6 +103,7 @@ public final class Demo implements AutoCloseable {
   private final PrintWriter err;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private volatile long stopDeadline = Long.MAX_VALUE;
+  private volatile IngestService ingestService;
   private Path kafkaDir;
 
   public Demo(Options options, PrintWriter out, PrintWriter err) {
@@ -107,7 +117,7 @@ public final class Demo implements AutoCloseable {
     long started = System.nanoTime();
     Files.createDirectories(options.dataDir());
     List<Path> inputs = options.inputs();
-    if (inputs.isEmpty()) {
+    if (inputs.isEmpty() && options.feeds().isEmpty() && options.feedLists().isEmpty()) {
       inputs = List.of(Samples.writeTo(options.dataDir().resolve("samples")));
     }
     // The models load while the broker starts: each takes about a second, the one not waiting on
@@ -158,31 +168,81 @@ public final class Demo implements AutoCloseable {
     ops.watch(sink, options.store());
 
     IngestStats stats = new IngestStats(ops.registry());
-    FileIngestor ingestor = new FileIngestor(inputs, options.source(), InputLimits.from(config));
-    ArticlePublisher publisher =
-        own(new ArticlePublisher(config, topics, stats, Clock.systemUTC()));
+    List<ArticleSource> sources =
+        Sources.build(
+            new Sources.Request(
+                inputs,
+                options.feeds(),
+                options.feedLists(),
+                options.source(),
+                options.follow(),
+                false),
+            config,
+            "demo",
+            System.in);
+    ArticlePublisher publisher = new ArticlePublisher(config, topics, stats, Clock.systemUTC());
     ops.watch(publisher);
-    do {
-      if (ingestor.pass(publisher, stats, rejected -> err.println("rejected " + rejected)) > 0) {
-        err.flush();
-        if (!awaitCompletion(stats, publisher, sink, deadLetters)) {
-          err.printf(
-              "wirestream demo: gave up waiting after %d s (--timeout)%n",
-              options.timeout().toSeconds());
-          err.flush();
-        }
-        if (options.follow()) {
-          out.println(summary(stats, publisher, sink, deadLetters, enriched, started));
-          out.flush();
-        }
+    IngestService ingest =
+        own(
+            new IngestService(
+                sources,
+                publisher,
+                stats,
+                err,
+                options.follow(),
+                config.getLong(WirestreamConfig.INGEST_PROGRESS_INTERVAL_MS)));
+    ingestService = ingest;
+    if (stopRequested.getCount() == 0) {
+      ingest.stop();
+    }
+    if (!options.follow()) {
+      ingest.run();
+      awaitOrReport(stats, ingest, sink, deadLetters);
+      return summary(stats, ingest, sink, deadLetters, enriched, started);
+    }
+    Thread ingesting =
+        new Thread(
+            () -> {
+              try {
+                ingest.run();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "wirestream-demo-ingest");
+    ingesting.setDaemon(true);
+    own(
+        () -> {
+          ingest.stop();
+          ingesting.join(30_000);
+        });
+    ingesting.start();
+    long reported = 0;
+    long interval = config.getLong(WirestreamConfig.INGEST_POLL_INTERVAL_MS);
+    while (!stopRequested.await(interval, TimeUnit.MILLISECONDS)) {
+      long seen = stats.read() + stats.rejected();
+      if (seen > reported) {
+        awaitOrReport(stats, ingest, sink, deadLetters);
+        out.println(summary(stats, ingest, sink, deadLetters, enriched, started));
+        out.flush();
+        reported = seen;
       }
-      if (options.follow()
-          && stopRequested.await(
-              config.getLong(WirestreamConfig.INGEST_POLL_INTERVAL_MS), TimeUnit.MILLISECONDS)) {
-        break;
-      }
-    } while (options.follow() && stopRequested.getCount() > 0);
-    return summary(stats, publisher, sink, deadLetters, enriched, started);
+    }
+    // Stopped: no new reading; what is under way gets until stopDeadline (awaitCompletion).
+    ingest.stop();
+    awaitCompletion(stats, ingest, sink, deadLetters);
+    return summary(stats, ingest, sink, deadLetters, enriched, started);
+  }
+
+  private void awaitOrReport(
+      IngestStats stats, IngestService ingest, SinkService sink, TopicCounter<byte[]> deadLetters)
+      throws InterruptedException {
+    if (!awaitCompletion(stats, ingest, sink, deadLetters)) {
+      err.printf(
+          "wirestream demo: gave up waiting after %d s (--timeout)%n",
+          options.timeout().toSeconds());
+      err.flush();
+    }
   }
 
   /**
@@ -192,11 +252,15 @@ public final class Demo implements AutoCloseable {
   public void stop() {
     stopDeadline = System.nanoTime() + DRAIN.toNanos();
     stopRequested.countDown();
+    IngestService ingest = ingestService;
+    if (ingest != null) {
+      ingest.stop();
+    }
   }
 
   private DemoSummary summary(
       IngestStats stats,
-      ArticlePublisher publisher,
+      IngestService ingest,
       SinkService sink,
       TopicCounter<byte[]> deadLetters,
       TopicCounter<EnrichedArticle> enriched,
@@ -206,8 +270,9 @@ public final class Demo implements AutoCloseable {
         stats.rejected(),
         sink.stats().stored(),
         sink.stats().stale(),
-        deadLetters.records(),
-        stats.failed() + publisher.pending(),
+        // Rejected input is on the dead-letter topic too, but was never an accepted article.
+        Math.max(0, deadLetters.records() - stats.rejectionsDeadLettered()),
+        stats.failed() + ingest.pending(),
         enriched.total(0),
         enriched.total(1),
         (System.nanoTime() - started) / 1e9,
@@ -222,7 +287,7 @@ public final class Demo implements AutoCloseable {
    */
   private boolean awaitCompletion(
       IngestStats stats,
-      ArticlePublisher publisher,
+      IngestService publisher,
       SinkService sink,
       TopicCounter<byte[]> deadLetters)
       throws InterruptedException {
@@ -230,7 +295,8 @@ public final class Demo implements AutoCloseable {
     long lastReport = System.nanoTime();
     // Ingest's own dead letters are on the dead-letter topic too, so they count on both sides.
     while (publisher.pending() > 0
-        || handled(sink, deadLetters) < stats.published() + stats.deadLettered()) {
+        || handled(sink, deadLetters)
+            < stats.published() + stats.deadLettered() + stats.rejectionsDeadLettered()) {
       if (sink.failure().isPresent()) {
         throw new IllegalStateException(
             "the sink stopped: " + sink.failure().get(), sink.failure().get());

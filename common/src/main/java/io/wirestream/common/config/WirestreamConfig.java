@@ -36,10 +36,14 @@ public final class WirestreamConfig extends AbstractConfig {
   public static final String TOPIC_RAW = "topic.raw";
   public static final String TOPIC_ENRICHED = "topic.enriched";
   public static final String TOPIC_DLQ = "topic.dlq";
+  public static final String TOPIC_INGEST_STATE = "topic.ingest.state";
+  public static final String TOPIC_FEEDS = "topic.feeds";
+  public static final String INGEST_FEEDS_GROUP_ID = "ingest.feeds.group.id";
   public static final String TOPIC_PARTITIONS = "topic.partitions";
   public static final String TOPIC_REPLICATION_FACTOR = "topic.replication.factor";
   public static final String TOPIC_DLQ_RETENTION_MS = "topic.dlq.retention.ms";
   public static final String INGEST_POLL_INTERVAL_MS = "ingest.poll.interval.ms";
+  public static final String INGEST_PROGRESS_INTERVAL_MS = "ingest.progress.interval.ms";
   public static final String INGEST_FEED_POLL_INTERVAL_MS = "ingest.feed.poll.interval.ms";
   public static final String INGEST_FEED_MIN_INTERVAL_MS = "ingest.feed.min.interval.ms";
   public static final String INGEST_FEED_MAX_INTERVAL_MS = "ingest.feed.max.interval.ms";
@@ -141,6 +145,32 @@ public final class WirestreamConfig extends AbstractConfig {
               Importance.MEDIUM,
               "Dead-letter topic: records that could not be enriched, with the reason in headers.")
           .define(
+              TOPIC_INGEST_STATE,
+              Type.STRING,
+              "news.ingest.state",
+              new ConfigDef.NonEmptyString(),
+              Importance.LOW,
+              "Compacted topic of ingest's state, keyed by source (file:PATH, feed:URL): what each"
+                  + " file and feed held when last published, so that a restarted ingest publishes"
+                  + " nothing twice.")
+          .define(
+              TOPIC_FEEDS,
+              Type.STRING,
+              "news.feeds",
+              new ConfigDef.NonEmptyString(),
+              Importance.LOW,
+              "Compacted topic of the registered feeds, keyed by feed URL (wirestream feeds add);"
+                  + " ingest instances divide its partitions, and so its feeds, between them.")
+          .define(
+              INGEST_FEEDS_GROUP_ID,
+              Type.STRING,
+              "wirestream-ingest-feeds",
+              new ConfigDef.NonEmptyString(),
+              Importance.LOW,
+              "Consumer group in which ingest instances share the registered feeds: each feed is"
+                  + " polled by one instance of the group, and a stopped instance's feeds move to"
+                  + " the others.")
+          .define(
               TOPIC_PARTITIONS,
               Type.INT,
               3,
@@ -169,6 +199,14 @@ public final class WirestreamConfig extends AbstractConfig {
               Range.atLeast(100),
               Importance.LOW,
               "How often a following ingest looks for new files.")
+          .define(
+              INGEST_PROGRESS_INTERVAL_MS,
+              Type.LONG,
+              10_000L,
+              Range.atLeast(0),
+              Importance.LOW,
+              "How often ingest prints its progress (records read, published, rejected, per"
+                  + " second) on standard error while it works, in milliseconds; 0 prints none.")
           .define(
               INGEST_FEED_POLL_INTERVAL_MS,
               Type.LONG,

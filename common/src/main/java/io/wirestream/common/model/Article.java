@@ -15,6 +15,11 @@ import java.util.Objects;
  * date-time) because narrowing it would throw away precision that the temporal tagger and
  * downstream users may want; {@link #publicationDate()} gives the calendar date everything is
  * normalised against.
+ *
+ * <p>{@code revision} counts the times a source changed the article after it was first published (a
+ * corrected feed item under the same GUID): absent for the first version, 1 for the first
+ * correction, and so on. Every revision keeps the article's id, and arrives on the id's partition
+ * after the one before, so the store and the compacted enriched topic keep the newest.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Article(
@@ -25,7 +30,21 @@ public record Article(
     String body,
     String published,
     Instant ingestedAt,
-    String language) {
+    String language,
+    Integer revision) {
+
+  /** The first version of an article (no revision). */
+  public Article(
+      String id,
+      String source,
+      String url,
+      String title,
+      String body,
+      String published,
+      Instant ingestedAt,
+      String language) {
+    this(id, source, url, title, body, published, ingestedAt, language, null);
+  }
 
   public Article {
     Objects.requireNonNull(id, "article has no 'id'");
@@ -69,6 +88,12 @@ public record Article(
   }
 
   public Article withIngestedAt(Instant when) {
-    return new Article(id, source, url, title, body, published, when, language);
+    return new Article(id, source, url, title, body, published, when, language, revision);
+  }
+
+  /** This article as revision {@code n} (0 for the first version, which carries none). */
+  public Article withRevision(int n) {
+    return new Article(
+        id, source, url, title, body, published, ingestedAt, language, n == 0 ? null : n);
   }
 }

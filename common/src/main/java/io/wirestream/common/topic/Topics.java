@@ -19,6 +19,8 @@ public final class Topics {
   private final Topic<String, byte[]> rawBytes;
   private final Topic<String, EnrichedArticle> enriched;
   private final Topic<String, byte[]> deadLetter;
+  private final Topic<String, byte[]> ingestState;
+  private final Topic<String, byte[]> feeds;
   private final WirestreamConfig config;
 
   public Topics(WirestreamConfig config) {
@@ -39,6 +41,14 @@ public final class Topics {
     this.deadLetter =
         new Topic<>(
             config.getString(WirestreamConfig.TOPIC_DLQ), Serdes.String(), Serdes.ByteArray());
+    this.ingestState =
+        new Topic<>(
+            config.getString(WirestreamConfig.TOPIC_INGEST_STATE),
+            Serdes.String(),
+            Serdes.ByteArray());
+    this.feeds =
+        new Topic<>(
+            config.getString(WirestreamConfig.TOPIC_FEEDS), Serdes.String(), Serdes.ByteArray());
   }
 
   public Topic<String, Article> raw() {
@@ -57,11 +67,22 @@ public final class Topics {
     return deadLetter;
   }
 
+  /** The registered feeds by URL; a null value removes one. */
+  public Topic<String, byte[]> feeds() {
+    return feeds;
+  }
+
+  /** Ingest's state by source key; JSON values written and read by ingest alone. */
+  public Topic<String, byte[]> ingestState() {
+    return ingestState;
+  }
+
   /**
    * Creation specs. Raw articles are kept until deleted on purpose (retention -1): replaying {@code
    * news.raw} is how a backfill after a model upgrade works. Enriched records are compacted by
    * article id, so the topic converges on the latest enrichment of each article and a new
-   * downstream consumer can bootstrap from it. Dead letters are kept a configurable time.
+   * downstream consumer can bootstrap from it. Dead letters are kept a configurable time. Ingest's
+   * state is compacted by source, so it holds the last state of each file and feed.
    */
   public List<TopicSpec> specs() {
     int partitions = config.getInt(WirestreamConfig.TOPIC_PARTITIONS);
@@ -86,6 +107,16 @@ public final class Topics {
             replication,
             Map.of(
                 TopicConfig.RETENTION_MS_CONFIG,
-                Long.toString(config.getLong(WirestreamConfig.TOPIC_DLQ_RETENTION_MS)))));
+                Long.toString(config.getLong(WirestreamConfig.TOPIC_DLQ_RETENTION_MS)))),
+        new TopicSpec(
+            ingestState.name(),
+            partitions,
+            replication,
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+        new TopicSpec(
+            feeds.name(),
+            partitions,
+            replication,
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
   }
 }

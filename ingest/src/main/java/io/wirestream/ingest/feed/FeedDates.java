@@ -14,15 +14,15 @@ import java.util.regex.Pattern;
 
 /**
  * Feed dates as {@code Article.published} strings: RFC 822 ({@code pubDate}, leniently: named US
- * zones, one-digit days, two-digit years, missing seconds) and RFC 3339 / W3C-DTF ({@code dc:date},
- * Atom), giving {@code OffsetDateTime.toString()}, a local date-time when the source names no zone,
- * or a date.
+ * zones, one-digit days, two-digit years, missing seconds, and the RFC 850 dashes of {@code Sunday,
+ * 06-Nov-94 08:49:37 GMT}) and RFC 3339 / W3C-DTF ({@code dc:date}, Atom), giving {@code
+ * OffsetDateTime.toString()}, a local date-time when the source names no zone, or a date.
  */
 final class FeedDates {
 
   private static final Pattern RFC_822 =
       Pattern.compile(
-          "(?:[A-Za-z]+,?\\s*)?(\\d{1,2})\\s+([A-Za-z]{3})[A-Za-z]*\\.?\\s+(\\d{2}|\\d{4})"
+          "(?:[A-Za-z]+,?\\s*)?(\\d{1,2})(?:\\s+|-)([A-Za-z]{3})[A-Za-z]*\\.?(?:\\s+|-)(\\d{2}|\\d{4})"
               + "\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([+-]\\d{4}|[A-Za-z]{1,5})?");
 
   private static final Map<String, Integer> MONTHS =
@@ -55,7 +55,44 @@ final class FeedDates {
           Map.entry("PST", -8),
           Map.entry("PDT", -7));
 
+  /** {@code 2024-01-02 10:00:00}, as database-backed feeds print them; zone optional. */
+  private static final Pattern SQL_LIKE =
+      Pattern.compile(
+          "(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)\\s*"
+              + "(Z|[+-]\\d{2}:?\\d{2}|UTC|GMT)?");
+
   private FeedDates() {}
+
+  /**
+   * Any date form feeds are seen to use, whatever element it is in: RFC 822 and RFC 850, RFC 3339,
+   * a bare date, or a space-separated date and time with or without a zone.
+   */
+  static Optional<String> parse(String text) {
+    Optional<String> date = parseRfc822(text);
+    return date.isPresent() ? date : parseSqlLike(text);
+  }
+
+  private static Optional<String> parseSqlLike(String text) {
+    Matcher m = SQL_LIKE.matcher(text.strip());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    try {
+      LocalDateTime local = LocalDateTime.parse(m.group(1) + "T" + m.group(2));
+      String zone = m.group(3);
+      if (zone == null) {
+        return Optional.of(local.toString());
+      }
+      ZoneOffset offset =
+          zone.equals("Z") || zone.equals("UTC") || zone.equals("GMT")
+              ? ZoneOffset.UTC
+              : ZoneOffset.of(
+                  zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone);
+      return Optional.of(OffsetDateTime.of(local, offset).toString());
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
 
   /** Parses an RFC 822 date, falling back to RFC 3339 since some feeds put that in pubDate. */
   static Optional<String> parseRfc822(String text) {

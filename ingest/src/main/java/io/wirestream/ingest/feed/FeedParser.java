@@ -22,8 +22,9 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads an RSS 2.0 or Atom 1.0 document into one {@link ParseResult} per item, at location {@code
- * FEEDURL#item N} (1-based).
+ * Reads an RSS 2.0, RSS 1.0 (RDF), Atom 1.0 or JSON Feed 1.1 document into one {@link ParseResult}
+ * per item, at location {@code FEEDURL#item N} (1-based). Relative links are resolved against the
+ * feed's URL.
  *
  * <p>An item without a date, with a date that is none of the feed date forms, or with no text left
  * once its HTML is stripped is rejected, and the other items go on. A document that is not
@@ -40,6 +41,8 @@ public final class FeedParser {
   static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
   static final String DC = "http://purl.org/dc/elements/1.1/";
   static final String SY = "http://purl.org/rss/1.0/modules/syndication/";
+  static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+  static final String RSS1 = "http://purl.org/rss/1.0/";
 
   private static final XMLInputFactory FACTORY = newFactory();
   private static final Pattern XML_DECLARATION_ENCODING =
@@ -101,6 +104,9 @@ public final class FeedParser {
    */
   public ParsedFeed parseFeed(byte[] document, URI feed, Charset serverCharset)
       throws FeedParseException {
+    if (JsonFeedParser.looksLikeJson(document)) {
+      return new JsonFeedParser(this).parse(document, feed);
+    }
     if (serverCharset == null || declaresEncoding(document)) {
       return parse(feed, () -> FACTORY.createXMLStreamReader(new ByteArrayInputStream(document)));
     }
@@ -169,9 +175,11 @@ public final class FeedParser {
         readRss(reader, feed, results, hints);
       } else if ("feed".equals(root) && ATOM.equals(ns)) {
         readAtom(reader, feed, results, hints);
+      } else if ("RDF".equals(root) && RDF.equals(ns)) {
+        readRdf(reader, feed, results, hints);
       } else {
         throw new FeedParseException(
-            feed + ": not an RSS 2.0 or Atom feed (root element <" + root + ">)");
+            feed + ": not an RSS, RDF or Atom feed (root element <" + root + ">)");
       }
       // Read to the end so that garbage or truncation after the last item is noticed.
       while (reader.hasNext()) {
@@ -216,6 +224,42 @@ public final class FeedParser {
           channelLanguage = blankToNull(reader.getElementText());
         } else if (depth == 2 && hints.read(reader, ns, name, true)) {
           // read to its end tag: depth unchanged
+        } else {
+          depth++;
+        }
+      }
+    }
+  }
+
+  /**
+   * RSS 1.0: items are siblings of the channel under {@code rdf:RDF}, their elements are in the RSS
+   * 1.0 namespace, and {@code rdf:about} names each one. The fields are mapped onto their RSS 2.0
+   * names so that one item reader serves both.
+   */
+  private void readRdf(XMLStreamReader reader, URI feed, List<ParseResult> results, Hints hints)
+      throws XMLStreamException {
+    int depth = 1;
+    while (depth > 0) {
+      int event = reader.next();
+      if (event == XMLStreamConstants.END_ELEMENT) {
+        depth--;
+      } else if (event == XMLStreamConstants.START_ELEMENT) {
+        String name = reader.getLocalName();
+        String ns = nsOf(reader);
+        if (depth == 1 && ns.equals(RSS1) && name.equals("item")) {
+          String about = reader.getAttributeValue(RDF, "about");
+          Map<String, Field> fields = new HashMap<>();
+          readChildren(reader, false)
+              .forEach(
+                  (key, field) ->
+                      fields.put(
+                          key.startsWith(RSS1 + "|") ? key.substring(RSS1.length()) : key, field));
+          if (about != null && !about.isBlank()) {
+            fields.putIfAbsent("|guid", new Field(about, Map.of()));
+          }
+          results.add(rssItem(fields, null, feed, results.size() + 1));
+        } else if (depth == 2 && hints.read(reader, ns, name, false)) {
+          // a channel's sy: hints; read to its end tag: depth unchanged
         } else {
           depth++;
         }
@@ -322,16 +366,16 @@ public final class FeedParser {
     Optional<String> published;
     String dateText = text(f, "|pubDate");
     if (dateText != null) {
-      published = FeedDates.parseRfc822(dateText);
+      published = FeedDates.parse(dateText);
       if (published.isEmpty() && text(f, DC + "|date") != null) {
-        published = FeedDates.parseRfc3339(text(f, DC + "|date"));
+        published = FeedDates.parse(text(f, DC + "|date"));
       }
     } else {
       dateText = text(f, DC + "|date");
       if (dateText == null) {
         return new ParseResult.Rejected(location, "no date (pubDate or dc:date)");
       }
-      published = FeedDates.parseRfc3339(dateText);
+      published = FeedDates.parse(dateText);
     }
     if (published.isEmpty()) {
       return new ParseResult.Rejected(location, "unparseable date '" + dateText.strip() + "'");
@@ -345,6 +389,9 @@ public final class FeedParser {
       return new ParseResult.Rejected(location, "empty body");
     }
     String link = text(f, "|link");
+    if (link != null) {
+      link = resolve(feed, link);
+    }
     String guid = text(f, "|guid");
     String language = text(f, DC + "|language");
     return article(
@@ -367,7 +414,7 @@ public final class FeedParser {
     if (dateText == null) {
       return new ParseResult.Rejected(location, "no date (published or updated)");
     }
-    Optional<String> published = FeedDates.parseRfc3339(dateText);
+    Optional<String> published = FeedDates.parse(dateText);
     if (published.isEmpty()) {
       return new ParseResult.Rejected(location, "unparseable date '" + dateText.strip() + "'");
     }
@@ -396,7 +443,7 @@ public final class FeedParser {
         language);
   }
 
-  private ParseResult article(
+  ParseResult article(
       URI feed,
       String location,
       String sourceId,
@@ -434,7 +481,7 @@ public final class FeedParser {
     return field.attributes().getOrDefault("type", "text").contains("html");
   }
 
-  private static String resolve(URI feed, String href) {
+  static String resolve(URI feed, String href) {
     try {
       return feed.resolve(href.strip()).toString();
     } catch (IllegalArgumentException e) {

@@ -10,6 +10,8 @@ import io.wirestream.ingest.fetch.FetchSettings;
 import io.wirestream.ingest.fetch.Fetcher;
 import io.wirestream.ingest.fetch.HostPoliteness;
 import io.wirestream.ingest.format.ParseResult;
+import io.wirestream.ingest.state.FeedMark;
+import io.wirestream.ingest.state.IngestState;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,8 +103,12 @@ public final class FeedPoller implements AutoCloseable {
   private final Map<String, ArrayDeque<FeedState>> waitingForHost = new HashMap<>();
   // Fetches whose delivery completed, queued by producer threads for the polling thread.
   private final Queue<Completed> completed = new ConcurrentLinkedQueue<>();
+  private volatile Runnable onFetchFinished = () -> {};
 
-  private record Completed(FeedState feed, List<String> ids, boolean succeeded) {}
+  private final IngestState state;
+
+  private record Completed(
+      FeedState feed, Map<String, FeedMark.ItemMark> items, boolean succeeded) {}
 
   /**
    * @param threads fetches under way at once
@@ -118,10 +124,41 @@ public final class FeedPoller implements AutoCloseable {
       int hostConcurrency,
       Duration maxWait,
       Clock clock) {
+    this(
+        uris,
+        parser,
+        fetcher,
+        schedule,
+        threads,
+        hostConcurrency,
+        maxWait,
+        clock,
+        IngestState.inMemory());
+  }
+
+  /**
+   * A poller that starts from, and keeps, the feeds' marks in {@code state}: validators, last body
+   * hash, schedule, failures and the items delivered.
+   */
+  public FeedPoller(
+      List<URI> uris,
+      FeedParser parser,
+      Fetcher fetcher,
+      FeedSchedule schedule,
+      int threads,
+      int hostConcurrency,
+      Duration maxWait,
+      Clock clock,
+      IngestState state) {
+    this.state = state;
     for (URI uri : uris) {
-      feeds.add(new FeedState(uri, HostPoliteness.hostKey(uri), schedule.newState()));
+      FeedState feed = new FeedState(uri, HostPoliteness.hostKey(uri), schedule.newState());
+      state.feed(uri.toString()).ifPresent(mark -> FeedMarks.restore(feed, mark));
+      feeds.add(feed);
+      if (!feed.schedule.disabled()) {
+        queue.add(feed);
+      }
     }
-    queue.addAll(feeds);
     this.parser = parser;
     this.fetcher = fetcher;
     this.politeness = fetcher.politeness();
@@ -143,6 +180,16 @@ public final class FeedPoller implements AutoCloseable {
   /** A poller with the {@code ingest.fetch.*} and {@code ingest.feed.*} settings. */
   public static FeedPoller create(
       List<URI> uris, FeedParser parser, WirestreamConfig config, String version) {
+    return create(uris, parser, config, version, IngestState.inMemory());
+  }
+
+  /** Like {@link #create(List, FeedParser, WirestreamConfig, String)}, keeping marks in state. */
+  public static FeedPoller create(
+      List<URI> uris,
+      FeedParser parser,
+      WirestreamConfig config,
+      String version,
+      IngestState state) {
     FetchSettings settings = FetchSettings.from(config, version);
     Fetcher fetcher = new Fetcher(settings, HostPoliteness.from(settings));
     return new FeedPoller(
@@ -156,7 +203,8 @@ public final class FeedPoller implements AutoCloseable {
         config.getInt(WirestreamConfig.INGEST_FEED_FETCH_THREADS),
         settings.hostConcurrency(),
         settings.totalTimeout(),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        state);
   }
 
   /**
@@ -297,6 +345,59 @@ public final class FeedPoller implements AutoCloseable {
     return done != null;
   }
 
+  /**
+   * Called on a fetch thread each time a fetch finishes, so that a caller that waits for several
+   * kinds of work can wake and call {@link #pollDue}.
+   */
+  public void onFetchFinished(Runnable listener) {
+    this.onFetchFinished = listener;
+  }
+
+  /**
+   * Starts polling a feed from its mark in the state (due at once if it has none); nothing if it is
+   * polled already.
+   */
+  public void add(URI uri) {
+    if (feeds.stream().anyMatch(f -> f.uri.equals(uri))) {
+      return;
+    }
+    FeedState feed = new FeedState(uri, HostPoliteness.hostKey(uri), schedule.newState());
+    state.feed(uri.toString()).ifPresent(mark -> FeedMarks.restore(feed, mark));
+    feeds.add(feed);
+    if (!feed.schedule.disabled()) {
+      queue.add(feed);
+    }
+  }
+
+  /** Stops polling a feed; a fetch of it under way is dropped when it finishes. */
+  public void remove(URI uri) {
+    for (FeedState feed : List.copyOf(feeds)) {
+      if (feed.uri.equals(uri)) {
+        feed.removed = true;
+        feeds.remove(feed);
+        queue.remove(feed);
+        waitingForHost.values().forEach(waiting -> waiting.remove(feed));
+      }
+    }
+  }
+
+  /** Makes every feed not disabled due now, whatever its schedule says (a one-off run). */
+  public void dueNow() {
+    Instant now = clock.instant();
+    queue.clear();
+    for (FeedState feed : feeds) {
+      if (!feed.schedule.disabled() && !feed.inFlight) {
+        feed.schedule.nextDue = now;
+        queue.add(feed);
+      }
+    }
+  }
+
+  /** The feeds this poller polls, in the order given. */
+  public List<URI> feeds() {
+    return feeds.stream().map(f -> f.uri).toList();
+  }
+
   /** Fetches under way. */
   public int inFlight() {
     return (int) feeds.stream().filter(f -> f.inFlight).count();
@@ -318,7 +419,10 @@ public final class FeedPoller implements AutoCloseable {
     var validators = feed.validators;
     byte[] lastHash = feed.lastHash;
     pool.execute(
-        () -> finished.add(FeedFetch.run(feed, uri, validators, lastHash, fetcher, parser)));
+        () -> {
+          finished.add(FeedFetch.run(feed, uri, validators, lastHash, fetcher, parser));
+          onFetchFinished.run();
+        });
   }
 
   private List<Map.Entry<FeedState, Outcome>> takeFinished(
@@ -329,13 +433,20 @@ public final class FeedPoller implements AutoCloseable {
       FeedState feed = done.feed();
       feed.inFlight = false;
       busyHosts.computeIfPresent(feed.hostKey, (k, n) -> n <= 1 ? null : n - 1);
-      outcomes.add(Map.entry(feed, settle(done, publisher, stats, rejections)));
-      if (!feed.schedule.disabled()) {
-        queue.add(feed);
+      if (feed.removed) {
+        // Polled elsewhere now: its new owner fetches it, and publishing here could repeat that.
+      } else {
+        outcomes.add(Map.entry(feed, settle(done, publisher, stats, rejections)));
+        if (!feed.schedule.disabled()) {
+          queue.add(feed);
+        }
       }
       ArrayDeque<FeedState> waiting = waitingForHost.get(feed.hostKey);
       if (waiting != null) {
-        queue.add(waiting.poll());
+        FeedState next = waiting.poll();
+        if (next != null) {
+          queue.add(next);
+        }
         if (waiting.isEmpty()) {
           waitingForHost.remove(feed.hostKey);
         }
@@ -351,19 +462,45 @@ public final class FeedPoller implements AutoCloseable {
   private void settleDeliveries() {
     for (Completed done = completed.poll(); done != null; done = completed.poll()) {
       FeedState feed = done.feed();
-      done.ids().forEach(feed.inFlightIds::remove);
+      done.items().keySet().forEach(feed.inFlightIds::remove);
       if (done.succeeded()) {
-        feed.publishedIds.addAll(done.ids());
+        feed.published.putAll(done.items());
+        feed.itemsSeen += done.items().size();
+        if (feed.inFlightIds.isEmpty()) {
+          save(feed);
+        }
       } else {
         feed.forgetVersion();
         LOG.warn(
             "feed {}: items not acknowledged by the broker; the next fetch publishes them again",
             feed.uri);
+        save(feed);
       }
     }
   }
 
   private Outcome settle(
+      FeedFetch done,
+      ArticlePublisher publisher,
+      IngestStats stats,
+      Consumer<ParseResult.Rejected> rejections) {
+    FeedState feed = done.feed();
+    feed.lastFetch = clock.instant();
+    feed.lastStatus = done.response() == null ? 0 : done.response().status();
+    Outcome outcome = settleFetch(done, publisher, stats, rejections);
+    // With items on their way, the mark waits for their delivery: saved now, with the new
+    // validators, a crash before the items are safe would make the next run skip them as seen.
+    if (feed.inFlightIds.isEmpty()) {
+      save(feed);
+    }
+    return outcome;
+  }
+
+  private void save(FeedState feed) {
+    state.put(FeedMarks.of(feed));
+  }
+
+  private Outcome settleFetch(
       FeedFetch done,
       ArticlePublisher publisher,
       IngestStats stats,
@@ -455,7 +592,7 @@ public final class FeedPoller implements AutoCloseable {
     int published = 0;
     Set<ParseResult.Rejected> rejected = new HashSet<>();
     Set<String> listed = new HashSet<>();
-    List<String> ids = new ArrayList<>();
+    Map<String, FeedMark.ItemMark> items = new HashMap<>();
     Delivery delivery =
         publisher.open(
             feed.uri.toString(),
@@ -467,18 +604,25 @@ public final class FeedPoller implements AutoCloseable {
                     d.published(),
                     d.deadLettered());
               }
-              completed.add(new Completed(feed, ids, d.succeeded()));
+              completed.add(new Completed(feed, items, d.succeeded()));
             });
     for (ParseResult result : results) {
       ParseResult.Rejected rejection = null;
       if (result instanceof ParseResult.Parsed parsed) {
         String id = parsed.article().id();
         listed.add(id);
-        if (!feed.publishedIds.contains(id) && !feed.inFlightIds.contains(id)) {
-          String refused = publisher.publish(delivery, parsed.article(), parsed.location());
+        String hash = FeedMarks.contentHash(parsed.article());
+        FeedMark.ItemMark seen = feed.published.get(id);
+        boolean changed = seen == null || !seen.sha256().equals(hash);
+        if (changed && !feed.inFlightIds.contains(id)) {
+          // Same GUID, new content: a correction, published again under the same id.
+          int revision = seen == null ? 0 : seen.revision() + 1;
+          String refused =
+              publisher.publish(
+                  delivery, parsed.article().withRevision(revision), parsed.location());
           if (refused == null) {
             feed.inFlightIds.add(id);
-            ids.add(id);
+            items.put(id, new FeedMark.ItemMark(hash, revision));
             published++;
           } else {
             rejection = new ParseResult.Rejected(parsed.location(), refused);
@@ -497,13 +641,18 @@ public final class FeedPoller implements AutoCloseable {
       }
     }
     delivery.seal();
-    feed.publishedIds.retainAll(listed);
+    feed.published.keySet().retainAll(listed);
     feed.lastRejected = rejected;
     return new Outcome(feed.uri, Status.FETCHED, published, results.size() + " items");
   }
 
+  /**
+   * Stops fetching. Deliveries completed by now are taken in first, so that their feeds' marks are
+   * saved: a caller that waited for the publisher leaves nothing to fetch twice.
+   */
   @Override
   public void close() {
+    settleDeliveries();
     pool.shutdownNow();
     try {
       if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {

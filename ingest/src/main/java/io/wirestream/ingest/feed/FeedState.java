@@ -2,8 +2,12 @@ package io.wirestream.ingest.feed;
 
 import io.wirestream.ingest.fetch.Validators;
 import io.wirestream.ingest.format.ParseResult;
+import io.wirestream.ingest.state.FeedMark;
 import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,13 +26,22 @@ final class FeedState {
 
   FeedHints lastHints = FeedHints.NONE;
   boolean inFlight;
+
+  /** No longer polled here (another instance took it); a fetch under way is dropped. */
+  boolean removed;
+
   Set<ParseResult.Rejected> lastRejected = Set.of();
 
   /**
-   * Ids acknowledged by the broker that the feed still lists; an id is forgotten once the feed
-   * drops it, which bounds the set by the feed's length.
+   * Ids acknowledged by the broker that the feed still lists, each with a hash of the item's
+   * content and its revision; an id is forgotten once the feed drops it, which bounds the map by
+   * the feed's length.
    */
-  Set<String> publishedIds = new HashSet<>();
+  Map<String, FeedMark.ItemMark> published = new HashMap<>();
+
+  Instant lastFetch;
+  int lastStatus;
+  long itemsSeen;
 
   /** Ids handed to the publisher whose delivery has not completed: not repeated meanwhile. */
   final Set<String> inFlightIds = new HashSet<>();

@@ -38,7 +38,17 @@ public final class JsonLinesFormat implements ArticleFormat {
   @Override
   public void read(Path file, Consumer<ParseResult> results) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      LineReader lines = new LineReader(file.toString(), results);
+      read(in, file.toString(), results);
+    }
+  }
+
+  /**
+   * Reads lines from a stream until its end, each handed over as soon as its newline arrives (so a
+   * pipe is published as it is written); {@code name} is the location's file part.
+   */
+  public void read(InputStream in, String name, Consumer<ParseResult> results) throws IOException {
+    {
+      LineReader lines = new LineReader(name, results);
       byte[] chunk = new byte[CHUNK_BYTES];
       int n;
       while ((n = in.read(chunk)) != -1) {

@@ -50,6 +50,29 @@ class FeedDatesTest {
   }
 
   @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2024-01-02 10:00:00           | 2024-01-02T10:00",
+        "2024-01-02 10:00              | 2024-01-02T10:00",
+        "2024-01-02 10:00:00Z          | 2024-01-02T10:00Z",
+        "2024-01-02 10:00:00 UTC       | 2024-01-02T10:00Z",
+        "2024-01-02 10:00:00 +0530     | 2024-01-02T10:00+05:30",
+        "Sunday, 06-Nov-94 08:49:37 GMT | 1994-11-06T08:49:37Z",
+        "2017-04-12T10:15:00Z          | 2017-04-12T10:15Z",
+        "2017-04-12                    | 2017-04-12",
+      })
+  void shouldParseTheOtherFormsFeedsUse(String text, String expected) {
+    assertThat(FeedDates.parse(text)).hasValue(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2024-02-30 10:00:00", "2024-01-02 25:00:00", "2024-01-02 10:00:00 XYZ"})
+  void shouldRefuseImpossibleSpaceSeparatedDates(String text) {
+    assertThat(FeedDates.parse(text)).isEmpty();
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"2017-13-01T00:00:00Z", "2017-04-12T10:15:00", "April 2017"})
   void shouldRefuseRfc3339WithoutOffsetOrImpossible(String text) {
     assertThat(FeedDates.parseRfc3339(text)).isEmpty();

@@ -211,7 +211,7 @@ class FeedParserTest {
   void shouldRefuseADocumentThatIsNotAFeed() {
     assertThatThrownBy(() -> parse("<html><body>Moved</body></html>"))
         .isInstanceOf(FeedParseException.class)
-        .hasMessage(FEED + ": not an RSS 2.0 or Atom feed (root element <html>)");
+        .hasMessage(FEED + ": not an RSS, RDF or Atom feed (root element <html>)");
     assertThatThrownBy(() -> parse("<feed><entry/></feed>"))
         .as("a <feed> outside the Atom namespace")
         .isInstanceOf(FeedParseException.class);

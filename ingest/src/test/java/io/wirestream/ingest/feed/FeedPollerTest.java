@@ -19,6 +19,7 @@ import io.wirestream.ingest.fetch.FetchResponse;
 import io.wirestream.ingest.fetch.FetchSettings;
 import io.wirestream.ingest.fetch.TestFetch;
 import io.wirestream.ingest.format.ParseResult;
+import io.wirestream.ingest.state.IngestState;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -78,6 +79,7 @@ class FeedPollerTest {
   private final List<Headers> rssRequests = new CopyOnWriteArrayList<>();
   private final AtomicInteger growingFetches = new AtomicInteger();
   private final AtomicInteger changingFetches = new AtomicInteger();
+  private final AtomicInteger correctedFetches = new AtomicInteger();
   private final List<String> otherRequests = new CopyOnWriteArrayList<>();
   private final MockProducer<String, byte[]> producer = TestPublishers.acknowledging();
   private final IngestStats stats = new IngestStats();
@@ -105,6 +107,21 @@ class FeedPollerTest {
             send(exchange, 200, RSS + "<!-- fetch " + changingFetches.incrementAndGet() + " -->"));
     server.createContext("/broken", exchange -> send(exchange, 500, "oops"));
     server.createContext("/busy", exchange -> send(exchange, 429, "later"));
+    server.createContext(
+        "/corrected",
+        exchange -> {
+          String body =
+              correctedFetches.incrementAndGet() == 1 ? "Talks began." : "Talks began on Monday.";
+          send(
+              exchange,
+              200,
+              "<rss version=\"2.0\"><channel><item><guid>c-1</guid>"
+                  + "<pubDate>Wed, 12 Apr 2017 10:15:00 GMT</pubDate><description>"
+                  + body
+                  + "</description></item><item><guid>c-2</guid>"
+                  + "<pubDate>Wed, 12 Apr 2017 11:15:00 GMT</pubDate>"
+                  + "<description>Unchanged.</description></item></channel></rss>");
+        });
     server.createContext(
         "/rss-no-validators",
         exchange -> {
@@ -260,6 +277,23 @@ class FeedPollerTest {
             settings.hostConcurrency(),
             Duration.ofSeconds(5),
             CLOCK);
+    pollers.add(poller);
+    return poller;
+  }
+
+  private FeedPoller statefulPoller(URI feed, IngestState state) {
+    FetchSettings settings = TestFetch.settings();
+    FeedPoller poller =
+        new FeedPoller(
+            List.of(feed),
+            new FeedParser(null),
+            TestFetch.fetcher(settings),
+            new FeedSchedule(BOUNDS, CLOCK, () -> 0.5),
+            4,
+            settings.hostConcurrency(),
+            Duration.ofSeconds(5),
+            CLOCK,
+            state);
     pollers.add(poller);
     return poller;
   }
@@ -636,5 +670,42 @@ class FeedPollerTest {
       release.countDown();
       slow.stop(0);
     }
+  }
+
+  @Test
+  void shouldPublishAChangedItemAgainAsTheNextRevisionOfTheSameArticle() throws Exception {
+    FeedPoller poller = poller(url("/corrected"));
+    poller.pollAll(publisher, stats, rejections::add);
+    poller.pollAll(publisher, stats, rejections::add);
+    poller.pollAll(publisher, stats, rejections::add);
+
+    List<ProducerRecord<String, Article>> sent = TestPublishers.raw(producer);
+    assertThat(sent)
+        .extracting(r -> r.value().body() + " r" + r.value().revision())
+        .containsExactly("Talks began. rnull", "Unchanged. rnull", "Talks began on Monday. r1");
+    assertThat(sent.get(2).key()).isEqualTo(sent.get(0).key());
+  }
+
+  @Test
+  void shouldStartFromTheStateOfAnEarlierPollerAndPublishNothingTwice() throws Exception {
+    IngestState state = IngestState.inMemory();
+    FeedPoller first = statefulPoller(url("/rss"), state);
+    first.pollAll(publisher, stats, rejections::add);
+    first.close();
+
+    FeedPoller second = statefulPoller(url("/rss"), state);
+    List<Outcome> outcomes = second.pollAll(publisher, stats, rejections::add);
+    second.close();
+
+    assertThat(rssRequests.get(1).getFirst("If-None-Match")).isEqualTo("\"v1\"");
+    assertThat(outcomes).extracting(Outcome::status).containsExactly(Status.NOT_MODIFIED);
+    assertThat(TestPublishers.raw(producer)).hasSize(2);
+    assertThat(state.feed(url("/rss").toString()))
+        .hasValueSatisfying(
+            mark -> {
+              assertThat(mark.lastStatus()).isEqualTo(304);
+              assertThat(mark.itemsSeen()).isEqualTo(2);
+              assertThat(mark.items()).hasSize(2);
+            });
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wirestream.common.model.Article;
 import io.wirestream.common.model.CanonicalEntity;
 import io.wirestream.common.model.EnrichedArticle;
+import io.wirestream.common.model.Enrichment;
 import io.wirestream.common.model.Entity;
 import io.wirestream.common.model.EntityType;
 import io.wirestream.common.model.TemporalExpression;
@@ -122,6 +123,44 @@ abstract class ArticleStoreContract {
     assertRowCounts("a1", 1, 1, 0);
     assertThat(store().find("a1").orElseThrow().enrichment().version()).isEqualTo(2);
     assertRowCounts("b1", 4, 3, 2);
+  }
+
+  /** A correction of a1 (revision 1, same id) enriched by the same model a second later. */
+  private static EnrichedArticle corrected(EnrichedArticle first) {
+    Article article = first.article();
+    Article revision =
+        new Article(
+                article.id(),
+                article.source(),
+                article.url(),
+                article.title(),
+                article.body() + " A correction followed.",
+                article.published(),
+                article.ingestedAt(),
+                article.language())
+            .withRevision(1);
+    Enrichment enrichment = first.enrichment();
+    return new EnrichedArticle(
+        revision,
+        first.entities(),
+        first.canonicalEntities(),
+        first.dates(),
+        new Enrichment(
+            enrichment.version(), enrichment.models(), enrichment.processedAt().plusSeconds(1)));
+  }
+
+  @Test
+  void shouldKeepTheNewestRevisionOfAnArticleInOneBatchOrTwo() throws SQLException {
+    EnrichedArticle first = enriched("a1", 1);
+    store().write(List.of(first));
+    store().write(List.of(corrected(first)));
+    assertThat(store().find("a1").orElseThrow().article().body())
+        .endsWith("A correction followed.");
+
+    EnrichedArticle other = enriched("b1", 1);
+    store().write(List.of(other, corrected(other)));
+    assertThat(store().find("b1").orElseThrow().article().body())
+        .endsWith("A correction followed.");
   }
 
   @Test

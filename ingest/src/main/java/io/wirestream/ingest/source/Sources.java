@@ -1,0 +1,136 @@
+package io.wirestream.ingest.source;
+
+import io.wirestream.common.config.WirestreamConfig;
+import io.wirestream.common.topic.Topics;
+import io.wirestream.ingest.ArticleSource;
+import io.wirestream.ingest.feed.FeedParser;
+import io.wirestream.ingest.feed.FeedPoller;
+import io.wirestream.ingest.format.InputLimits;
+import io.wirestream.ingest.format.ParseResult;
+import io.wirestream.ingest.registry.RegisteredFeedSource;
+import io.wirestream.ingest.state.IngestState;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Builds the sources of one ingest from what the command line names. */
+public final class Sources {
+
+  /**
+   * @param inputs files and folders; {@code -} is standard input
+   * @param feeds feed URLs
+   * @param feedLists OPML files or files of one URL a line, whose feeds are polled too
+   * @param source the source name for records that name none; null for the defaults
+   * @param registered whether to poll this instance's share of the registered feeds
+   */
+  public record Request(
+      List<Path> inputs,
+      List<URI> feeds,
+      List<Path> feedLists,
+      String source,
+      boolean follow,
+      boolean registered) {}
+
+  private Sources() {}
+
+  /** The feeds named directly and in the lists, each once, in order. */
+  public static FeedList.Contents feeds(Request request) {
+    Set<URI> feeds = new LinkedHashSet<>(request.feeds());
+    List<String> problems = new ArrayList<>();
+    for (Path list : request.feedLists()) {
+      FeedList.Contents contents;
+      try {
+        contents = FeedList.read(list);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the feed list " + list, e);
+      }
+      feeds.addAll(contents.feeds());
+      problems.addAll(contents.problems());
+    }
+    return new FeedList.Contents(List.copyOf(feeds), problems);
+  }
+
+  public static List<ArticleSource> build(
+      Request request, WirestreamConfig config, String version, InputStream stdin) {
+    return build(request, config, version, stdin, IngestState.inMemory());
+  }
+
+  /** Sources whose files and feeds start from, and keep their marks in, {@code state}. */
+  public static List<ArticleSource> build(
+      Request request,
+      WirestreamConfig config,
+      String version,
+      InputStream stdin,
+      IngestState state) {
+    List<ArticleSource> sources = new ArrayList<>();
+    InputLimits limits = InputLimits.from(config);
+    List<Path> files = new ArrayList<>();
+    boolean stdinNamed = false;
+    for (Path input : request.inputs()) {
+      if (input.toString().equals(StdinSource.NAME)) {
+        stdinNamed = true;
+      } else {
+        files.add(input);
+      }
+    }
+    if (!files.isEmpty()) {
+      sources.add(
+          new FileSource(
+              files,
+              request.source() == null ? "files" : request.source(),
+              limits,
+              request.follow(),
+              Duration.ofMillis(config.getLong(WirestreamConfig.INGEST_POLL_INTERVAL_MS)),
+              state));
+    }
+    if (stdinNamed) {
+      sources.add(
+          new StdinSource(
+              stdin, request.source() == null ? "stdin" : request.source(), limits.maxLineBytes()));
+    }
+    FeedList.Contents feeds = feeds(request);
+    if (!feeds.problems().isEmpty()) {
+      sources.add(
+          new Problems(
+              "feed lists",
+              feeds.problems().stream()
+                  .map(p -> new ParseResult.Rejected(locationOf(p), reasonOf(p)))
+                  .toList()));
+    }
+    if (!feeds.feeds().isEmpty()) {
+      sources.add(
+          new FeedSource(
+              FeedPoller.create(
+                  feeds.feeds(), new FeedParser(request.source()), config, version, state),
+              request.follow()));
+    }
+    if (request.registered()) {
+      sources.add(
+          new RegisteredFeedSource(
+              config,
+              new Topics(config).feeds(),
+              FeedPoller.create(
+                  List.of(), new FeedParser(request.source()), config, version, state),
+              state,
+              request.follow()));
+    }
+    return sources;
+  }
+
+  private static String locationOf(String problem) {
+    int colon = problem.indexOf(": ");
+    return colon < 0 ? problem : problem.substring(0, colon);
+  }
+
+  private static String reasonOf(String problem) {
+    int colon = problem.indexOf(": ");
+    return colon < 0 ? problem : problem.substring(colon + 2);
+  }
+}

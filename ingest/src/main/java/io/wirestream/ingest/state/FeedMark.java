@@ -1,0 +1,45 @@
+package io.wirestream.ingest.state;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A feed as ingest last left it: how to ask whether it changed, its schedule, and the items already
+ * delivered with a hash of each one's content.
+ *
+ * @param etag ETag of the last body read, or null
+ * @param lastModified Last-Modified of the last body read, or null
+ * @param bodySha256 hex SHA-256 of the last body read, or null
+ * @param lastFetch when the feed was last fetched, or null
+ * @param lastStatus HTTP status of the last fetch (0 when there was no response)
+ * @param lastSuccess when a fetch last succeeded, or null
+ * @param lastFailure why the last failed fetch failed, or null
+ * @param consecutiveFailures failures since the last success
+ * @param nextDue when the feed is to be fetched next, or null for now
+ * @param disabled why the feed is no longer fetched, or null
+ * @param itemsSeen items delivered from the feed over its life
+ * @param items each delivered item the feed still lists, by id: a hash of its content and its
+ *     revision
+ */
+public record FeedMark(
+    String url,
+    String etag,
+    String lastModified,
+    String bodySha256,
+    Instant lastFetch,
+    int lastStatus,
+    Instant lastSuccess,
+    String lastFailure,
+    int consecutiveFailures,
+    Instant nextDue,
+    String disabled,
+    long itemsSeen,
+    Map<String, ItemMark> items) {
+
+  /** A delivered item: the hash of its content, and how many times it changed before. */
+  public record ItemMark(String sha256, int revision) {}
+
+  public FeedMark {
+    items = items == null ? Map.of() : Map.copyOf(items);
+  }
+}

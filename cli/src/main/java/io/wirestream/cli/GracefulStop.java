@@ -23,6 +23,13 @@ public final class GracefulStop {
   private static volatile int exitCode = 1;
   private static boolean installed;
 
+  /**
+   * True when the JVM is the {@code wirestream} process ({@link Wirestream#main}): only then does
+   * the hook wait for the command and end the JVM with its code. A JVM that runs commands in
+   * process (the tests) stops them at exit and otherwise ends as it would.
+   */
+  private static volatile boolean ownsJvm;
+
   private GracefulStop() {}
 
   /**
@@ -38,6 +45,11 @@ public final class GracefulStop {
       installed = true;
       Runtime.getRuntime().addShutdownHook(new Thread(GracefulStop::stop, "wirestream-stop"));
     }
+  }
+
+  /** Called by {@link Wirestream#main} before the command runs. */
+  static void ownJvm() {
+    ownsJvm = true;
   }
 
   /** True once SIGTERM or Ctrl-C has arrived. */
@@ -63,6 +75,9 @@ public final class GracefulStop {
       } catch (RuntimeException e) {
         System.err.println("wirestream: error while stopping: " + e);
       }
+    }
+    if (!ownsJvm) {
+      return;
     }
     boolean finished;
     try {

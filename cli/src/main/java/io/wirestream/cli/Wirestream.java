@@ -61,6 +61,7 @@ public final class Wirestream implements Runnable {
   boolean verbose;
 
   public static void main(String[] args) {
+    GracefulStop.ownJvm();
     GracefulStop.exit(commandLine().execute(args));
   }
 

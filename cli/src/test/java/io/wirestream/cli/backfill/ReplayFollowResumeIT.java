@@ -36,6 +36,10 @@ class ReplayFollowResumeIT {
   private static final String APPLICATION = "wirestream-enrich-v2";
   private static final String SMALL_POLLS = "-Dkafka.max.poll.records=5";
 
+  // Commits every 50 ms, so that the first commit, which the test waits for, comes long before
+  // the range is done (the default, 1 s, can outlast a 400-record range on a fast machine).
+  private static final String FREQUENT_COMMITS = "-Denrich.commit.interval.ms=50";
+
   @TempDir Path dir;
 
   @Test
@@ -95,7 +99,10 @@ class ReplayFollowResumeIT {
         Cli first = new Cli();
         Thread replaying =
             new Thread(
-                () -> first.execute(replayArgs(broker, "--from", from, "--to", to, SMALL_POLLS)),
+                () ->
+                    first.execute(
+                        replayArgs(
+                            broker, "--from", from, "--to", to, SMALL_POLLS, FREQUENT_COMMITS)),
                 "resume-it-first");
         replaying.start();
         awaitOrFail(

@@ -47,6 +47,7 @@ class ComposeFileTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void shouldStartTheServicesOnlyOnceTheirBrokerAndDatabaseAreHealthy() {
     for (String name : WIRESTREAM_SERVICES) {
       Map<String, Object> service = services.get(name);
@@ -55,6 +56,13 @@ class ComposeFileTest {
       assertThat(dependsOn(service)).as(name).containsEntry("kafka", "service_healthy");
     }
     assertThat(dependsOn(services.get("sink"))).containsEntry("postgres", "service_healthy");
+    for (String name : WIRESTREAM_SERVICES) {
+      Map<String, Object> healthcheck = (Map<String, Object>) services.get(name).get("healthcheck");
+      assertThat(healthcheck).as(name + " healthcheck").isNotNull();
+      assertThat((List<Object>) healthcheck.get("test"))
+          .as(name + " healthcheck probe")
+          .contains("CMD", "io.wirestream.cli.Wirestream", "health");
+    }
     assertThat(services.get("kafka")).containsKey("healthcheck");
     assertThat(services.get("postgres")).containsKey("healthcheck");
   }

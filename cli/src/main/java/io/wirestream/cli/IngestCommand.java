@@ -206,8 +206,8 @@ public final class IngestCommand implements Callable<Integer> {
             .mapToLong(
                 s ->
                     s instanceof FeedSource f
-                        ? f.failures()
-                        : s instanceof RegisteredFeedSource r ? r.failures() : 0)
+                        ? f.fetches().failures()
+                        : s instanceof RegisteredFeedSource r ? r.fetches().failures() : 0)
             .sum();
     return stats.failed() + pending == 0 && failures == 0 ? 0 : 1;
   }
@@ -222,11 +222,13 @@ public final class IngestCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     for (ArticleSource s : sources) {
       if (s instanceof FeedSource feedSource) {
-        out.printf("feed fetches %d (failed %d), ", feedSource.fetches(), feedSource.failures());
+        out.printf(
+            "feed fetches %d (failed %d), ",
+            feedSource.fetches().fetches(), feedSource.fetches().failures());
       } else if (s instanceof RegisteredFeedSource registeredSource) {
         out.printf(
             "registered feed fetches %d (failed %d), ",
-            registeredSource.fetches(), registeredSource.failures());
+            registeredSource.fetches().fetches(), registeredSource.fetches().failures());
       }
     }
     out.printf(

@@ -6,6 +6,7 @@ import io.wirestream.ingest.ArticleSource;
 import io.wirestream.ingest.IngestSink;
 import io.wirestream.ingest.feed.FeedPoller;
 import io.wirestream.ingest.format.ParseResult;
+import io.wirestream.ingest.source.FeedFetches;
 import io.wirestream.ingest.state.IngestState;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,9 +54,7 @@ public final class RegisteredFeedSource implements ArticleSource {
   // Read by callers of assignedFeeds() on other threads.
   private final Map<TopicPartition, Set<URI>> byPartition = new ConcurrentHashMap<>();
   private final Map<TopicPartition, Long> catchUpTo = new HashMap<>();
-  private final Set<URI> unfetched = new HashSet<>();
-  private final AtomicLong fetches = new AtomicLong();
-  private final AtomicLong failures = new AtomicLong();
+  private final FeedFetches fetches = new FeedFetches();
   private boolean assigned;
   private boolean caughtUp;
   private boolean listening;
@@ -111,7 +109,7 @@ public final class RegisteredFeedSource implements ArticleSource {
       Set<URI> feeds = byPartition.remove(partition);
       if (feeds != null) {
         feeds.forEach(poller::remove);
-        unfetched.removeAll(feeds);
+        feeds.forEach(fetches::forget);
       }
       catchUpTo.remove(partition);
     }
@@ -136,25 +134,10 @@ public final class RegisteredFeedSource implements ArticleSource {
       caughtUp = true;
       if (!follow) {
         poller.dueNow();
-        for (URI feed : poller.feeds()) {
-          if (!poller.state(feed).disabled()) {
-            unfetched.add(feed);
-          }
-        }
+        fetches.expectAll(poller);
       }
     }
-    for (FeedPoller.Outcome outcome :
-        poller.pollDue(
-            sink.publisher(),
-            sink.stats(),
-            rejected -> sink.reportRejected(IngestSink.originOf(rejected.location()), rejected))) {
-      fetches.incrementAndGet();
-      sink.stats().countFetch(outcome.status().name());
-      if (outcome.failed()) {
-        failures.incrementAndGet();
-      }
-      unfetched.remove(outcome.feed());
-    }
+    fetches.pollDue(poller, sink);
   }
 
   private boolean caughtUp() {
@@ -189,11 +172,11 @@ public final class RegisteredFeedSource implements ArticleSource {
     if (record.value() == null) {
       feeds.remove(uri);
       poller.remove(uri);
-      unfetched.remove(uri);
+      fetches.forget(uri);
     } else if (feeds.add(uri)) {
       poller.add(uri);
-      if (caughtUp && !follow && !poller.state(uri).disabled()) {
-        unfetched.add(uri);
+      if (caughtUp && !follow) {
+        fetches.expect(poller, uri);
       }
     }
   }
@@ -205,12 +188,9 @@ public final class RegisteredFeedSource implements ArticleSource {
     return all;
   }
 
-  public long fetches() {
-    return fetches.get();
-  }
-
-  public long failures() {
-    return failures.get();
+  /** Fetches that came to an outcome, and those that failed. */
+  public FeedFetches fetches() {
+    return fetches;
   }
 
   @Override
@@ -221,7 +201,7 @@ public final class RegisteredFeedSource implements ArticleSource {
 
   @Override
   public boolean finished() {
-    return assigned && caughtUp && unfetched.isEmpty();
+    return assigned && caughtUp && fetches.allFetched();
   }
 
   /** Leaves the group, so that the others take this instance's feeds at once. */

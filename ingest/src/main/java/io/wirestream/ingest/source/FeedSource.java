@@ -5,10 +5,7 @@ import io.wirestream.ingest.IngestSink;
 import io.wirestream.ingest.feed.FeedPoller;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Feeds (RSS 2.0, RSS 1.0, Atom, JSON Feed) polled by a {@link FeedPoller}, each on its own
@@ -19,9 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FeedSource implements ArticleSource {
 
   private final FeedPoller poller;
-  private final Set<URI> unfetched;
-  private final AtomicLong fetches = new AtomicLong();
-  private final AtomicLong failures = new AtomicLong();
+  private final FeedFetches fetches = new FeedFetches();
   private boolean listening;
 
   /**
@@ -30,12 +25,7 @@ public final class FeedSource implements ArticleSource {
    */
   public FeedSource(FeedPoller poller, boolean follow) {
     this.poller = poller;
-    this.unfetched = new HashSet<>();
-    for (URI feed : poller.feeds()) {
-      if (!poller.state(feed).disabled()) {
-        unfetched.add(feed);
-      }
-    }
+    fetches.expectAll(poller);
     if (!follow) {
       poller.dueNow();
     }
@@ -53,18 +43,7 @@ public final class FeedSource implements ArticleSource {
       poller.onFetchFinished(sink::wake);
       listening = true;
     }
-    for (FeedPoller.Outcome outcome :
-        poller.pollDue(
-            sink.publisher(),
-            sink.stats(),
-            rejected -> sink.reportRejected(IngestSink.originOf(rejected.location()), rejected))) {
-      fetches.incrementAndGet();
-      sink.stats().countFetch(outcome.status().name());
-      if (outcome.failed()) {
-        failures.incrementAndGet();
-      }
-      unfetched.remove(outcome.feed());
-    }
+    fetches.pollDue(poller, sink);
   }
 
   @Override
@@ -74,17 +53,12 @@ public final class FeedSource implements ArticleSource {
 
   @Override
   public boolean finished() {
-    return unfetched.isEmpty();
+    return fetches.allFetched();
   }
 
-  /** Fetches that came to an outcome. */
-  public long fetches() {
-    return fetches.get();
-  }
-
-  /** Fetches that failed or were deferred. */
-  public long failures() {
-    return failures.get();
+  /** Fetches that came to an outcome, and those that failed. */
+  public FeedFetches fetches() {
+    return fetches;
   }
 
   @Override

@@ -55,8 +55,10 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--source",
-      description = "Source name for records that do not name one (default: ${DEFAULT-VALUE}).")
-  String source = "files";
+      description =
+          "Source name for records that do not name one (default: files for files, the feed's"
+              + " host for feeds).")
+  String source;
 
   @Option(
       names = "--timeout",

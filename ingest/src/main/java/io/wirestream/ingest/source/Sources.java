@@ -5,9 +5,13 @@ import io.wirestream.common.topic.Topics;
 import io.wirestream.ingest.ArticleSource;
 import io.wirestream.ingest.feed.FeedParser;
 import io.wirestream.ingest.feed.FeedPoller;
+import io.wirestream.ingest.fetch.FetchSettings;
+import io.wirestream.ingest.fetch.Fetcher;
+import io.wirestream.ingest.fetch.HostPoliteness;
 import io.wirestream.ingest.format.InputLimits;
 import io.wirestream.ingest.format.ParseResult;
 import io.wirestream.ingest.registry.RegisteredFeedSource;
+import io.wirestream.ingest.sitemap.SitemapSource;
 import io.wirestream.ingest.state.IngestState;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +33,7 @@ public final class Sources {
    * @param feedLists OPML files or files of one URL a line, whose feeds are polled too
    * @param source the source name for records that name none; null for the defaults
    * @param registered whether to poll this instance's share of the registered feeds
+   * @param sitemaps XML or Google News sitemaps (or sitemap indexes) whose pages are fetched
    */
   public record Request(
       List<Path> inputs,
@@ -36,7 +41,24 @@ public final class Sources {
       List<Path> feedLists,
       String source,
       boolean follow,
-      boolean registered) {}
+      boolean registered,
+      List<URI> sitemaps) {
+
+    public Request {
+      sitemaps = sitemaps == null ? List.of() : List.copyOf(sitemaps);
+    }
+
+    /** A request without sitemaps. */
+    public Request(
+        List<Path> inputs,
+        List<URI> feeds,
+        List<Path> feedLists,
+        String source,
+        boolean follow,
+        boolean registered) {
+      this(inputs, feeds, feedLists, source, follow, registered, List.of());
+    }
+  }
 
   private Sources() {}
 
@@ -109,6 +131,17 @@ public final class Sources {
           new FeedSource(
               FeedPoller.create(
                   feeds.feeds(), new FeedParser(request.source()), config, version, state),
+              request.follow()));
+    }
+    if (!request.sitemaps().isEmpty()) {
+      FetchSettings settings = FetchSettings.from(config, version);
+      sources.add(
+          SitemapSource.create(
+              request.sitemaps(),
+              request.source(),
+              new Fetcher(settings, HostPoliteness.from(settings)),
+              config,
+              state,
               request.follow()));
     }
     if (request.registered()) {

@@ -44,9 +44,8 @@ import org.slf4j.LoggerFactory;
  * again (HTTP 4xx, robots.txt, no text); a timeout, a 5xx or a 429 is dead-lettered and the page
  * tried again at the next poll.
  *
- * <p>The source owns its {@link Fetcher} and closes it. The work runs on a thread of its own, one
- * page at a time, so that the service's thread is never held and one host is never asked twice at
- * once by this source.
+ * <p>The work runs on a thread of its own, one page at a time, so that the service's thread is
+ * never held and one host is never asked twice at once by this source.
  */
 public final class SitemapSource implements ArticleSource {
 
@@ -352,7 +351,7 @@ public final class SitemapSource implements ArticleSource {
   @Override
   public void close() {
     closed = true;
+    // The fetcher is shared with the feeds of this ingest, and its HttpClient needs no closing.
     worker.shutdownNow();
-    fetcher.close();
   }
 }

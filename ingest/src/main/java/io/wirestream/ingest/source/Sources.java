@@ -117,6 +117,10 @@ public final class Sources {
           new StdinSource(
               stdin, request.source() == null ? "stdin" : request.source(), limits.maxLineBytes()));
     }
+    // Feeds and sitemaps named here fetch through one Fetcher, so that a host serving both is
+    // asked one request at a time and its robots.txt is read once.
+    FetchSettings fetchSettings = FetchSettings.from(config, version);
+    Fetcher fetcher = new Fetcher(fetchSettings, HostPoliteness.from(fetchSettings));
     FeedList.Contents feeds = feeds(request);
     if (!feeds.problems().isEmpty()) {
       sources.add(
@@ -130,19 +134,13 @@ public final class Sources {
       sources.add(
           new FeedSource(
               FeedPoller.create(
-                  feeds.feeds(), new FeedParser(request.source()), config, version, state),
+                  feeds.feeds(), new FeedParser(request.source()), config, state, fetcher),
               request.follow()));
     }
     if (!request.sitemaps().isEmpty()) {
-      FetchSettings settings = FetchSettings.from(config, version);
       sources.add(
           SitemapSource.create(
-              request.sitemaps(),
-              request.source(),
-              new Fetcher(settings, HostPoliteness.from(settings)),
-              config,
-              state,
-              request.follow()));
+              request.sitemaps(), request.source(), fetcher, config, state, request.follow()));
     }
     if (request.registered()) {
       sources.add(

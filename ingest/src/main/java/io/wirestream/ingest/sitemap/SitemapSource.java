@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,11 @@ public final class SitemapSource implements ArticleSource {
   private final int maxSitemaps;
   private final Clock clock;
   private final ExecutorService worker;
+  private static final long FLUSH_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
+
   private final Map<URI, Map<String, FeedMark.ItemMark>> seen = new ConcurrentHashMap<>();
+  private final Map<URI, AtomicBoolean> dirty = new ConcurrentHashMap<>();
+  private final Map<URI, AtomicLong> lastFlush = new ConcurrentHashMap<>();
   private final AtomicLong pagesFetched = new AtomicLong();
   private final AtomicLong pagesRejected = new AtomicLong();
   private volatile boolean running;
@@ -98,6 +103,8 @@ public final class SitemapSource implements ArticleSource {
       Map<String, FeedMark.ItemMark> items = new ConcurrentHashMap<>();
       state.feed(markKey(sitemap)).ifPresent(mark -> items.putAll(mark.items()));
       seen.put(sitemap, items);
+      dirty.put(sitemap, new AtomicBoolean());
+      lastFlush.put(sitemap, new AtomicLong(System.nanoTime()));
     }
     this.worker =
         Executors.newSingleThreadExecutor(
@@ -159,6 +166,7 @@ public final class SitemapSource implements ArticleSource {
               nextDue = clock.instant().plus(interval);
               running = false;
             }
+            sitemaps.forEach(this::flush);
             sink.wake();
           }
         });
@@ -196,6 +204,8 @@ public final class SitemapSource implements ArticleSource {
     todo.add(Map.entry(root, 0));
     queued.add(root);
     int read = 0;
+    Set<String> listed = new HashSet<>();
+    boolean complete = true;
     while (!todo.isEmpty() && !closed) {
       Map.Entry<URI, Integer> next = todo.poll();
       URI uri = next.getKey();
@@ -208,11 +218,13 @@ public final class SitemapSource implements ArticleSource {
                 + " sitemaps over the "
                 + maxSitemaps
                 + " of one poll (ingest.sitemap.max.sitemaps)");
-        return;
+        complete = false;
+        break;
       }
       read++;
       SitemapReader.Contents contents = readSitemap(uri, sink);
       if (contents == null) {
+        complete = false;
         continue;
       }
       for (URI child : contents.sitemaps()) {
@@ -221,6 +233,7 @@ public final class SitemapSource implements ArticleSource {
               sink,
               uri + "#item " + child,
               "sitemap not read: index deeper than " + maxDepth + " (ingest.sitemap.max.depth)");
+          complete = false;
         } else if (queued.add(child)) {
           todo.add(Map.entry(child, next.getValue() + 1));
         }
@@ -232,9 +245,20 @@ public final class SitemapSource implements ArticleSource {
         if (closed) {
           return;
         }
+        listed.add(entry.page().toString());
         ingestPage(root, entry, sink);
       }
     }
+    if (complete && !closed) {
+      // Pages the sitemaps no longer list are forgotten, as feeds forget items they dropped, so
+      // that the mark of a news sitemap (two days of stories) stays small. Only after a poll that
+      // read every sitemap: one that failed says nothing of what is still listed.
+      Map<String, FeedMark.ItemMark> items = seen.get(root);
+      if (items.keySet().retainAll(listed)) {
+        dirty.get(root).set(true);
+      }
+    }
+    flush(root);
   }
 
   private SitemapReader.Contents readSitemap(URI uri, IngestSink sink) throws InterruptedException {
@@ -321,10 +345,22 @@ public final class SitemapSource implements ArticleSource {
   }
 
   private void markSeen(URI root, String page, String hash) {
+    seen.get(root).put(page, new FeedMark.ItemMark(hash, 0));
+    dirty.get(root).set(true);
+    // A mark is a whole value on a compacted topic, every page seen so far: written at most once
+    // a second while a poll runs (and at its end), at once for deliveries acknowledged after it.
+    if (!running || System.nanoTime() - lastFlush.get(root).get() >= FLUSH_EVERY_NANOS) {
+      flush(root);
+    }
+  }
+
+  private void flush(URI root) {
     Map<String, FeedMark.ItemMark> items = seen.get(root);
-    items.put(page, new FeedMark.ItemMark(hash, 0));
+    if (!dirty.get(root).getAndSet(false)) {
+      return;
+    }
+    lastFlush.get(root).set(System.nanoTime());
     Instant now = clock.instant();
-    // Marks are whole values on a compacted topic: each write carries every page seen so far.
     synchronized (items) {
       state.put(
           new FeedMark(

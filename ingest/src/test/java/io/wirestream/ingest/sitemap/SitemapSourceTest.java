@@ -49,6 +49,7 @@ class SitemapSourceTest {
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
   private final AtomicInteger flakyFailures = new AtomicInteger(1);
   private final IngestState state = IngestState.inMemory();
+  private volatile List<String> newsPages = List.of("/a", "/private/b", "/c");
 
   @BeforeEach
   void start() throws IOException {
@@ -65,7 +66,7 @@ class SitemapSourceTest {
                 TestFetch.send(exchange, 200, index("/deeper.xml", "/news.xml.gz"));
             case "/deeper.xml" -> TestFetch.send(exchange, 200, index("/too-deep.xml"));
             case "/news.xml.gz" -> {
-              byte[] gz = gzip(urlset("/a", "/private/b", "/c"));
+              byte[] gz = gzip(urlset(newsPages.toArray(String[]::new)));
               exchange.getResponseHeaders().set("Content-Type", "application/gzip");
               exchange.sendResponseHeaders(200, gz.length);
               try (OutputStream out = exchange.getResponseBody()) {
@@ -125,13 +126,18 @@ class SitemapSourceTest {
 
   /** One poll of a new source over the shared state, waited for to its end. */
   private void pollOnce(MockProducer<String, byte[]> producer) throws InterruptedException {
+    pollOnce(producer, "/index.xml");
+  }
+
+  private void pollOnce(MockProducer<String, byte[]> producer, String root)
+      throws InterruptedException {
     IngestStats stats = new IngestStats();
     ArticlePublisher publisher = TestPublishers.over(producer, stats, Clock.systemUTC());
     IngestSink sink =
         new IngestSink(publisher, stats, new PrintWriter(new StringWriter()), () -> {});
     try (SitemapSource source =
         new SitemapSource(
-            List.of(URI.create(url("/index.xml"))),
+            List.of(URI.create(url(root))),
             null,
             TestFetch.fetcher(TestFetch.settings()),
             new PageExtractor(1 << 20),
@@ -215,5 +221,16 @@ class SitemapSourceTest {
     assertThat(requests.get("/a")).hasValue(1);
     assertThat(requests.get("/c")).hasValue(2);
     assertThat(requests.get("/news.xml.gz")).hasValue(2);
+  }
+
+  @Test
+  void shouldForgetPagesTheSitemapNoLongerListsOnceItWasReadWhole() throws Exception {
+    pollOnce(TestPublishers.acknowledging(), "/news.xml.gz");
+    newsPages = List.of("/c");
+
+    pollOnce(TestPublishers.acknowledging(), "/news.xml.gz");
+
+    assertThat(state.feed("sitemap:" + url("/news.xml.gz")).orElseThrow().items())
+        .containsOnlyKeys(url("/c"));
   }
 }

@@ -130,7 +130,7 @@ public final class IngestCommand implements Callable<Integer> {
       names = "--registered",
       description =
           "Also poll this instance's share of the registered feeds (wirestream feeds add); the"
-              + " default when no INPUT, --feed or --feeds is given.")
+              + " default when no INPUT, --feed, --feeds or --sitemap is given.")
   boolean registered;
 
   @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.wirestream.broker.EmbeddedKafkaBroker;
+import io.wirestream.cli.demo.Demo;
+import io.wirestream.cli.demo.DemoSummary;
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.common.dlq.DeadLetterHeaders;
 import io.wirestream.common.model.Article;
@@ -14,6 +16,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -218,5 +221,33 @@ class SitemapIngestIT {
         assertThat(requests.get(page)).as(page).hasValue(1);
       }
     }
+  }
+
+  @Test
+  void shouldStoreTheSitemapsArticlesInTheDemo() throws Exception {
+    Demo.Options options =
+        new Demo.Options(
+            dir.resolve("demo"),
+            "jdbc:sqlite:" + dir.resolve("demo.db"),
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            false,
+            Duration.ofMinutes(3),
+            null,
+            Map.of("ingest.fetch.allow.private", "true", "ingest.fetch.host.delay.ms", "0"),
+            null,
+            Map.of(),
+            List.of(URI.create(url("/sitemap_index.xml"))));
+    StringWriter log = new StringWriter();
+    DemoSummary summary;
+    try (Demo demo = new Demo(options, new PrintWriter(log, true), new PrintWriter(log, true))) {
+      summary = demo.run();
+    }
+
+    assertThat(summary.stored()).as(log.toString()).isEqualTo(2);
+    assertThat(summary.rejected()).as(log.toString()).isEqualTo(1);
+    assertThat(summary.unaccounted()).isZero();
   }
 }

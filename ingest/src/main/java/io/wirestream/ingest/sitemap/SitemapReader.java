@@ -58,12 +58,12 @@ public final class SitemapReader {
         }
       }
     } else if (map instanceof SiteMap sitemap) {
-      for (SiteMapURL url2 : sitemap.getSiteMapUrls()) {
-        URI page = url2.isValid() ? toUri(url2.getUrl().toString()) : null;
+      for (SiteMapURL listed : sitemap.getSiteMapUrls()) {
+        URI page = listed.isValid() ? toUri(listed.getUrl().toString()) : null;
         if (page == null) {
           invalid++;
         } else {
-          entries.add(entry(url, page, url2));
+          entries.add(entry(url, page, listed));
         }
       }
     }

@@ -82,6 +82,14 @@ public final class DemoCommand implements Callable<Integer> {
       description = "A list of feeds to poll: OPML, or one URL a line (repeatable).")
   List<Path> feedLists = new ArrayList<>();
 
+  @Option(
+      names = "--sitemap",
+      paramLabel = "URL",
+      description =
+          "An XML or Google News sitemap (or index) whose pages are fetched and extracted once"
+              + " (repeatable); with --follow, re-read until interrupted.")
+  List<URI> sitemaps = new ArrayList<>();
+
   @Parameters(
       arity = "0..*",
       paramLabel = "INPUT",
@@ -124,7 +132,8 @@ public final class DemoCommand implements Callable<Integer> {
             bootstrapServers,
             config.overrides(),
             config.configFile(),
-            System.getenv());
+            System.getenv(),
+            sitemaps);
     DemoSummary summary;
     try (Demo demo = new Demo(options, spec.commandLine().getOut(), spec.commandLine().getErr())) {
       // SIGTERM, Ctrl-C: finish what is under way, then close the services and the broker here.

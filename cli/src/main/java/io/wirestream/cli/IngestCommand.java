@@ -10,6 +10,7 @@ import io.wirestream.ingest.IngestService;
 import io.wirestream.ingest.IngestStats;
 import io.wirestream.ingest.feed.FeedPoller;
 import io.wirestream.ingest.registry.RegisteredFeedSource;
+import io.wirestream.ingest.sitemap.SitemapSource;
 import io.wirestream.ingest.source.FeedSource;
 import io.wirestream.ingest.source.Sources;
 import io.wirestream.ingest.source.StdinSource;
@@ -49,6 +50,10 @@ import picocli.CommandLine.Spec;
           + " to one host go one at a time, ingest.fetch.host.delay.ms apart, and obey its"
           + " robots.txt and Retry-After; private and loopback addresses are refused unless"
           + " ingest.fetch.allow.private=true.",
+      "Sitemaps (--sitemap URL: XML sitemaps, sitemap indexes, gzip, Google News sitemaps) are"
+          + " read every ingest.feed.poll.interval.ms (once with --once); each page not seen before"
+          + " is fetched through the same politeness rules and its article extracted. news:title and"
+          + " news:publication_date win over the page's own.",
       "Bad records are reported as FILE:LINE: reason (FEED#item N: reason) on standard error and"
           + " on the dead-letter topic, and skipped; so are JSON lines over ingest.max.line.bytes"
           + " and seed files over ingest.max.file.bytes. Progress goes to standard error every"
@@ -99,6 +104,14 @@ public final class IngestCommand implements Callable<Integer> {
   List<Path> feedLists = new ArrayList<>();
 
   @Option(
+      names = "--sitemap",
+      paramLabel = "URL",
+      description =
+          "An XML or Google News sitemap, or a sitemap index, whose new pages are fetched and"
+              + " extracted (repeatable).")
+  List<URI> sitemaps = new ArrayList<>();
+
+  @Option(
       names = "--source",
       description =
           "Source name for records that do not name one (default: 'files' for files, 'stdin' for"
@@ -117,13 +130,14 @@ public final class IngestCommand implements Callable<Integer> {
       names = "--registered",
       description =
           "Also poll this instance's share of the registered feeds (wirestream feeds add); the"
-              + " default when no INPUT, --feed or --feeds is given.")
+              + " default when no INPUT, --feed, --feeds or --sitemap is given.")
   boolean registered;
 
   @Override
   public Integer call() throws Exception {
     boolean pollRegistered =
-        registered || (inputs.isEmpty() && feeds.isEmpty() && feedLists.isEmpty());
+        registered
+            || (inputs.isEmpty() && feeds.isEmpty() && feedLists.isEmpty() && sitemaps.isEmpty());
     if (once && follow) {
       throw new UsageException("--once and --follow exclude each other");
     }
@@ -139,8 +153,10 @@ public final class IngestCommand implements Callable<Integer> {
     }
     WirestreamConfig settings = config.load(Map.of());
     Sources.Request request =
-        new Sources.Request(inputs, feeds, feedLists, source, false, pollRegistered);
-    for (URI feed : Sources.feeds(request).feeds()) {
+        new Sources.Request(inputs, feeds, feedLists, source, false, pollRegistered, sitemaps);
+    List<URI> urls = new ArrayList<>(Sources.feeds(request).feeds());
+    urls.addAll(sitemaps);
+    for (URI feed : urls) {
       try {
         FeedPoller.checkUrl(feed, settings.getBoolean(WirestreamConfig.INGEST_FETCH_ALLOW_FILE));
       } catch (IllegalArgumentException e) {
@@ -149,8 +165,15 @@ public final class IngestCommand implements Callable<Integer> {
     }
     // Feeds are there to be watched, so they keep the command running unless told --once.
     boolean keepRunning =
-        !once && (follow || !feeds.isEmpty() || !feedLists.isEmpty() || pollRegistered);
-    request = new Sources.Request(inputs, feeds, feedLists, source, keepRunning, pollRegistered);
+        !once
+            && (follow
+                || !feeds.isEmpty()
+                || !feedLists.isEmpty()
+                || !sitemaps.isEmpty()
+                || pollRegistered);
+    request =
+        new Sources.Request(
+            inputs, feeds, feedLists, source, keepRunning, pollRegistered, sitemaps);
     BrokerCheck.require(settings);
     Topics topics = new Topics(settings);
     try (Admin admin = Admin.create(settings.kafkaProperties())) {
@@ -229,6 +252,10 @@ public final class IngestCommand implements Callable<Integer> {
         out.printf(
             "registered feed fetches %d (failed %d), ",
             registeredSource.fetches().fetches(), registeredSource.fetches().failures());
+      } else if (s instanceof SitemapSource sitemapSource) {
+        out.printf(
+            "sitemap pages fetched %d (rejected %d), ",
+            sitemapSource.pagesFetched(), sitemapSource.rejected());
       }
     }
     out.printf(

@@ -44,10 +44,10 @@ import org.apache.kafka.clients.admin.Admin;
 public final class Demo implements AutoCloseable {
 
   /**
-   * What to run. {@code inputs}, {@code feeds} and {@code feedLists} all empty means the shipped
-   * samples; {@code bootstrapServers} null means an in-process broker. Settings are layered as for
-   * the services: {@code configFile} (may be null), then {@code environment} ({@code
-   * WIRESTREAM_*}), then {@code settings}.
+   * What to run. {@code inputs}, {@code feeds}, {@code feedLists} and {@code sitemaps} all empty
+   * means the shipped samples; {@code bootstrapServers} null means an in-process broker. Settings
+   * are layered as for the services: {@code configFile} (may be null), then {@code environment}
+   * ({@code WIRESTREAM_*}), then {@code settings}.
    */
   public record Options(
       Path dataDir,
@@ -61,7 +61,42 @@ public final class Demo implements AutoCloseable {
       String bootstrapServers,
       Map<String, String> settings,
       Path configFile,
-      Map<String, String> environment) {
+      Map<String, String> environment,
+      List<URI> sitemaps) {
+
+    public Options {
+      sitemaps = sitemaps == null ? List.of() : List.copyOf(sitemaps);
+    }
+
+    /** Options without sitemaps. */
+    public Options(
+        Path dataDir,
+        String store,
+        List<Path> inputs,
+        List<URI> feeds,
+        List<Path> feedLists,
+        String source,
+        boolean follow,
+        Duration timeout,
+        String bootstrapServers,
+        Map<String, String> settings,
+        Path configFile,
+        Map<String, String> environment) {
+      this(
+          dataDir,
+          store,
+          inputs,
+          feeds,
+          feedLists,
+          source,
+          follow,
+          timeout,
+          bootstrapServers,
+          settings,
+          configFile,
+          environment,
+          List.of());
+    }
 
     /** Options with settings from {@code settings} alone. */
     public Options(
@@ -117,7 +152,10 @@ public final class Demo implements AutoCloseable {
     long started = System.nanoTime();
     Files.createDirectories(options.dataDir());
     List<Path> inputs = options.inputs();
-    if (inputs.isEmpty() && options.feeds().isEmpty() && options.feedLists().isEmpty()) {
+    if (inputs.isEmpty()
+        && options.feeds().isEmpty()
+        && options.feedLists().isEmpty()
+        && options.sitemaps().isEmpty()) {
       inputs = List.of(Samples.writeTo(options.dataDir().resolve("samples")));
     }
     // The models load while the broker starts: each takes about a second, the one not waiting on
@@ -176,7 +214,8 @@ public final class Demo implements AutoCloseable {
                 options.feedLists(),
                 options.source(),
                 options.follow(),
-                false),
+                false,
+                options.sitemaps()),
             config,
             "demo",
             System.in);

@@ -65,6 +65,8 @@ public final class WirestreamConfig extends AbstractConfig {
   public static final String INGEST_MAX_FILE_BYTES = "ingest.max.file.bytes";
   public static final String INGEST_SEND_GIVE_UP_MS = "ingest.send.give.up.ms";
   public static final String INGEST_PAGE_MAX_BYTES = "ingest.page.max.bytes";
+  public static final String INGEST_SITEMAP_MAX_DEPTH = "ingest.sitemap.max.depth";
+  public static final String INGEST_SITEMAP_MAX_SITEMAPS = "ingest.sitemap.max.sitemaps";
   public static final String ENRICH_APPLICATION_ID = "enrich.application.id";
   public static final String ENRICH_THREADS = "enrich.threads";
   public static final String ENRICH_VERSION = "enrich.version";
@@ -379,6 +381,24 @@ public final class WirestreamConfig extends AbstractConfig {
               "Most bytes of an article page the extractor parses; the rest of a larger page is"
                   + " not read (the extracted page says so), which bounds the time and memory one"
                   + " page costs. News pages are mostly under 1 MiB.")
+          .define(
+              INGEST_SITEMAP_MAX_DEPTH,
+              Type.INT,
+              2,
+              Range.between(0, 10),
+              Importance.LOW,
+              "How deep sitemap indexes are followed from a --sitemap URL: 0 reads only the"
+                  + " sitemap named, 1 also the sitemaps an index at that URL lists, and so on."
+                  + " Deeper sitemaps are reported and not read.")
+          .define(
+              INGEST_SITEMAP_MAX_SITEMAPS,
+              Type.INT,
+              50,
+              Range.between(1, 50_000),
+              Importance.LOW,
+              "Most sitemaps read in one poll of one --sitemap URL, the URL itself and the"
+                  + " sitemaps its indexes list counted together; the rest are reported and not"
+                  + " read, so that a huge index cannot hold ingest for hours.")
           .define(
               INGEST_SEND_GIVE_UP_MS,
               Type.LONG,

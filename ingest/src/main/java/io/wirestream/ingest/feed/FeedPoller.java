@@ -191,7 +191,20 @@ public final class FeedPoller implements AutoCloseable {
       String version,
       IngestState state) {
     FetchSettings settings = FetchSettings.from(config, version);
-    Fetcher fetcher = new Fetcher(settings, HostPoliteness.from(settings));
+    return create(
+        uris, parser, config, state, new Fetcher(settings, HostPoliteness.from(settings)));
+  }
+
+  /**
+   * Like {@link #create(List, FeedParser, WirestreamConfig, String, IngestState)}, fetching through
+   * {@code fetcher}, so that the feeds share its per-host politeness with other sources.
+   */
+  public static FeedPoller create(
+      List<URI> uris,
+      FeedParser parser,
+      WirestreamConfig config,
+      IngestState state,
+      Fetcher fetcher) {
     return new FeedPoller(
         uris,
         parser,
@@ -201,8 +214,8 @@ public final class FeedPoller implements AutoCloseable {
             Clock.systemUTC(),
             () -> ThreadLocalRandom.current().nextDouble()),
         config.getInt(WirestreamConfig.INGEST_FEED_FETCH_THREADS),
-        settings.hostConcurrency(),
-        settings.totalTimeout(),
+        fetcher.settings().hostConcurrency(),
+        fetcher.settings().totalTimeout(),
         Clock.systemUTC(),
         state);
   }

@@ -78,6 +78,10 @@ public final class Fetcher implements AutoCloseable {
     this.clock = clock;
   }
 
+  public FetchSettings settings() {
+    return settings;
+  }
+
   public HostPoliteness politeness() {
     return politeness;
   }

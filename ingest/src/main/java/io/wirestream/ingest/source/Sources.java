@@ -5,9 +5,13 @@ import io.wirestream.common.topic.Topics;
 import io.wirestream.ingest.ArticleSource;
 import io.wirestream.ingest.feed.FeedParser;
 import io.wirestream.ingest.feed.FeedPoller;
+import io.wirestream.ingest.fetch.FetchSettings;
+import io.wirestream.ingest.fetch.Fetcher;
+import io.wirestream.ingest.fetch.HostPoliteness;
 import io.wirestream.ingest.format.InputLimits;
 import io.wirestream.ingest.format.ParseResult;
 import io.wirestream.ingest.registry.RegisteredFeedSource;
+import io.wirestream.ingest.sitemap.SitemapSource;
 import io.wirestream.ingest.state.IngestState;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +33,7 @@ public final class Sources {
    * @param feedLists OPML files or files of one URL a line, whose feeds are polled too
    * @param source the source name for records that name none; null for the defaults
    * @param registered whether to poll this instance's share of the registered feeds
+   * @param sitemaps XML or Google News sitemaps (or sitemap indexes) whose pages are fetched
    */
   public record Request(
       List<Path> inputs,
@@ -36,7 +41,24 @@ public final class Sources {
       List<Path> feedLists,
       String source,
       boolean follow,
-      boolean registered) {}
+      boolean registered,
+      List<URI> sitemaps) {
+
+    public Request {
+      sitemaps = sitemaps == null ? List.of() : List.copyOf(sitemaps);
+    }
+
+    /** A request without sitemaps. */
+    public Request(
+        List<Path> inputs,
+        List<URI> feeds,
+        List<Path> feedLists,
+        String source,
+        boolean follow,
+        boolean registered) {
+      this(inputs, feeds, feedLists, source, follow, registered, List.of());
+    }
+  }
 
   private Sources() {}
 
@@ -95,6 +117,10 @@ public final class Sources {
           new StdinSource(
               stdin, request.source() == null ? "stdin" : request.source(), limits.maxLineBytes()));
     }
+    // Feeds and sitemaps named here fetch through one Fetcher, so that a host serving both is
+    // asked one request at a time and its robots.txt is read once.
+    FetchSettings fetchSettings = FetchSettings.from(config, version);
+    Fetcher fetcher = new Fetcher(fetchSettings, HostPoliteness.from(fetchSettings));
     FeedList.Contents feeds = feeds(request);
     if (!feeds.problems().isEmpty()) {
       sources.add(
@@ -108,8 +134,13 @@ public final class Sources {
       sources.add(
           new FeedSource(
               FeedPoller.create(
-                  feeds.feeds(), new FeedParser(request.source()), config, version, state),
+                  feeds.feeds(), new FeedParser(request.source()), config, state, fetcher),
               request.follow()));
+    }
+    if (!request.sitemaps().isEmpty()) {
+      sources.add(
+          SitemapSource.create(
+              request.sitemaps(), request.source(), fetcher, config, state, request.follow()));
     }
     if (request.registered()) {
       sources.add(

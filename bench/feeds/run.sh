@@ -12,14 +12,14 @@ jar="$root/bench/target/benchmarks.jar"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 coproc FARM {
-  exec java -Xmx1g -Dsun.net.httpserver.nodelay=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$jar" \
+  exec java -Xmx1g -Dsun.net.httpserver.nodelay=true -cp "$jar" \
     io.wirestream.bench.feeds.FeedFarm "$hosts" "$feeds" "$work/kafka" 2>"$work/farm.log"
 }
 farm_pid=$FARM_PID
 read -r -t 120 ready port bootstrap <&"${FARM[0]}" || { cat "$work/farm.log" >&2; exit 1; }
 [ "$ready" = READY ] || { echo "feed farm did not start" >&2; exit 1; }
 status=0
-timeout 600 java -Xmx256m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$jar" \
+timeout 600 java -Xmx256m -cp "$jar" \
   io.wirestream.bench.feeds.FeedPollingBenchmark "$hosts" "$feeds" "$port" "$bootstrap" "$@" \
   || status=$?
 eval "exec ${FARM[1]}>&-"

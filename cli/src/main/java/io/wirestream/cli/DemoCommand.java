@@ -4,7 +4,6 @@ import io.wirestream.cli.demo.Demo;
 import io.wirestream.cli.demo.DemoSummary;
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.common.kafka.BrokerCheck;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,25 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
   // names an external cluster to use instead of the in-process broker.
   @Mixin ConfigOptions config;
 
-  @Option(
-      names = "--feed",
-      paramLabel = "URL",
-      description = "A feed to poll once (repeatable); with --follow, polled until interrupted.")
-  List<URI> feeds = new ArrayList<>();
-
-  @Option(
-      names = "--feeds",
-      paramLabel = "FILE",
-      description = "A list of feeds to poll: OPML, or one URL a line (repeatable).")
-  List<Path> feedLists = new ArrayList<>();
-
-  @Option(
-      names = "--sitemap",
-      paramLabel = "URL",
-      description =
-          "An XML or Google News sitemap (or index) whose pages are fetched and extracted once"
-              + " (repeatable); with --follow, re-read until interrupted.")
-  List<URI> sitemaps = new ArrayList<>();
+  @Mixin FeedOptions web;
 
   @Parameters(
       arity = "0..*",
@@ -103,11 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
         throw new UsageException("no such file or directory: " + input);
       }
     }
-    for (Path list : feedLists) {
-      if (!Files.isRegularFile(list)) {
-        throw new UsageException("no such feed list: " + list);
-      }
-    }
+    web.checkFeedLists();
     if (timeoutSeconds <= 0) {
       throw new UsageException("--timeout must be positive");
     }
@@ -124,8 +101,8 @@ public final class DemoCommand implements Callable<Integer> {
             dataDir,
             url,
             inputs,
-            feeds,
-            feedLists,
+            web.feeds,
+            web.feedLists,
             source,
             follow,
             Duration.ofSeconds(timeoutSeconds),
@@ -133,7 +110,7 @@ public final class DemoCommand implements Callable<Integer> {
             config.overrides(),
             config.configFile(),
             System.getenv(),
-            sitemaps);
+            web.sitemaps);
     DemoSummary summary;
     try (Demo demo = new Demo(options, spec.commandLine().getOut(), spec.commandLine().getErr())) {
       // SIGTERM, Ctrl-C: finish what is under way, then close the services and the broker here.

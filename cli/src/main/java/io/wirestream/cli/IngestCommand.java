@@ -91,25 +91,7 @@ public final class IngestCommand implements Callable<Integer> {
       description = "Files or directories to read; - reads JSON lines from standard input.")
   List<Path> inputs = new ArrayList<>();
 
-  @Option(
-      names = "--feed",
-      paramLabel = "URL",
-      description = "An RSS, Atom or JSON feed to poll (repeatable).")
-  List<URI> feeds = new ArrayList<>();
-
-  @Option(
-      names = "--feeds",
-      paramLabel = "FILE",
-      description = "A list of feeds to poll: OPML, or one URL a line (repeatable).")
-  List<Path> feedLists = new ArrayList<>();
-
-  @Option(
-      names = "--sitemap",
-      paramLabel = "URL",
-      description =
-          "An XML or Google News sitemap, or a sitemap index, whose new pages are fetched and"
-              + " extracted (repeatable).")
-  List<URI> sitemaps = new ArrayList<>();
+  @Mixin FeedOptions web;
 
   @Option(
       names = "--source",
@@ -135,9 +117,7 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean pollRegistered =
-        registered
-            || (inputs.isEmpty() && feeds.isEmpty() && feedLists.isEmpty() && sitemaps.isEmpty());
+    boolean pollRegistered = registered || (inputs.isEmpty() && web.isEmpty());
     if (once && follow) {
       throw new UsageException("--once and --follow exclude each other");
     }
@@ -146,16 +126,13 @@ public final class IngestCommand implements Callable<Integer> {
         throw new UsageException("no such file or directory: " + input);
       }
     }
-    for (Path list : feedLists) {
-      if (!Files.isRegularFile(list)) {
-        throw new UsageException("no such feed list: " + list);
-      }
-    }
+    web.checkFeedLists();
     WirestreamConfig settings = config.load(Map.of());
     Sources.Request request =
-        new Sources.Request(inputs, feeds, feedLists, source, false, pollRegistered, sitemaps);
+        new Sources.Request(
+            inputs, web.feeds, web.feedLists, source, false, pollRegistered, web.sitemaps);
     List<URI> urls = new ArrayList<>(Sources.feeds(request).feeds());
-    urls.addAll(sitemaps);
+    urls.addAll(web.sitemaps);
     for (URI feed : urls) {
       try {
         FeedPoller.checkUrl(feed, settings.getBoolean(WirestreamConfig.INGEST_FETCH_ALLOW_FILE));
@@ -164,16 +141,10 @@ public final class IngestCommand implements Callable<Integer> {
       }
     }
     // Feeds are there to be watched, so they keep the command running unless told --once.
-    boolean keepRunning =
-        !once
-            && (follow
-                || !feeds.isEmpty()
-                || !feedLists.isEmpty()
-                || !sitemaps.isEmpty()
-                || pollRegistered);
+    boolean keepRunning = !once && (follow || !web.isEmpty() || pollRegistered);
     request =
         new Sources.Request(
-            inputs, feeds, feedLists, source, keepRunning, pollRegistered, sitemaps);
+            inputs, web.feeds, web.feedLists, source, keepRunning, pollRegistered, web.sitemaps);
     BrokerCheck.require(settings);
     Topics topics = new Topics(settings);
     try (Admin admin = Admin.create(settings.kafkaProperties())) {

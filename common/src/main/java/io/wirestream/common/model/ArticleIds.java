@@ -1,5 +1,6 @@
 package io.wirestream.common.model;
 
+import io.wirestream.common.url.UrlNormalizer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +20,17 @@ public final class ArticleIds {
 
   public static String fromSourceId(String source, String sourceId) {
     return hash("id\u0000" + source + "\u0000" + sourceId);
+  }
+
+  /**
+   * The id of a web article: its source and its {@linkplain UrlNormalizer normalised} URL (the
+   * page's canonical URL when it names one), so that tracking links, host-case variants and
+   * fragments of one story get one id.
+   *
+   * @throws IllegalArgumentException if {@code url} is not an absolute http or https URL
+   */
+  public static String fromUrl(String source, String url) {
+    return hash("url\u0000" + source + "\u0000" + UrlNormalizer.normalize(url));
   }
 
   public static String fromContent(String published, String body) {

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class IngestStats {
 
   static final String FEED_FETCHES = "wirestream.feed.fetches";
+  static final String PAGES_FETCHED = "wirestream.pages.fetched";
   private static final String STAGE = Stage.INGEST.label();
 
   private final PipelineMeters meters;
@@ -27,6 +28,8 @@ public final class IngestStats {
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
   private final AtomicLong rejectionsDeadLettered = new AtomicLong();
+  private final AtomicLong pages = new AtomicLong();
+  private final AtomicLong pagesExtracted = new AtomicLong();
 
   /** Counts without meters. */
   public IngestStats() {
@@ -84,6 +87,32 @@ public final class IngestStats {
         .tag("status", status.toLowerCase(Locale.ROOT))
         .register(meters.registry())
         .increment();
+  }
+
+  /**
+   * One article page a feed item links to came to {@code outcome} ({@code extracted}, {@code
+   * no_text}, {@code failed}, {@code disallowed}).
+   */
+  public void countPage(String outcome) {
+    pages.incrementAndGet();
+    if (outcome.equals("extracted")) {
+      pagesExtracted.incrementAndGet();
+    }
+    Counter.builder(PAGES_FETCHED)
+        .description("Article pages of feed items, by outcome")
+        .tag("outcome", outcome)
+        .register(meters.registry())
+        .increment();
+  }
+
+  /** Article pages of feed items tried, whatever came of them. */
+  public long pages() {
+    return pages.get();
+  }
+
+  /** Article pages of feed items whose text was extracted and published as the body. */
+  public long pagesExtracted() {
+    return pagesExtracted.get();
   }
 
   void countFailed() {

@@ -66,6 +66,7 @@ public final class WirestreamConfig extends AbstractConfig {
   public static final String INGEST_SEND_GIVE_UP_MS = "ingest.send.give.up.ms";
   public static final String INGEST_PAGE_MAX_BYTES = "ingest.page.max.bytes";
   public static final String INGEST_SITEMAP_MAX_DEPTH = "ingest.sitemap.max.depth";
+  public static final String INGEST_FETCH_PAGES = "ingest.fetch.pages";
   public static final String INGEST_SITEMAP_MAX_SITEMAPS = "ingest.sitemap.max.sitemaps";
   public static final String ENRICH_APPLICATION_ID = "enrich.application.id";
   public static final String ENRICH_THREADS = "enrich.threads";
@@ -381,6 +382,15 @@ public final class WirestreamConfig extends AbstractConfig {
               "Most bytes of an article page the extractor parses; the rest of a larger page is"
                   + " not read (the extracted page says so), which bounds the time and memory one"
                   + " page costs. News pages are mostly under 1 MiB.")
+          .define(
+              INGEST_FETCH_PAGES,
+              Type.BOOLEAN,
+              true,
+              Importance.MEDIUM,
+              "Whether the page each new or changed feed item links to is fetched (through the"
+                  + " same robots.txt, per-host and size rules as feeds) and its extracted text"
+                  + " published as the body, the feed's text kept as the summary. Off, the body"
+                  + " is the feed's own text, as when a page cannot be fetched.")
           .define(
               INGEST_SITEMAP_MAX_DEPTH,
               Type.INT,

@@ -48,13 +48,38 @@ public final class FeedParser {
   private static final Pattern XML_DECLARATION_ENCODING =
       Pattern.compile("\\s*<\\?xml[^>]*\\sencoding\\s*=");
 
+  /**
+   * The date or body of an item that has none but links to a page, which is to give it: only a
+   * parser {@link #withPageFallback()} makes such items, and only the poller's page step reads
+   * them.
+   */
+  static final String PAGE_FILLS = "";
+
   private final String configuredSource;
+  private final boolean pageFallback;
 
   /**
    * @param source the articles' source name, or null for the host of each feed's URL
    */
   public FeedParser(String source) {
+    this(source, false);
+  }
+
+  private FeedParser(String source, boolean pageFallback) {
     this.configuredSource = source;
+    this.pageFallback = pageFallback;
+  }
+
+  /**
+   * A parser that lets through an item without a date or without text when it has a link, with that
+   * field empty ({@link #awaitsPage}), so that the item's page can give it.
+   */
+  public FeedParser withPageFallback() {
+    return new FeedParser(configuredSource, true);
+  }
+
+  boolean pageFallback() {
+    return pageFallback;
   }
 
   private static XMLInputFactory newFactory() {
@@ -363,6 +388,11 @@ public final class FeedParser {
 
   private ParseResult rssItem(Map<String, Field> f, String channelLanguage, URI feed, int n) {
     String location = feed + "#item " + n;
+    String link = text(f, "|link");
+    if (link != null) {
+      link = resolve(feed, link);
+    }
+    boolean pageMayFill = pageFallback && link != null;
     Optional<String> published;
     String dateText = text(f, "|pubDate");
     if (dateText != null) {
@@ -372,10 +402,10 @@ public final class FeedParser {
       }
     } else {
       dateText = text(f, DC + "|date");
-      if (dateText == null) {
+      if (dateText == null && !pageMayFill) {
         return new ParseResult.Rejected(location, "no date (pubDate or dc:date)");
       }
-      published = FeedDates.parse(dateText);
+      published = dateText == null ? Optional.of(PAGE_FILLS) : FeedDates.parse(dateText);
     }
     if (published.isEmpty()) {
       return new ParseResult.Rejected(location, "unparseable date '" + dateText.strip() + "'");
@@ -385,12 +415,8 @@ public final class FeedParser {
       html = text(f, "|description");
     }
     String body = html == null ? "" : HtmlText.toPlainText(html);
-    if (body.isEmpty()) {
+    if (body.isEmpty() && !pageMayFill) {
       return new ParseResult.Rejected(location, "empty body");
-    }
-    String link = text(f, "|link");
-    if (link != null) {
-      link = resolve(feed, link);
     }
     String guid = text(f, "|guid");
     String language = text(f, DC + "|language");
@@ -407,14 +433,21 @@ public final class FeedParser {
 
   private ParseResult atomEntry(Map<String, Field> f, String language, URI feed, int n) {
     String location = feed + "#item " + n;
+    Field link = f.get(ATOM + "|link|alternate");
+    String url = link == null ? null : blankToNull(link.attributes().get("href"));
+    if (url != null) {
+      url = resolve(feed, url);
+    }
+    boolean pageMayFill = pageFallback && url != null;
     String dateText = text(f, ATOM + "|published");
     if (dateText == null) {
       dateText = text(f, ATOM + "|updated");
     }
-    if (dateText == null) {
+    if (dateText == null && !pageMayFill) {
       return new ParseResult.Rejected(location, "no date (published or updated)");
     }
-    Optional<String> published = FeedDates.parse(dateText);
+    Optional<String> published =
+        dateText == null ? Optional.of(PAGE_FILLS) : FeedDates.parse(dateText);
     if (published.isEmpty()) {
       return new ParseResult.Rejected(location, "unparseable date '" + dateText.strip() + "'");
     }
@@ -422,13 +455,8 @@ public final class FeedParser {
     if (body.isEmpty()) {
       body = atomText(f.get(ATOM + "|summary"));
     }
-    if (body.isEmpty()) {
+    if (body.isEmpty() && !pageMayFill) {
       return new ParseResult.Rejected(location, "empty body");
-    }
-    Field link = f.get(ATOM + "|link|alternate");
-    String url = link == null ? null : blankToNull(link.attributes().get("href"));
-    if (url != null) {
-      url = resolve(feed, url);
     }
     String id = text(f, ATOM + "|id");
     Field title = f.get(ATOM + "|title");
@@ -458,7 +486,21 @@ public final class FeedParser {
             ? ArticleIds.fromSourceId(source, sourceId)
             : ArticleIds.fromContent(published, body);
     return new ParseResult.Parsed(
-        new Article(id, source, url, title, body, published, null, language), location);
+        Article.builder(id, source, body, published)
+            .url(url)
+            .title(title)
+            .language(language)
+            .sourceId(sourceId)
+            .build(),
+        location);
+  }
+
+  /**
+   * True for an item whose date or body is left for its page to give ({@link #PAGE_FILLS}): only
+   * from a parser {@link #withPageFallback() with page fallback}.
+   */
+  public static boolean awaitsPage(Article item) {
+    return item.body().isEmpty() || item.published().isEmpty();
   }
 
   /** Atom text constructs: {@code type="text"} (the default) is plain, html and xhtml are HTML. */

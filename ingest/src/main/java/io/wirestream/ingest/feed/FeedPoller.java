@@ -10,6 +10,9 @@ import io.wirestream.ingest.fetch.FetchSettings;
 import io.wirestream.ingest.fetch.Fetcher;
 import io.wirestream.ingest.fetch.HostPoliteness;
 import io.wirestream.ingest.format.ParseResult;
+import io.wirestream.ingest.page.PageExtractor;
+import io.wirestream.ingest.page.PageFetch;
+import io.wirestream.ingest.page.PageFetcher;
 import io.wirestream.ingest.state.FeedMark;
 import io.wirestream.ingest.state.IngestState;
 import java.net.URI;
@@ -88,6 +91,7 @@ public final class FeedPoller implements AutoCloseable {
   private final List<FeedState> feeds = new ArrayList<>();
   private final FeedParser parser;
   private final Fetcher fetcher;
+  private final PageFetcher pages;
   private final HostPoliteness politeness;
   private final FeedSchedule schedule;
   private final int hostConcurrency;
@@ -150,7 +154,28 @@ public final class FeedPoller implements AutoCloseable {
       Duration maxWait,
       Clock clock,
       IngestState state) {
+    this(uris, parser, fetcher, schedule, threads, hostConcurrency, maxWait, clock, state, null);
+  }
+
+  /**
+   * Like the constructor above; with {@code pages}, the page each new or changed item links to is
+   * fetched and extracted, and gives the article's body ({@link FeedItemArticles}).
+   *
+   * @param pages null to publish the feed's own text
+   */
+  public FeedPoller(
+      List<URI> uris,
+      FeedParser parser,
+      Fetcher fetcher,
+      FeedSchedule schedule,
+      int threads,
+      int hostConcurrency,
+      Duration maxWait,
+      Clock clock,
+      IngestState state,
+      PageFetcher pages) {
     this.state = state;
+    this.pages = pages;
     for (URI uri : uris) {
       FeedState feed = new FeedState(uri, HostPoliteness.hostKey(uri), schedule.newState());
       state.feed(uri.toString()).ifPresent(mark -> FeedMarks.restore(feed, mark));
@@ -159,7 +184,7 @@ public final class FeedPoller implements AutoCloseable {
         queue.add(feed);
       }
     }
-    this.parser = parser;
+    this.parser = pages == null ? parser : parser.withPageFallback();
     this.fetcher = fetcher;
     this.politeness = fetcher.politeness();
     this.schedule = schedule;
@@ -217,7 +242,10 @@ public final class FeedPoller implements AutoCloseable {
         fetcher.settings().hostConcurrency(),
         fetcher.settings().totalTimeout(),
         Clock.systemUTC(),
-        state);
+        state,
+        config.getBoolean(WirestreamConfig.INGEST_FETCH_PAGES)
+            ? new PageFetcher(fetcher, PageExtractor.from(config))
+            : null);
   }
 
   /**
@@ -431,9 +459,13 @@ public final class FeedPoller implements AutoCloseable {
     URI uri = feed.uri;
     var validators = feed.validators;
     byte[] lastHash = feed.lastHash;
+    Map<String, FeedMark.ItemMark> known = pages == null ? Map.of() : new HashMap<>(feed.published);
+    Set<String> inFlightIds = pages == null ? Set.of() : Set.copyOf(feed.inFlightIds);
     pool.execute(
         () -> {
-          finished.add(FeedFetch.run(feed, uri, validators, lastHash, fetcher, parser));
+          finished.add(
+              FeedFetch.run(
+                  feed, uri, validators, lastHash, fetcher, parser, pages, known, inFlightIds));
           onFetchFinished.run();
         });
   }
@@ -562,7 +594,9 @@ public final class FeedPoller implements AutoCloseable {
       return new Outcome(feed.uri, Status.NOT_MODIFIED, 0, "same body as last time");
     }
     feed.lastHints = done.parsed().hints();
-    Outcome outcome = publish(feed, done.parsed().items(), publisher, stats, rejections);
+    done.pages().values().forEach(page -> stats.countPage(page.outcome().label()));
+    Outcome outcome =
+        publish(feed, done.parsed().items(), done.pages(), publisher, stats, rejections);
     schedule.afterSuccess(feed.schedule, hint(feed.lastHints, response, now), outcome.published());
     return outcome;
   }
@@ -599,6 +633,7 @@ public final class FeedPoller implements AutoCloseable {
   private Outcome publish(
       FeedState feed,
       List<ParseResult> results,
+      Map<String, PageFetch> pageFetches,
       ArticlePublisher publisher,
       IngestStats stats,
       Consumer<ParseResult.Rejected> rejections) {
@@ -628,17 +663,25 @@ public final class FeedPoller implements AutoCloseable {
         FeedMark.ItemMark seen = feed.published.get(id);
         boolean changed = seen == null || !seen.sha256().equals(hash);
         if (changed && !feed.inFlightIds.contains(id)) {
-          // Same GUID, new content: a correction, published again under the same id.
+          // Same GUID, new content: a correction, published again under the id it first had.
           int revision = seen == null ? 0 : seen.revision() + 1;
-          String refused =
-              publisher.publish(
-                  delivery, parsed.article().withRevision(revision), parsed.location());
-          if (refused == null) {
-            feed.inFlightIds.add(id);
-            items.put(id, new FeedMark.ItemMark(hash, revision));
-            published++;
+          ParseResult article =
+              FeedItemArticles.toArticle(
+                  parsed,
+                  pageFetches.get(id),
+                  seen == null ? null : seen.articleIdOr(id),
+                  revision);
+          if (article instanceof ParseResult.Parsed ready) {
+            String refused = publisher.publish(delivery, ready.article(), ready.location());
+            if (refused == null) {
+              feed.inFlightIds.add(id);
+              items.put(id, new FeedMark.ItemMark(hash, revision, ready.article().id()));
+              published++;
+            } else {
+              rejection = new ParseResult.Rejected(parsed.location(), refused);
+            }
           } else {
-            rejection = new ParseResult.Rejected(parsed.location(), refused);
+            rejection = (ParseResult.Rejected) article;
           }
         }
       } else if (result instanceof ParseResult.Rejected r) {

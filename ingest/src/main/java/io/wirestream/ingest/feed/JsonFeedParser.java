@@ -72,14 +72,20 @@ final class JsonFeedParser {
     if (!item.isObject()) {
       return new ParseResult.Rejected(location, "item is not a JSON object");
     }
+    String url = text(item, "url");
+    if (url != null) {
+      url = FeedParser.resolve(feed, url);
+    }
+    boolean pageMayFill = articles.pageFallback() && url != null;
     String dateText = text(item, "date_published");
     if (dateText == null) {
       dateText = text(item, "date_modified");
     }
-    if (dateText == null) {
+    if (dateText == null && !pageMayFill) {
       return new ParseResult.Rejected(location, "no date (date_published or date_modified)");
     }
-    Optional<String> published = FeedDates.parse(dateText);
+    Optional<String> published =
+        dateText == null ? Optional.of(FeedParser.PAGE_FILLS) : FeedDates.parse(dateText);
     if (published.isEmpty()) {
       return new ParseResult.Rejected(location, "unparseable date '" + dateText + "'");
     }
@@ -94,12 +100,8 @@ final class JsonFeedParser {
     if (body.isEmpty() && text(item, "summary") != null) {
       body = HtmlText.normalisePlain(text(item, "summary"));
     }
-    if (body.isEmpty()) {
+    if (body.isEmpty() && !pageMayFill) {
       return new ParseResult.Rejected(location, "empty body");
-    }
-    String url = text(item, "url");
-    if (url != null) {
-      url = FeedParser.resolve(feed, url);
     }
     String id = text(item, "id");
     String title = text(item, "title");

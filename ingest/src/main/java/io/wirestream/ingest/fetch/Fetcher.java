@@ -65,6 +65,24 @@ public final class Fetcher implements AutoCloseable {
         Clock.systemUTC());
   }
 
+  /**
+   * A fetcher that may also reach the given hosts ({@code scheme://name:port}) whatever their
+   * address: a caller's own server on loopback, where {@code ingest.fetch.allow.private} stays off
+   * for everything else.
+   */
+  public Fetcher(FetchSettings settings, HostPoliteness politeness, Set<String> exemptHosts) {
+    this(
+        settings,
+        politeness,
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(settings.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build(),
+        new AddressPolicy(settings.allowPrivate()).exempting(exemptHosts),
+        Clock.systemUTC());
+  }
+
   Fetcher(
       FetchSettings settings,
       HostPoliteness politeness,

@@ -91,6 +91,26 @@ public final class Sources {
       String version,
       InputStream stdin,
       IngestState state) {
+    FetchSettings fetchSettings = FetchSettings.from(config, version);
+    return build(
+        request,
+        config,
+        stdin,
+        state,
+        new Fetcher(fetchSettings, HostPoliteness.from(fetchSettings)));
+  }
+
+  /**
+   * Like {@link #build(Request, WirestreamConfig, String, InputStream, IngestState)}; feeds, their
+   * pages, sitemaps and registered feeds all fetch through {@code fetcher}, so that a host serving
+   * several of them is asked one request at a time and its robots.txt is read once.
+   */
+  public static List<ArticleSource> build(
+      Request request,
+      WirestreamConfig config,
+      InputStream stdin,
+      IngestState state,
+      Fetcher fetcher) {
     List<ArticleSource> sources = new ArrayList<>();
     InputLimits limits = InputLimits.from(config);
     List<Path> files = new ArrayList<>();
@@ -117,10 +137,6 @@ public final class Sources {
           new StdinSource(
               stdin, request.source() == null ? "stdin" : request.source(), limits.maxLineBytes()));
     }
-    // Feeds and sitemaps named here fetch through one Fetcher, so that a host serving both is
-    // asked one request at a time and its robots.txt is read once.
-    FetchSettings fetchSettings = FetchSettings.from(config, version);
-    Fetcher fetcher = new Fetcher(fetchSettings, HostPoliteness.from(fetchSettings));
     FeedList.Contents feeds = feeds(request);
     if (!feeds.problems().isEmpty()) {
       sources.add(
@@ -148,7 +164,7 @@ public final class Sources {
               config,
               new Topics(config).feeds(),
               FeedPoller.create(
-                  List.of(), new FeedParser(request.source()), config, version, state),
+                  List.of(), new FeedParser(request.source()), config, state, fetcher),
               state,
               request.follow()));
     }

@@ -1,5 +1,6 @@
 package io.wirestream.ingest.state;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Map;
 
@@ -36,8 +37,24 @@ public record FeedMark(
     long itemsSeen,
     Map<String, ItemMark> items) {
 
-  /** A delivered item: the hash of its content, and how many times it changed before. */
-  public record ItemMark(String sha256, int revision) {}
+  /**
+   * A delivered item: the hash of its content, how many times it changed before, and the article id
+   * it was published under when that differs from the key (a feed item's id comes from its page's
+   * URL; the key, from its GUID or link, is known before the page is fetched). Null in marks
+   * written before, whose items were published under their key.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ItemMark(String sha256, int revision, String articleId) {
+
+    public ItemMark(String sha256, int revision) {
+      this(sha256, revision, null);
+    }
+
+    /** The id the item's revisions are published under. */
+    public String articleIdOr(String key) {
+      return articleId == null ? key : articleId;
+    }
+  }
 
   public FeedMark {
     items = items == null ? Map.of() : Map.copyOf(items);

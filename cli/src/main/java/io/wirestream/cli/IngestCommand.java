@@ -229,6 +229,9 @@ public final class IngestCommand implements Callable<Integer> {
             sitemapSource.pagesFetched(), sitemapSource.rejected());
       }
     }
+    if (stats.pages() > 0) {
+      out.printf("item pages %d (extracted %d), ", stats.pages(), stats.pagesExtracted());
+    }
     out.printf(
         "files %d, articles read %d, rejected %d, published %d, failed %d, dead-lettered %d%n",
         stats.files(),

@@ -14,7 +14,11 @@ import io.wirestream.ingest.ArticlePublisher;
 import io.wirestream.ingest.ArticleSource;
 import io.wirestream.ingest.IngestService;
 import io.wirestream.ingest.IngestStats;
+import io.wirestream.ingest.fetch.FetchSettings;
+import io.wirestream.ingest.fetch.Fetcher;
+import io.wirestream.ingest.fetch.HostPoliteness;
 import io.wirestream.ingest.source.Sources;
+import io.wirestream.ingest.state.IngestState;
 import io.wirestream.sink.SinkService;
 import io.wirestream.sink.store.ArticleStore;
 import java.io.IOException;
@@ -30,6 +34,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -152,11 +157,15 @@ public final class Demo implements AutoCloseable {
     long started = System.nanoTime();
     Files.createDirectories(options.dataDir());
     List<Path> inputs = options.inputs();
+    List<URI> feeds = options.feeds();
+    DemoSite site = null;
     if (inputs.isEmpty()
         && options.feeds().isEmpty()
         && options.feedLists().isEmpty()
         && options.sitemaps().isEmpty()) {
       inputs = List.of(Samples.writeTo(options.dataDir().resolve("samples")));
+      site = own(DemoSite.start());
+      feeds = List.of(site.feed());
     }
     // The models load while the broker starts: each takes about a second, the one not waiting on
     // the other.
@@ -195,7 +204,8 @@ public final class Demo implements AutoCloseable {
     TopicCounter<EnrichedArticle> enriched =
         start(
             new TopicCounter<>(
-                config, topics.enriched(), a -> a.entities().size(), a -> a.dates().size()));
+                    config, topics.enriched(), a -> a.entities().size(), a -> a.dates().size())
+                .keeping(WebPathReport::isShowcase));
     TopicCounter<byte[]> deadLetters = start(new TopicCounter<>(config, topics.deadLetter()));
     EnrichService enrich =
         own(new EnrichService(config, loaded(pipeline), ReplayFilter.ALL, ops.registry()));
@@ -210,15 +220,16 @@ public final class Demo implements AutoCloseable {
         Sources.build(
             new Sources.Request(
                 inputs,
-                options.feeds(),
+                feeds,
                 options.feedLists(),
                 options.source(),
                 options.follow(),
                 false,
                 options.sitemaps()),
             config,
-            "demo",
-            System.in);
+            System.in,
+            IngestState.inMemory(),
+            fetcher(config, site));
     ArticlePublisher publisher = new ArticlePublisher(config, topics, stats, Clock.systemUTC());
     ops.watch(publisher);
     IngestService ingest =
@@ -237,7 +248,12 @@ public final class Demo implements AutoCloseable {
     if (!options.follow()) {
       ingest.run();
       awaitOrReport(stats, ingest, sink, deadLetters);
-      return summary(stats, ingest, sink, deadLetters, enriched, started);
+      DemoSummary summary = summary(stats, ingest, sink, deadLetters, enriched, started);
+      if (site != null) {
+        out.println(WebPathReport.of(site.feed(), stats, enriched).text());
+        out.flush();
+      }
+      return summary;
     }
     Thread ingesting =
         new Thread(
@@ -271,6 +287,20 @@ public final class Demo implements AutoCloseable {
     ingest.stop();
     awaitCompletion(stats, ingest, sink, deadLetters);
     return summary(stats, ingest, sink, deadLetters, enriched, started);
+  }
+
+  /**
+   * The fetcher of this run's feeds, pages and sitemaps. The demo's own site is on loopback, which
+   * fetches may not reach: it alone is let through, and without the pause between requests that
+   * other sites are owed, so the default demo stays quick; every other address keeps the rules.
+   */
+  private static Fetcher fetcher(WirestreamConfig config, DemoSite site) {
+    FetchSettings settings = FetchSettings.from(config, "demo");
+    if (site == null) {
+      return new Fetcher(settings, HostPoliteness.from(settings));
+    }
+    settings = settings.withHostDelay(Duration.ZERO);
+    return new Fetcher(settings, HostPoliteness.from(settings), Set.of(site.hostKey()));
   }
 
   private void awaitOrReport(

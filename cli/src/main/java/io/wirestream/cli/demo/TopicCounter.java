@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,6 +27,8 @@ final class TopicCounter<V> implements Runnable, AutoCloseable {
   private final AtomicLong records = new AtomicLong();
   private final AtomicLong[] totals;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile Predicate<V> keep = v -> false;
+  private final AtomicReference<V> kept = new AtomicReference<>();
 
   @SafeVarargs
   TopicCounter(WirestreamConfig config, Topic<String, V> topic, ToLongFunction<V>... figures) {
@@ -50,6 +54,17 @@ final class TopicCounter<V> implements Runnable, AutoCloseable {
     }
   }
 
+  /** Keeps the latest record that matches, for {@link #kept()}; call before the counter runs. */
+  TopicCounter<V> keeping(Predicate<V> which) {
+    this.keep = which;
+    return this;
+  }
+
+  /** The latest record that matched {@link #keeping}, or null. */
+  V kept() {
+    return kept.get();
+  }
+
   long records() {
     return records.get();
   }
@@ -64,6 +79,9 @@ final class TopicCounter<V> implements Runnable, AutoCloseable {
       while (!closed.get()) {
         for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
           records.incrementAndGet();
+          if (record.value() != null && keep.test(record.value())) {
+            kept.set(record.value());
+          }
           for (int i = 0; i < totals.length; i++) {
             totals[i].addAndGet(
                 record.value() == null ? 0 : figures.get(i).applyAsLong(record.value()));

@@ -31,7 +31,21 @@ class DemoFeedIT {
         <item><guid>d-2</guid><pubDate>Wed, 12 Apr 2017 11:15:00 GMT</pubDate>
           <description>Angela Merkel spoke in Berlin.</description></item>
         <item><guid>d-3</guid><description>No date, so dead-lettered.</description></item>
+        <item><guid>d-4</guid><link>/story</link><pubDate>Wed, 12 Apr 2017 12:15:00 GMT</pubDate>
+          <description>Teaser of the story.</description></item>
       </channel></rss>
+      """;
+
+  private static final String PAGE =
+      """
+      <html lang="en"><head><title>Story</title></head><body>
+        <nav><a href="/">Home</a> <a href="/world">World</a></nav>
+        <article><h1>Story</h1>
+          <p>Emmanuel Macron arrived in Warsaw on Tuesday for two days of talks with the Polish
+          government about energy prices and the defence of the eastern border.</p>
+          <p>He is to meet President Andrzej Duda on Wednesday morning before flying on to
+          Vilnius, where the leaders of the three Baltic states expect him in the evening.</p>
+        </article><footer>All rights reserved.</footer></body></html>
       """;
 
   @TempDir Path dir;
@@ -43,10 +57,11 @@ class DemoFeedIT {
     server.createContext(
         "/",
         exchange -> {
+          String path = exchange.getRequestURI().getPath();
           byte[] body =
-              exchange.getRequestURI().getPath().equals("/rss")
+              path.equals("/rss")
                   ? RSS.getBytes(StandardCharsets.UTF_8)
-                  : new byte[0];
+                  : path.equals("/story") ? PAGE.getBytes(StandardCharsets.UTF_8) : new byte[0];
           exchange.sendResponseHeaders(
               body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
           try (OutputStream out = exchange.getResponseBody()) {
@@ -90,8 +105,15 @@ class DemoFeedIT {
           bodies.add(rows.getString(1));
         }
         assertThat(bodies)
-            .containsExactlyInAnyOrder(
-                "Rex Tillerson met Sergei Lavrov in Moscow.", "Angela Merkel spoke in Berlin.");
+            .hasSize(3)
+            .contains(
+                "Rex Tillerson met Sergei Lavrov in Moscow.", "Angela Merkel spoke in Berlin.")
+            .anySatisfy(
+                b ->
+                    assertThat(b)
+                        .startsWith("Emmanuel Macron arrived in Warsaw on Tuesday")
+                        .contains("Vilnius")
+                        .doesNotContain("Teaser", "Home", "All rights reserved"));
       }
     } finally {
       server.stop(0);

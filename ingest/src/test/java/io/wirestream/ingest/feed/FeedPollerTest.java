@@ -8,6 +8,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.wirestream.common.model.Article;
+import io.wirestream.common.model.ArticleIds;
 import io.wirestream.ingest.ArticlePublisher;
 import io.wirestream.ingest.Eventually;
 import io.wirestream.ingest.IngestStats;
@@ -17,8 +18,11 @@ import io.wirestream.ingest.feed.FeedPoller.Outcome;
 import io.wirestream.ingest.feed.FeedPoller.Status;
 import io.wirestream.ingest.fetch.FetchResponse;
 import io.wirestream.ingest.fetch.FetchSettings;
+import io.wirestream.ingest.fetch.Fetcher;
 import io.wirestream.ingest.fetch.TestFetch;
 import io.wirestream.ingest.format.ParseResult;
+import io.wirestream.ingest.page.PageExtractor;
+import io.wirestream.ingest.page.PageFetcher;
 import io.wirestream.ingest.state.IngestState;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -707,5 +711,129 @@ class FeedPollerTest {
               assertThat(mark.itemsSeen()).isEqualTo(2);
               assertThat(mark.items()).hasSize(2);
             });
+  }
+
+  private FeedPoller pagesPoller(URI feed) {
+    FetchSettings settings = TestFetch.settings();
+    Fetcher fetcher = TestFetch.fetcher(settings);
+    FeedPoller poller =
+        new FeedPoller(
+            List.of(feed),
+            new FeedParser(null),
+            fetcher,
+            new FeedSchedule(BOUNDS, CLOCK, () -> 0.5),
+            4,
+            settings.hostConcurrency(),
+            Duration.ofSeconds(5),
+            CLOCK,
+            IngestState.inMemory(),
+            new PageFetcher(fetcher, new PageExtractor(1 << 20)));
+    pollers.add(poller);
+    return poller;
+  }
+
+  private static String page(String canonical, String text) {
+    return "<html lang=\"en\"><head><title>Page title</title><link rel=\"canonical\" href=\""
+        + canonical
+        + "\"></head><body><nav><a href=\"/\">Home</a></nav><article><p>"
+        + text
+        + "</p><p>The minister said the talks would go on next week in Geneva, where both"
+        + " delegations have booked rooms until the end of the month.</p></article></body></html>";
+  }
+
+  private void servePage(String path, String canonical, String text) {
+    server.createContext(
+        path,
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          send(exchange, 200, page(canonical, text));
+        });
+  }
+
+  @Test
+  void shouldKeepTheIdOfARevisedItemWhosePageMoved() throws Exception {
+    AtomicInteger fetches = new AtomicInteger();
+    server.createContext(
+        "/moving",
+        exchange -> {
+          boolean first = fetches.incrementAndGet() == 1;
+          send(
+              exchange,
+              200,
+              "<rss version=\"2.0\"><channel><item><guid>m-1</guid><link>"
+                  + (first ? "/page/a" : "/page/b")
+                  + "</link><pubDate>Wed, 12 Apr 2017 10:15:00 GMT</pubDate><description>"
+                  + (first ? "Talks began." : "Talks began on Monday.")
+                  + "</description></item></channel></rss>");
+        });
+    servePage(
+        "/page/a", url("/page/a").toString(), "The foreign ministers met for talks on Monday.");
+    servePage(
+        "/page/b",
+        url("/page/b").toString(),
+        "The foreign ministers of both countries met for talks on Monday morning.");
+    FeedPoller poller = pagesPoller(url("/moving"));
+    poller.pollAll(publisher, stats, rejections::add);
+    poller.pollAll(publisher, stats, rejections::add);
+
+    List<ProducerRecord<String, Article>> sent = TestPublishers.raw(producer);
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(0).key())
+        .isEqualTo(ArticleIds.fromUrl("127.0.0.1", url("/page/a").toString()));
+    assertThat(sent.get(1).key()).isEqualTo(sent.get(0).key());
+    assertThat(sent.get(1).value().revision()).isEqualTo(1);
+    assertThat(sent.get(1).value().body()).startsWith("The foreign ministers of both countries");
+    assertThat(sent.get(1).value().summary()).isEqualTo("Talks began on Monday.");
+    assertThat(sent.get(1).value().sourceId()).isEqualTo("m-1");
+  }
+
+  @Test
+  void shouldTakeTheBodyAndDateOfAnItemWithoutThemFromItsPageAndDeadLetterOneWithNeither()
+      throws Exception {
+    server.createContext(
+        "/bare",
+        exchange ->
+            send(
+                exchange,
+                200,
+                "<rss version=\"2.0\"><channel>"
+                    + "<item><guid>b-1</guid><link>/page/dated</link><title>Bare</title></item>"
+                    + "<item><guid>b-2</guid><link>/page/missing</link>"
+                    + "<pubDate>Wed, 12 Apr 2017 10:15:00 GMT</pubDate></item>"
+                    + "</channel></rss>"));
+    server.createContext(
+        "/page/dated",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Type", "text/html");
+          send(
+              exchange,
+              200,
+              page(url("/page/dated").toString(), "Talks resumed in Geneva on Monday.")
+                  .replace(
+                      "<title>",
+                      "<meta property=\"article:published_time\""
+                          + " content=\"2017-04-12T12:15:00+02:00\"><title>"));
+        });
+    FeedPoller poller = pagesPoller(url("/bare"));
+    poller.pollAll(publisher, stats, rejections::add);
+
+    assertThat(TestPublishers.raw(producer))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.value().body()).startsWith("Talks resumed in Geneva on Monday.");
+              assertThat(r.value().published()).isEqualTo("2017-04-12T12:15+02:00");
+              assertThat(r.value().title()).isEqualTo("Bare");
+              assertThat(r.value().summary()).isNull();
+            });
+    assertThat(rejections)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.location()).isEqualTo(url("/bare") + "#item 2");
+              assertThat(r.reason()).isEqualTo("empty body, and the page gave none: HTTP 404");
+            });
+    assertThat(stats.pages()).isEqualTo(2);
+    assertThat(stats.pagesExtracted()).isEqualTo(1);
   }
 }

@@ -54,6 +54,9 @@ class IngestCommandIT {
               "--once",
               "-D",
               "ingest.fetch.allow.file=true",
+              // The item links to example.org, which a test does not ask.
+              "-D",
+              "ingest.fetch.pages=false",
               "--feed",
               feed.toUri().toString(),
               inbox.toString());

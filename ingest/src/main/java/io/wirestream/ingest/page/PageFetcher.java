@@ -34,6 +34,11 @@ public final class PageFetcher {
 
   /** Fetches and extracts the page; never throws but for interruption. */
   public PageFetch fetch(URI page) throws InterruptedException {
+    String scheme = page.getScheme() == null ? "" : page.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      // A feed read from a file may be allowed; the links in it, wherever they point, are not.
+      return PageFetch.problem(PageFetch.Outcome.FAILED, null, "not an http(s) link");
+    }
     PageFetch last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       FetchResponse response;

@@ -3,6 +3,8 @@ package io.wirestream.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.common.model.CanonicalEntity;
+import io.wirestream.common.model.EnrichedArticle;
+import io.wirestream.common.model.Enrichment;
 import io.wirestream.common.model.EntityType;
 import io.wirestream.sink.store.ArticleStore;
 import java.io.PrintWriter;
@@ -160,6 +162,52 @@ class QueryCommandIT {
         .containsExactly(
             "{\"id\":\"a3\",\"published_date\":\"2016-12-31\",\"source\":\"test\","
                 + "\"language\":\"en\",\"title\":\"title a3\"}");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void printsWhereAnArticleCameFromInJsonButKeepsTheTableAndCsvColumns(String kind)
+      throws Exception {
+    String url = store(kind);
+    EnrichedArticle plain =
+        DownstreamArticles.article(
+            "a5",
+            "2018-05-01",
+            "en",
+            1,
+            List.of(new CanonicalEntity("Oslo", EntityType.LOCATION, 1, 0, "NO")),
+            List.of());
+    EnrichedArticle detailed =
+        new EnrichedArticle(
+            plain.article().toBuilder()
+                .url("https://example.org/a5")
+                .sourceId("guid-5")
+                .canonicalUrl("https://www.example.org/a5")
+                .authors(List.of("Kari Nordmann", "Ola Nordmann"))
+                .dateline("OSLO, May 1")
+                .revision(2)
+                .build(),
+            plain.entities(),
+            plain.canonicalEntities(),
+            plain.dates(),
+            new Enrichment(
+                1, plain.enrichment().models(), plain.enrichment().processedAt(), null, "nb", null),
+            List.of(),
+            "a1");
+    try (ArticleStore store = ArticleStore.open(url)) {
+      store.write(List.of(detailed));
+    }
+
+    assertThat(run(url, "--country", "NO", "--format", "json"))
+        .containsExactly(
+            "{\"id\":\"a5\",\"published_date\":\"2018-05-01\",\"source\":\"test\","
+                + "\"language\":\"en\",\"title\":\"title a5\",\"url\":\"https://example.org/a5\","
+                + "\"source_id\":\"guid-5\",\"canonical_url\":\"https://www.example.org/a5\","
+                + "\"authors\":[\"Kari Nordmann\",\"Ola Nordmann\"],\"dateline\":\"OSLO, May 1\","
+                + "\"revision\":2,\"detected_language\":\"nb\",\"duplicate_of\":\"a1\"}");
+    assertThat(run(url, "--country", "NO", "--format", "csv"))
+        .containsExactly(
+            "id,published_date,source,language,title", "a5,2018-05-01,test,en,title a5");
   }
 
   @ParameterizedTest(name = "{0}")

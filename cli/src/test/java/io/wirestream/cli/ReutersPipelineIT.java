@@ -57,6 +57,9 @@ class ReutersPipelineIT {
       Set<String> missing = new HashSet<>(expectedIds);
       missing.removeAll(storedIds(store));
       assertThat(missing).hasSize((int) first.deadLettered());
+      // Each story keeps its Reuters id, and its dateline when it has one.
+      assertThat(storedCount(store, "source_id LIKE 'reuters-21578-%'")).isEqualTo(first.stored());
+      assertThat(storedCount(store, "dateline IS NOT NULL")).isGreaterThan(first.stored() / 2);
       String contents = fingerprint(store);
 
       DemoSummary again = run(broker, store, reuters);
@@ -96,6 +99,16 @@ class ReutersPipelineIT {
     return ids;
   }
 
+  private static long storedCount(String store, String condition) throws Exception {
+    try (Connection connection = DriverManager.getConnection(store);
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery("SELECT COUNT(*) FROM articles WHERE " + condition)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
   private static Set<String> storedIds(String store) throws Exception {
     Set<String> ids = new HashSet<>();
     try (Connection connection = DriverManager.getConnection(store);
@@ -115,7 +128,7 @@ class ReutersPipelineIT {
         Statement statement = connection.createStatement()) {
       for (String sql :
           List.of(
-              "SELECT id, source, title, body, published, enrichment_version FROM articles ORDER BY id",
+              "SELECT id, source, title, body, published, enrichment_version, source_id, dateline FROM articles ORDER BY id",
               "SELECT article_id, ordinal, text, type, start_offset, end_offset, canonical FROM entities ORDER BY article_id, ordinal",
               "SELECT article_id, ordinal, name, type, mentions, first_offset, country_code FROM canonical_entities ORDER BY article_id, ordinal",
               "SELECT article_id, ordinal, text, type, value, start_offset, end_offset FROM dates ORDER BY article_id, ordinal")) {

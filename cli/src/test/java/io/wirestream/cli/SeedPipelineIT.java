@@ -6,8 +6,12 @@ import static org.assertj.core.groups.Tuple.tuple;
 import io.wirestream.broker.EmbeddedKafkaBroker;
 import io.wirestream.cli.demo.Demo;
 import io.wirestream.cli.demo.DemoSummary;
+import io.wirestream.common.model.Article;
+import io.wirestream.common.model.ArticleIds;
+import io.wirestream.sink.store.ArticleStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,11 +48,15 @@ class SeedPipelineIT {
   }
 
   private DemoSummary runPipeline(String store) throws Exception {
+    return runPipeline(store, SharedData.seedArticle());
+  }
+
+  private DemoSummary runPipeline(String store, Path input) throws Exception {
     Demo.Options options =
         new Demo.Options(
             dataDir,
             store,
-            List.of(SharedData.seedArticle()),
+            List.of(input),
             List.of(),
             List.of(),
             "bbc",
@@ -83,10 +91,39 @@ class SeedPipelineIT {
     }
   }
 
+  @Test
+  void shouldCarryEverythingAJsonLineSaysOfItsArticleIntoTheStore() throws Exception {
+    Path input = dataDir.resolve("in").resolve("wire.jsonl");
+    Files.createDirectories(input.getParent());
+    Files.writeString(
+        input,
+        "{\"id\":\"wire-7\",\"source\":\"wire\",\"published\":\"2017-04-12\","
+            + "\"title\":\"Putin speaks\",\"url\":\"https://example.org/wire-7\","
+            + "\"language\":\"en\",\"dateline\":\"MOSCOW, April 12\","
+            + "\"summary\":\"Putin on relations.\",\"authors\":[\"Anna Smith\",\"Bo Li\"],"
+            + "\"body\":\"Vladimir Putin said on Wednesday that trust had worsened.\"}\n");
+    String store = "jdbc:sqlite:" + dataDir.resolve("wire.db");
+
+    assertThat(runPipeline(store, input).stored()).isEqualTo(1);
+
+    try (ArticleStore articles = ArticleStore.open(store)) {
+      Article article =
+          articles.find(ArticleIds.fromSourceId("wire", "wire-7")).orElseThrow().article();
+      assertThat(article.sourceId()).isEqualTo("wire-7");
+      assertThat(article.url()).isEqualTo("https://example.org/wire-7");
+      assertThat(article.language()).isEqualTo("en");
+      assertThat(article.dateline()).isEqualTo("MOSCOW, April 12");
+      assertThat(article.summary()).isEqualTo("Putin on relations.");
+      assertThat(article.authors()).containsExactly("Anna Smith", "Bo Li");
+    }
+  }
+
   private static void assertSeedArticleStored(String url) throws SQLException {
     try (Connection connection = DriverManager.getConnection(url)) {
       assertThat(column(connection, "SELECT published FROM articles"))
           .containsExactly("2017-04-12");
+      assertThat(column(connection, "SELECT source_id FROM articles"))
+          .containsExactly("000_6007e88cfec98b27");
       assertThat(column(connection, "SELECT text FROM entities WHERE type = 'PERSON'"))
           .contains(
               "Vladimir Putin",

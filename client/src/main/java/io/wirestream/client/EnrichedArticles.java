@@ -1,7 +1,6 @@
 package io.wirestream.client;
 
 import io.wirestream.common.model.EnrichedArticle;
-import io.wirestream.common.model.Enrichment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,16 +19,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * several versions of an article until compaction runs, and a replay can put an older enrichment
  * after a newer one; consumers that want "the current state" should not have to sort that out.
  *
- * <p>The helper keeps one small entry per article id (version and processedAt, not the article), so
- * memory grows with the number of distinct articles, not with the records read. Bad bytes are
- * reported to the {@link BadRecordHandler} and skipped. The caller owns the consumer: subscribing
- * or assigning, committing and closing it.
+ * <p>The helper keeps one small entry per article id (version, revision and processedAt, not the
+ * article), so memory grows with the number of distinct articles, not with the records read. Bad
+ * bytes are reported to the {@link BadRecordHandler} and skipped. The caller owns the consumer:
+ * subscribing or assigning, committing and closing it.
  */
 public final class EnrichedArticles {
 
   private final Consumer<String, byte[]> consumer;
   private final EnrichedArticleDeserializer deserializer;
-  private final Map<String, Enrichment> newestSeen = new HashMap<>();
+  private final Map<String, Newest.Mark> newestSeen = new HashMap<>();
   private long skipped;
 
   public EnrichedArticles(Consumer<String, byte[]> consumer, BadRecordHandler onBadRecord) {
@@ -51,7 +50,7 @@ public final class EnrichedArticles {
       }
       String id = record.key() != null ? record.key() : article.article().id();
       if (Newest.isNewer(article, newestSeen.get(id))) {
-        newestSeen.put(id, article.enrichment());
+        newestSeen.put(id, Newest.Mark.of(article));
         // Re-inserted so a batch lists an article where its newest version came.
         batch.remove(id);
         batch.put(id, article);

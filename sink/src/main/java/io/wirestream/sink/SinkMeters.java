@@ -57,7 +57,8 @@ final class SinkMeters {
             .register(registry);
     this.stale =
         Counter.builder(STALE)
-            .description("Articles skipped: the store already holds a newer enrichment version")
+            .description(
+                "Articles skipped: the store already holds a newer enrichment version or revision")
             .register(registry);
   }
 

@@ -7,7 +7,10 @@ import io.wirestream.common.serde.Json;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
 
-/** How {@code tail} prints an article: one readable line, or the record's JSON on one line. */
+/**
+ * How {@code tail} prints an article: a few readable lines, or the record's JSON (every field) on
+ * one line.
+ */
 interface ArticlePrinter {
 
   void print(EnrichedArticle article);
@@ -34,9 +37,11 @@ interface ArticlePrinter {
             .collect(Collectors.joining(", "));
     String dates =
         record.dates().stream().map(d -> d.value()).distinct().collect(Collectors.joining(", "));
+    Integer revision = record.article().revision();
     return record.article().id()
         + "  v"
         + record.enrichment().version()
+        + (revision == null ? "" : " r" + revision)
         + "  "
         + record.article().published()
         + "  "
@@ -44,7 +49,11 @@ interface ArticlePrinter {
         + "\n    entities: "
         + entities
         + "\n    dates: "
-        + dates;
+        + dates
+        + (record.duplicateOf() == null ? "" : "\n    duplicate of: " + record.duplicateOf())
+        + (record.enrichment().skipped() == null
+            ? ""
+            : "\n    not analysed: " + record.enrichment().skipped());
   }
 
   private static String entity(CanonicalEntity entity) {

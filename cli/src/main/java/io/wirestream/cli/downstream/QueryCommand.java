@@ -74,7 +74,9 @@ public final class QueryCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "table (default), csv or json (one object per line).")
+      description =
+          "table (default), csv or json (one object per line, with the article's url, source"
+              + " id, authors, dateline, revision, duplicate-of and the like when it has them).")
   String format = "table";
 
   @Override
@@ -105,7 +107,8 @@ public final class QueryCommand implements Callable<Integer> {
             mentionsTo,
             limit);
     try (Connection connection = DriverManager.getConnection(store)) {
-      StoreQuery query = new StoreQuery(dialect);
+      // JSON names each field, so it can carry the sparse ones that would only widen a table.
+      StoreQuery query = new StoreQuery(dialect, output == TableFormat.JSON);
       StoreQuery.Table table =
           top ? query.topEntities(connection, criteria) : query.articles(connection, criteria);
       output.write(table, spec.commandLine().getOut());

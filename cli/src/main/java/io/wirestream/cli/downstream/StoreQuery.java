@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The questions {@code wirestream query} asks of a store, as one SQL text on SQLite and PostgreSQL.
@@ -53,10 +54,42 @@ public final class StoreQuery {
   private static final String ARTICLE_COLUMNS =
       "a.id, a.published_date, a.source, a.language, a.title";
 
+  /**
+   * What else the store keeps of where an article came from and what enrichment made of it
+   * (migration V5), for output that names each field: a row has most of them empty.
+   */
+  public static final List<String> DETAIL_COLUMNS =
+      List.of(
+          "url",
+          "source_id",
+          "final_url",
+          "canonical_url",
+          "authors",
+          "dateline",
+          "summary",
+          "page_problem",
+          "revision",
+          "detected_language",
+          "skipped_reason",
+          "duplicate_of");
+
   private final Dialect dialect;
+  private final String columns;
 
   public StoreQuery(Dialect dialect) {
+    this(dialect, false);
+  }
+
+  /**
+   * @param details whether article rows carry the {@link #DETAIL_COLUMNS} after the usual ones
+   */
+  public StoreQuery(Dialect dialect, boolean details) {
     this.dialect = dialect;
+    this.columns =
+        details
+            ? ARTICLE_COLUMNS
+                + DETAIL_COLUMNS.stream().map(c -> ", a." + c).collect(Collectors.joining())
+            : ARTICLE_COLUMNS;
   }
 
   /** Articles matching every criterion, newest publication first, then by id. */
@@ -76,7 +109,7 @@ public final class StoreQuery {
     StringBuilder sql =
         new StringBuilder(
             "SELECT "
-                + ARTICLE_COLUMNS
+                + columns
                 + " FROM (SELECT DISTINCT c.published_date, c.article_id"
                 + " FROM canonical_entities c"
                 + sqliteIndexHint(c)
@@ -118,7 +151,7 @@ public final class StoreQuery {
     StringBuilder sql =
         new StringBuilder(
             "SELECT "
-                + ARTICLE_COLUMNS
+                + columns
                 + " FROM (SELECT DISTINCT d.published_date, d.article_id FROM dates d WHERE 1 = 1");
     List<Object> parameters = new ArrayList<>();
     publishedConditions(c, sql, parameters, "d.");
@@ -132,8 +165,7 @@ public final class StoreQuery {
   }
 
   private Table byArticle(Connection connection, Criteria c) throws SQLException {
-    StringBuilder sql =
-        new StringBuilder("SELECT " + ARTICLE_COLUMNS + " FROM articles a WHERE 1 = 1");
+    StringBuilder sql = new StringBuilder("SELECT " + columns + " FROM articles a WHERE 1 = 1");
     List<Object> parameters = new ArrayList<>();
     publishedConditions(c, sql, parameters, "a.");
     mentionCondition(c, sql, parameters, "a.id");

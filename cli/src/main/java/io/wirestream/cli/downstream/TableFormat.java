@@ -71,9 +71,14 @@ enum TableFormat {
     @Override
     void write(StoreQuery.Table table, PrintWriter out) {
       for (List<String> row : table.rows()) {
-        Map<String, String> object = new LinkedHashMap<>();
+        Map<String, Object> object = new LinkedHashMap<>();
         for (int i = 0; i < table.columns().size(); i++) {
-          object.put(table.columns().get(i), row.get(i));
+          String column = table.columns().get(i);
+          String value = row.get(i);
+          if (value == null && StoreQuery.DETAIL_COLUMNS.contains(column)) {
+            continue;
+          }
+          object.put(column, jsonValue(column, value));
         }
         try {
           out.println(Json.MAPPER.writeValueAsString(object));
@@ -85,6 +90,22 @@ enum TableFormat {
   };
 
   abstract void write(StoreQuery.Table table, PrintWriter out);
+
+  /** Authors are stored as a JSON array and printed as one; a revision is a number. */
+  private static Object jsonValue(String column, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return switch (column) {
+        case "authors" -> Json.MAPPER.readTree(value);
+        case "revision" -> Integer.valueOf(value);
+        default -> value;
+      };
+    } catch (com.fasterxml.jackson.core.JsonProcessingException | NumberFormatException e) {
+      return value;
+    }
+  }
 
   static TableFormat of(String name) {
     return switch (name) {

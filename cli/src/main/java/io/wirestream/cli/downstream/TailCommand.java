@@ -90,7 +90,8 @@ public final class TailCommand implements Callable<Integer> {
 
   @Option(
       names = "--latest",
-      description = "Only the newest version of each article (by enrichment version).")
+      description =
+          "Only the newest version of each article (by enrichment version, then revision).")
   boolean latest;
 
   @Option(

@@ -180,6 +180,62 @@ class TopicSchemaTest {
   }
 
   @Test
+  void shouldDeclareEveryFieldTheSourceAndEnrichmentGiveAndReadThemBack() throws Exception {
+    Article article =
+        article().toBuilder()
+            .revision(2)
+            .sourceId("urn:wire:42")
+            .finalUrl("https://www.example.org/a?via=rss")
+            .canonicalUrl("https://www.example.org/a")
+            .authors(List.of("Anna Smith", "Bo Li"))
+            .summary("Putin in Moscow.")
+            .dateline("MOSCOW, April 12")
+            .pageProblem("page answered 404")
+            .build();
+    EnrichedArticle enriched =
+        new EnrichedArticle(
+            article,
+            List.of(),
+            List.of(),
+            List.of(),
+            new Enrichment(
+                3, Map.of(), Instant.parse("2017-04-12T10:16:00Z"), null, "en", "duplicate"),
+            List.of(),
+            "0123456789abcdef");
+    byte[] bytes = TOPICS.enriched().valueSerde().serializer().serialize("news.enriched", enriched);
+    JsonNode json = asTopicJson(bytes);
+
+    assertThat(schema("news.enriched.schema.json").validate(json)).isEmpty();
+    assertThat(TOPICS.enriched().valueSerde().deserializer().deserialize("news.enriched", bytes))
+        .isEqualTo(enriched);
+    JsonNode declared = Json.MAPPER.readTree(SCHEMAS.resolve("news.raw.schema.json").toFile());
+    json.get("article")
+        .fieldNames()
+        .forEachRemaining(
+            field ->
+                assertThat(declared.at("/properties").has(field))
+                    .as("news.raw declares %s", field)
+                    .isTrue());
+    JsonNode enrichedSchema =
+        Json.MAPPER.readTree(SCHEMAS.resolve("news.enriched.schema.json").toFile());
+    json.fieldNames()
+        .forEachRemaining(
+            field ->
+                assertThat(enrichedSchema.at("/properties").has(field))
+                    .as("news.enriched declares %s", field)
+                    .isTrue());
+    json.get("enrichment")
+        .fieldNames()
+        .forEachRemaining(
+            field ->
+                assertThat(enrichedSchema.at("/properties/enrichment/properties").has(field))
+                    .as("news.enriched declares enrichment.%s", field)
+                    .isTrue());
+    ((ObjectNode) json.get("article")).putArray("authors").add(7);
+    assertThat(schema("news.enriched.schema.json").validate(json)).isNotEmpty();
+  }
+
+  @Test
   void shouldRejectRecordsThatBreakTheSchema() throws Exception {
     ObjectNode json =
         (ObjectNode)

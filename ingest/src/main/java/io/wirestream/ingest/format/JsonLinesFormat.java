@@ -11,14 +11,18 @@ import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
  * One JSON object a line with the fields {@code id}, {@code source}, {@code published}, {@code
- * title}, {@code body} and optionally {@code url} and {@code language} (the shape of the Reuters
- * JSON lines). Each line is decoded on its own, so one bad line costs only that line.
+ * title}, {@code body} and optionally {@code url}, {@code language}, {@code dateline}, {@code
+ * summary} and {@code authors} (an array of names, or one name as a string) — the shape of the
+ * Reuters JSON lines and more. The record's own {@code id} is kept as the article's {@code
+ * sourceId}; the article id derives from it with the source. Each line is decoded on its own, so
+ * one bad line costs only that line.
  */
 public final class JsonLinesFormat implements ArticleFormat {
 
@@ -115,7 +119,8 @@ public final class JsonLinesFormat implements ArticleFormat {
   }
 
   private static final List<String> TEXT_FIELDS =
-      List.of("id", "source", "url", "title", "body", "published", "language");
+      List.of(
+          "id", "source", "url", "title", "body", "published", "language", "dateline", "summary");
 
   /** Parses one line; returns null for a blank line, which is not a record. */
   public ParseResult parseLine(byte[] bytes, String location) {
@@ -152,6 +157,12 @@ public final class JsonLinesFormat implements ArticleFormat {
                 + ", which is not Unicode text");
       }
     }
+    List<String> authors;
+    try {
+      authors = authors(node.get("authors"));
+    } catch (IllegalArgumentException e) {
+      return new ParseResult.Rejected(location, e.getMessage());
+    }
     String body = text(node, "body");
     if (body == null || body.isBlank()) {
       return new ParseResult.Rejected(location, "empty body");
@@ -181,16 +192,61 @@ public final class JsonLinesFormat implements ArticleFormat {
       id = ArticleIds.fromContent(published, body);
     }
     Article article =
-        new Article(
-            id,
-            source,
-            url,
-            text(node, "title"),
-            body,
-            published.trim(),
-            null,
-            text(node, "language"));
+        Article.builder(id, source, body, published.trim())
+            .url(url)
+            .title(text(node, "title"))
+            .language(text(node, "language"))
+            .sourceId(nativeId == null || nativeId.isBlank() ? null : nativeId)
+            .authors(authors)
+            .summary(nonBlank(text(node, "summary")))
+            .dateline(nonBlank(text(node, "dateline")))
+            .build();
     return new ParseResult.Parsed(article, location);
+  }
+
+  /**
+   * The names in an {@code authors} array, or the one name of an {@code authors} string; blank
+   * names are dropped. Anything else is a malformed record rather than something to guess at.
+   */
+  private static List<String> authors(JsonNode value) {
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    if (value.isTextual()) {
+      return checkedNames(List.of(value.asText()));
+    }
+    if (!value.isArray()) {
+      throw new IllegalArgumentException("'authors' must be a string or an array of strings");
+    }
+    List<String> names = new ArrayList<>();
+    for (JsonNode name : value) {
+      if (!name.isTextual()) {
+        throw new IllegalArgumentException("'authors' must be a string or an array of strings");
+      }
+      names.add(name.asText());
+    }
+    return checkedNames(names);
+  }
+
+  private static List<String> checkedNames(List<String> names) {
+    List<String> kept = new ArrayList<>();
+    for (String name : names) {
+      OptionalInt lone = Utf16.firstUnpairedSurrogate(name);
+      if (lone.isPresent()) {
+        throw new IllegalArgumentException(
+            "'authors' has an unpaired surrogate \\u"
+                + Integer.toHexString(name.charAt(lone.getAsInt()))
+                + ", which is not Unicode text");
+      }
+      if (!name.isBlank()) {
+        kept.add(name.strip());
+      }
+    }
+    return kept;
+  }
+
+  private static String nonBlank(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private static String text(JsonNode node, String field) {

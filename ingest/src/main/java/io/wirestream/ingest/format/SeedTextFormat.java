@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * same line or the next), paragraphs separated by blank lines.
  *
  * <p>The article id is derived from date and body, so renaming or copying a file does not create a
- * second article.
+ * second article. The file's name without its extension is all the format says of the article
+ * besides, and is kept as its {@code sourceId} (the seed corpora name each file by the story's id).
  */
 public final class SeedTextFormat implements ArticleFormat {
 
@@ -83,16 +84,18 @@ public final class SeedTextFormat implements ArticleFormat {
     }
     String published = date.toString();
     Article article =
-        new Article(
-            ArticleIds.fromContent(published, body),
-            source,
-            null,
-            null,
-            body,
-            published,
-            null,
-            null);
+        Article.builder(ArticleIds.fromContent(published, body), source, body, published)
+            .sourceId(fileStem(name))
+            .build();
     return new ParseResult.Parsed(article, location);
+  }
+
+  /** The last element of a path without its extension; null when nothing is left. */
+  static String fileStem(String name) {
+    String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    int dot = last.lastIndexOf('.');
+    String stem = dot > 0 ? last.substring(0, dot) : last;
+    return stem.isBlank() ? null : stem;
   }
 
   /** Trims the ends and unifies line breaks; inner text and paragraph breaks stay as written. */

@@ -1,8 +1,10 @@
 package io.wirestream.ingest.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.wirestream.common.model.Article;
+import io.wirestream.common.model.ArticleIds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,6 +45,74 @@ class JsonLinesFormatTest {
     assertThat(article.body()).isEqualTo("Showers.\n\nMore.");
     assertThat(article.published()).isEqualTo("1987-02-26T15:01:01Z");
     assertThat(article.publicationDate()).hasToString("1987-02-26");
+  }
+
+  @Test
+  void shouldKeepTheRecordsOwnIdAndEverythingItSaysOfTheArticle() throws IOException {
+    List<ParseResult> results =
+        read(
+            "{\"id\":\"r-1\",\"source\":\"reuters\",\"published\":\"1987-02-26\","
+                + "\"url\":\"https://example.org/r-1\",\"language\":\"en\","
+                + "\"dateline\":\"SALVADOR, Feb 26\",\"summary\":\"Rain in Bahia.\","
+                + "\"authors\":[\"Ana Souza\",\" \",\"Bo Li\"],\"body\":\"Showers.\"}\n"
+                + "{\"source\":\"s\",\"published\":\"1987-02-26\",\"authors\":\"Ana Souza\","
+                + "\"body\":\"Showers.\"}\n"
+                + "{\"source\":\"s\",\"published\":\"1987-02-26\",\"body\":\"Showers.\"}\n");
+
+    Article full = ((ParseResult.Parsed) results.get(0)).article();
+    assertThat(full.sourceId()).isEqualTo("r-1");
+    assertThat(full.id()).isEqualTo(ArticleIds.fromSourceId("reuters", "r-1"));
+    assertThat(full.url()).isEqualTo("https://example.org/r-1");
+    assertThat(full.language()).isEqualTo("en");
+    assertThat(full.dateline()).isEqualTo("SALVADOR, Feb 26");
+    assertThat(full.summary()).isEqualTo("Rain in Bahia.");
+    assertThat(full.authors()).containsExactly("Ana Souza", "Bo Li");
+    Article oneAuthor = ((ParseResult.Parsed) results.get(1)).article();
+    assertThat(oneAuthor.authors()).containsExactly("Ana Souza");
+    assertThat(oneAuthor.sourceId()).isNull();
+    Article bare = ((ParseResult.Parsed) results.get(2)).article();
+    assertThat(bare.authors()).isEmpty();
+    assertThat(bare.dateline()).isNull();
+    assertThat(bare.summary()).isNull();
+  }
+
+  @Test
+  void shouldRejectAuthorsThatAreNotNames() throws IOException {
+    List<ParseResult> results =
+        read(
+            "{\"source\":\"s\",\"published\":\"1987-02-26\",\"authors\":[{\"name\":\"A\"}],"
+                + "\"body\":\"Showers.\"}\n"
+                + "{\"source\":\"s\",\"published\":\"1987-02-26\",\"authors\":7,"
+                + "\"body\":\"Showers.\"}\n"
+                + "{\"source\":\"s\",\"published\":\"1987-02-26\",\"dateline\":\"\\ud800\","
+                + "\"body\":\"Showers.\"}\n");
+
+    assertThat(results)
+        .extracting(r -> ((ParseResult.Rejected) r).reason())
+        .containsExactly(
+            "'authors' must be a string or an array of strings",
+            "'authors' must be a string or an array of strings",
+            "'dateline' has an unpaired surrogate \\ud800 at character 0, which is not Unicode"
+                + " text");
+  }
+
+  @Test
+  void shouldCarryTheDatelineOfEveryReutersLine() throws IOException {
+    Path corpus =
+        Path.of(System.getProperty("wirestream.shared", "../../shared"))
+            .resolve("corpora/news/reuters21578.jsonl");
+    assumeTrue(Files.exists(corpus), "skipped: " + corpus + " not found");
+    List<ParseResult> results = new ArrayList<>();
+    new JsonLinesFormat("jsonl", 1 << 20).read(corpus, results::add);
+    assertThat(results).hasSizeGreaterThan(1000);
+    long parsed = results.stream().filter(r -> r instanceof ParseResult.Parsed).count();
+    assertThat(
+            results.stream()
+                .filter(r -> r instanceof ParseResult.Parsed)
+                .map(r -> ((ParseResult.Parsed) r).article())
+                .filter(a -> a.dateline() != null && a.sourceId() != null)
+                .count())
+        .isGreaterThan(parsed * 9 / 10);
   }
 
   @Test

@@ -1,9 +1,15 @@
 package io.wirestream.ingest.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.wirestream.common.model.Article;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SeedTextFormatTest {
@@ -81,5 +87,41 @@ class SeedTextFormatTest {
 
     assertThat(result).isInstanceOf(ParseResult.Rejected.class);
     assertThat(((ParseResult.Rejected) result).reason()).isEqualTo("invalid UTF-8 at byte 19");
+  }
+
+  @Test
+  void shouldKeepTheFileNameAsTheSourceIdButNotDeriveTheArticleIdFromIt() {
+    Article named =
+        ((ParseResult.Parsed)
+                format.parse(
+                    "date 2017-04-12 Same text.".getBytes(StandardCharsets.UTF_8),
+                    "/data/reuters-21578-1.txt"))
+            .article();
+    Article copy = ((ParseResult.Parsed) parse("date 2017-04-12 Same text.")).article();
+
+    assertThat(named.sourceId()).isEqualTo("reuters-21578-1");
+    assertThat(copy.sourceId()).isEqualTo("a");
+    assertThat(named.id()).isEqualTo(copy.id());
+    assertThat(SeedTextFormat.fileStem("C:\\in\\x.y.txt")).isEqualTo("x.y");
+    assertThat(SeedTextFormat.fileStem(".txt")).isEqualTo(".txt");
+  }
+
+  @Test
+  void shouldReadEverySeedFileWithItsNameAsSourceId() throws IOException {
+    Path shared = Path.of(System.getProperty("wirestream.shared", "../../shared"));
+    assumeTrue(Files.isDirectory(shared.resolve("seeds")), "skipped: no " + shared);
+    List<ParseResult> results = new ArrayList<>();
+    for (String folder : List.of("seeds", "corpora/news/reuters-seed-format")) {
+      try (var files = Files.list(shared.resolve(folder))) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
+          format.read(file, results::add);
+        }
+      }
+    }
+
+    assertThat(results).hasSizeGreaterThan(10).allMatch(r -> r instanceof ParseResult.Parsed);
+    assertThat(results)
+        .extracting(r -> ((ParseResult.Parsed) r).article().sourceId())
+        .contains("000_6007e88cfec98b27", "reuters-21578-1");
   }
 }

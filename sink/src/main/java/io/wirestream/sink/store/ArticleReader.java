@@ -23,11 +23,13 @@ import java.util.Optional;
 
 /**
  * Reads an article and its child rows back into the record the sink consumed. Sentences come back
- * without their tokens, which the store does not keep (migration V3).
+ * without their tokens, which the store does not keep (migration V3); a row written before V5 has
+ * none of the fields V5 added, and reads back as a record of a producer that did not write them.
  */
 final class ArticleReader {
 
   private static final TypeReference<Map<String, String>> MODELS = new TypeReference<>() {};
+  private static final TypeReference<List<String>> AUTHORS = new TypeReference<>() {};
 
   private final Dialect dialect;
 
@@ -52,12 +54,23 @@ final class ArticleReader {
                 row.getString("body"),
                 row.getString("published"),
                 dialect.readTimestamp(row, "ingested_at"),
-                row.getString("language"));
+                row.getString("language"),
+                intOrNull(row, "revision"),
+                row.getString("source_id"),
+                row.getString("final_url"),
+                row.getString("canonical_url"),
+                authors(row.getString("authors")),
+                row.getString("summary"),
+                row.getString("dateline"),
+                row.getString("page_problem"));
         Enrichment enrichment =
             new Enrichment(
                 row.getInt("enrichment_version"),
                 models(row.getString("models")),
-                dialect.readTimestamp(row, "processed_at"));
+                dialect.readTimestamp(row, "processed_at"),
+                intOrNull(row, "analysed_chars"),
+                row.getString("detected_language"),
+                row.getString("skipped_reason"));
         return Optional.of(
             new EnrichedArticle(
                 article,
@@ -65,8 +78,26 @@ final class ArticleReader {
                 canonicalEntities(connection, id),
                 dates(connection, id),
                 enrichment,
-                sentences(connection, id)));
+                sentences(connection, id),
+                row.getString("duplicate_of")));
       }
+    }
+  }
+
+  private static Integer intOrNull(ResultSet row, String column) throws SQLException {
+    int value = row.getInt(column);
+    return row.wasNull() ? null : value;
+  }
+
+  /** Authors from their JSON array; none when the column is NULL (rows written before V5). */
+  private static List<String> authors(String json) throws SQLException {
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      return Json.MAPPER.readValue(json, AUTHORS);
+    } catch (JsonProcessingException e) {
+      throw new SQLException("unreadable authors column: " + json, e);
     }
   }
 

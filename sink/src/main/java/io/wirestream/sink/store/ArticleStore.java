@@ -22,9 +22,10 @@ public interface ArticleStore extends AutoCloseable {
   }
 
   /**
-   * Writes a batch in one transaction: per article, the highest enrichment version in the batch
-   * replaces the stored article and all its child rows unless the store already holds a higher
-   * version. Nothing is written if this throws.
+   * Writes a batch in one transaction: per article, the highest enrichment version in the batch (of
+   * those, the highest revision) replaces the stored article and all its child rows unless the
+   * store already holds a higher version, or a higher revision of the same version. Nothing is
+   * written if this throws.
    *
    * @throws StoreException with {@link StoreException#retriable()} true if the same call may
    *     succeed later
@@ -32,8 +33,9 @@ public interface ArticleStore extends AutoCloseable {
   WriteResult write(List<EnrichedArticle> batch);
 
   /**
-   * The stored enrichment of an article, as it was written, except that its sentences come back
-   * without token spans, which the store does not keep.
+   * The stored enrichment of an article, as it was written, every optional field of the article and
+   * its enrichment included, except that its sentences come back without token spans, which the
+   * store does not keep.
    */
   Optional<EnrichedArticle> find(String articleId);
 

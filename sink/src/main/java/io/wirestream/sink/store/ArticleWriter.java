@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,20 +27,32 @@ import java.util.TreeMap;
 final class ArticleWriter {
 
   /**
-   * Inserts a new article or replaces an existing one unless the stored enrichment is newer. The
-   * version check lives in the statement rather than in a prior SELECT so that it holds even when
-   * two writers race on the same article.
+   * Inserts a new article or replaces an existing one unless the stored one is newer: a higher
+   * enrichment version, or the same version of a higher revision (a correction enriched before an
+   * older text replayed). The check lives in the statement rather than in a prior SELECT so that it
+   * holds even when two writers race on the same article.
    */
   private static final String UPSERT_ARTICLE =
       "INSERT INTO articles (id, source, url, title, body, published, published_date,"
-          + " ingested_at, language, enrichment_version, processed_at, models)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " ingested_at, language, enrichment_version, processed_at, models, source_id,"
+          + " final_url, canonical_url, authors, summary, dateline, page_problem, revision,"
+          + " detected_language, skipped_reason, analysed_chars, duplicate_of)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (id) DO UPDATE SET source = excluded.source, url = excluded.url,"
           + " title = excluded.title, body = excluded.body, published = excluded.published,"
           + " published_date = excluded.published_date, ingested_at = excluded.ingested_at,"
           + " language = excluded.language, enrichment_version = excluded.enrichment_version,"
-          + " processed_at = excluded.processed_at, models = excluded.models"
-          + " WHERE articles.enrichment_version <= excluded.enrichment_version";
+          + " processed_at = excluded.processed_at, models = excluded.models,"
+          + " source_id = excluded.source_id, final_url = excluded.final_url,"
+          + " canonical_url = excluded.canonical_url, authors = excluded.authors,"
+          + " summary = excluded.summary, dateline = excluded.dateline,"
+          + " page_problem = excluded.page_problem, revision = excluded.revision,"
+          + " detected_language = excluded.detected_language,"
+          + " skipped_reason = excluded.skipped_reason, analysed_chars = excluded.analysed_chars,"
+          + " duplicate_of = excluded.duplicate_of"
+          + " WHERE articles.enrichment_version < excluded.enrichment_version"
+          + " OR (articles.enrichment_version = excluded.enrichment_version"
+          + " AND COALESCE(articles.revision, 0) <= COALESCE(excluded.revision, 0))";
 
   private static final List<String> CHILD_TABLES =
       List.of("entities", "canonical_entities", "dates", "sentences");
@@ -128,6 +141,39 @@ final class ArticleWriter {
     statement.setInt(10, record.enrichment().version());
     dialect.bindTimestamp(statement, 11, record.enrichment().processedAt());
     statement.setString(12, modelsJson(record));
+    statement.setString(13, article.sourceId());
+    statement.setString(14, article.finalUrl());
+    statement.setString(15, article.canonicalUrl());
+    statement.setString(16, authorsJson(article));
+    statement.setString(17, article.summary());
+    statement.setString(18, article.dateline());
+    statement.setString(19, article.pageProblem());
+    setIntOrNull(statement, 20, article.revision());
+    statement.setString(21, record.enrichment().language());
+    statement.setString(22, record.enrichment().skipped());
+    setIntOrNull(statement, 23, record.enrichment().analysedChars());
+    statement.setString(24, record.duplicateOf());
+  }
+
+  private static void setIntOrNull(PreparedStatement statement, int index, Integer value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.INTEGER);
+    } else {
+      statement.setInt(index, value);
+    }
+  }
+
+  /** NULL for an article without authors, so that it reads back as it was written. */
+  private static String authorsJson(Article article) throws SQLException {
+    if (article.authors().isEmpty()) {
+      return null;
+    }
+    try {
+      return Json.MAPPER.writeValueAsString(article.authors());
+    } catch (JsonProcessingException e) {
+      throw new SQLException("cannot write authors as JSON", e);
+    }
   }
 
   /**

@@ -122,18 +122,18 @@ public final class JdbcArticleStore implements ArticleStore {
   }
 
   /**
-   * Records in the batch that are now stored: those carrying the applied version of their article
-   * (a same-version duplicate leaves the same rows); the rest were older than what is stored.
+   * Records in the batch that are now stored: those carrying the applied version and revision of
+   * their article (a duplicate of them leaves the same rows); the rest were older than what is
+   * stored.
    */
   private static WriteResult result(List<EnrichedArticle> batch, List<EnrichedArticle> applied) {
     Set<String> appliedVersions = new HashSet<>();
     for (EnrichedArticle record : applied) {
-      appliedVersions.add(record.article().id() + '\u0000' + LatestVersions.version(record));
+      appliedVersions.add(LatestVersions.key(record));
     }
     int written = 0;
     for (EnrichedArticle record : batch) {
-      if (appliedVersions.contains(
-          record.article().id() + '\u0000' + LatestVersions.version(record))) {
+      if (appliedVersions.contains(LatestVersions.key(record))) {
         written++;
       }
     }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -161,6 +162,72 @@ abstract class ArticleStoreContract {
     store().write(List.of(other, corrected(other)));
     assertThat(store().find("b1").orElseThrow().article().body())
         .endsWith("A correction followed.");
+  }
+
+  @Test
+  void shouldReadBackEverythingTheSourceAndEnrichmentGaveAnArticle() throws SQLException {
+    EnrichedArticle everything = Articles.withEverything("f1", 1, 2);
+    EnrichedArticle skipped =
+        new EnrichedArticle(
+            enriched("f2", 1).article(),
+            List.of(),
+            List.of(),
+            List.of(),
+            new Enrichment(
+                1, Map.of(), Instant.parse("2017-04-12T08:00:06Z"), null, "xx", "no models for xx"),
+            List.of(),
+            "f1");
+
+    store().write(List.of(everything, skipped, enriched("plain", 1)));
+
+    assertThat(store().find("f1")).contains(everything);
+    assertThat(store().find("f2")).contains(skipped);
+    EnrichedArticle plain = store().find("plain").orElseThrow();
+    assertThat(plain).isEqualTo(enriched("plain", 1));
+    assertThat(plain.article().authors()).isEmpty();
+    assertThat(string("SELECT authors FROM articles WHERE id = 'f1'"))
+        .isEqualTo("[\"Åsa Ödlund\",\"J. Smith\"]");
+    assertThat(count("SELECT COUNT(*) FROM articles WHERE authors IS NULL")).isEqualTo(2);
+    assertThat(rows("SELECT id FROM articles WHERE duplicate_of = 'f1' ORDER BY id"))
+        .containsExactly("f2");
+  }
+
+  @Test
+  void shouldReplaceALowerRevisionWithAHigherOneAtTheSameVersionAndNeverTheReverse()
+      throws SQLException {
+    store().write(List.of(Articles.withEverything("a1", 1, 1)));
+    assertThat(store().write(List.of(Articles.withEverything("a1", 1, 2))))
+        .isEqualTo(new WriteResult(1, 0));
+    assertThat(store().find("a1").orElseThrow().article().revision()).isEqualTo(2);
+
+    // A replay of the first version or an earlier correction, even processed later, is stale.
+    assertThat(store().write(List.of(enriched("a1", 1), Articles.withEverything("a1", 1, 1))))
+        .isEqualTo(new WriteResult(0, 2));
+    assertThat(store().find("a1")).contains(Articles.withEverything("a1", 1, 2));
+    assertThat(count("SELECT COUNT(*) FROM articles WHERE revision = 2")).isEqualTo(1);
+
+    // The same revision again is a replay and leaves one copy; a newer version wins whatever its
+    // revision, since it is a reprocessing of what the raw topic holds now.
+    assertThat(store().write(List.of(Articles.withEverything("a1", 1, 2))))
+        .isEqualTo(new WriteResult(1, 0));
+    assertThat(store().write(List.of(smaller("a1", 2)))).isEqualTo(new WriteResult(1, 0));
+    assertThat(store().find("a1")).contains(smaller("a1", 2));
+    assertRowCounts("a1", 1, 1, 0);
+  }
+
+  @Test
+  void shouldKeepTheHighestRevisionOfOneVersionInABatchWhateverItsPlace() {
+    List<EnrichedArticle> batch =
+        List.of(
+            Articles.withEverything("a1", 1, 3),
+            Articles.withEverything("a1", 1, 1),
+            enriched("a1", 1),
+            Articles.withEverything("b1", 1, 1),
+            Articles.withEverything("b1", 1, 2));
+
+    assertThat(store().write(batch)).isEqualTo(new WriteResult(2, 3));
+    assertThat(store().find("a1").orElseThrow().article().revision()).isEqualTo(3);
+    assertThat(store().find("b1").orElseThrow().article().revision()).isEqualTo(2);
   }
 
   @Test

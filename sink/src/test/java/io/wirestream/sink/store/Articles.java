@@ -74,6 +74,40 @@ public final class Articles {
         List.of(new Sentence(0, second - 1, tokens), new Sentence(second, BODY.length())));
   }
 
+  /**
+   * The article with every optional field the source and enrichment can give, at a revision (0 for
+   * the first version): what a round trip through the store must keep.
+   */
+  public static EnrichedArticle withEverything(String id, int version, int revision) {
+    EnrichedArticle full = enriched(id, version);
+    Article article =
+        full.article().toBuilder()
+            .sourceId("urn:wire:" + id)
+            .finalUrl("https://www.example.org/news/" + id + "?via=feed")
+            .canonicalUrl("https://www.example.org/news/" + id)
+            .authors(List.of("Åsa Ödlund", "J. Smith"))
+            .summary("Leaders meet in Berlin.")
+            .dateline("BERLIN, April 12 (Wire)")
+            .pageProblem("page answered 404; body from the feed")
+            .build()
+            .withRevision(revision);
+    Enrichment enrichment = full.enrichment();
+    return new EnrichedArticle(
+        article,
+        full.entities(),
+        full.canonicalEntities(),
+        full.dates(),
+        new Enrichment(
+            enrichment.version(),
+            enrichment.models(),
+            enrichment.processedAt(),
+            BODY.length() - 5,
+            "en",
+            null),
+        List.of(),
+        "0123456789abcdef");
+  }
+
   public static Enrichment enrichment(int version) {
     return new Enrichment(
         version,

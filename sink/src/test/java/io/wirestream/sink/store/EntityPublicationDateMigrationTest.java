@@ -43,7 +43,11 @@ class EntityPublicationDateMigrationTest {
       }
       connection.commit();
 
-      assertThat(new SchemaMigrator(Dialect.SQLITE).migrate(connection)).isEqualTo(1);
+      // Up to V4 only: later migrations have tests of their own.
+      assertThat(
+              new SchemaMigrator(Dialect.SQLITE, Migration.all(Dialect.SQLITE).subList(0, 4))
+                  .migrate(connection))
+          .isEqualTo(1);
 
       assertThat(
               rows(

@@ -64,7 +64,12 @@ class PostgresEntityPublicationDateMigrationIT {
       }
       connection.commit();
 
-      assertThat(new SchemaMigrator(Dialect.POSTGRESQL).migrate(connection)).isEqualTo(1);
+      // Up to V4 only: later migrations have tests of their own.
+      assertThat(
+              new SchemaMigrator(
+                      Dialect.POSTGRESQL, Migration.all(Dialect.POSTGRESQL).subList(0, 4))
+                  .migrate(connection))
+          .isEqualTo(1);
 
       List<String> rows = new ArrayList<>();
       try (Statement sql = connection.createStatement();

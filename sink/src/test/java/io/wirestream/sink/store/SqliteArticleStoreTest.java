@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,22 @@ class SqliteArticleStoreTest extends ArticleStoreContract {
 
       assertThat(busy.retriable()).as("SQLITE_BUSY is retriable: %s", busy).isTrue();
       assertThat(impatient.write(List.of(enriched("a1", 1)))).isEqualTo(new WriteResult(1, 0));
+    }
+  }
+
+  @Test
+  void shouldFindTheCopiesOfAnArticleThroughTheDuplicateIndex() throws Exception {
+    store();
+    try (Connection connection = DriverManager.getConnection(jdbcUrl());
+        Statement statement = connection.createStatement();
+        ResultSet plan =
+            statement.executeQuery(
+                "EXPLAIN QUERY PLAN SELECT id FROM articles WHERE duplicate_of = 'a1'")) {
+      StringBuilder detail = new StringBuilder();
+      while (plan.next()) {
+        detail.append(plan.getString("detail")).append('\n');
+      }
+      assertThat(detail.toString()).contains("USING INDEX articles_by_duplicate_of");
     }
   }
 

@@ -2,6 +2,7 @@ package io.wirestream.cli;
 
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.common.model.Article;
+import io.wirestream.common.model.EnrichedArticle;
 import io.wirestream.common.serde.Json;
 import io.wirestream.enrich.nlp.Enricher;
 import io.wirestream.enrich.nlp.NlpPipeline;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,6 +37,9 @@ import picocli.CommandLine.Spec;
       "Enriches article files (seed text or JSON lines, as for ingest) with the same NLP pipeline"
           + " and settings (enrich.*) as the enrich service, without Kafka, and writes one"
           + " enriched record per line: the JSON of news.enriched.",
+      "An article in a language without models (English is the only one) is written with its"
+          + " detected language and enrichment.skipped, without entities or dates, as the enrich"
+          + " service does.",
       "Bad records are reported as 'rejected FILE:LINE: reason' on standard error and skipped."
           + " On a terminal, progress goes to standard error."
     })
@@ -61,6 +66,7 @@ public final class AnnotateCommand implements Callable<Integer> {
   String source = "files";
 
   private long annotated;
+  private long skipped;
   private long rejected;
 
   @Override
@@ -90,7 +96,7 @@ public final class AnnotateCommand implements Callable<Integer> {
                     } else {
                       reject(err, result.toString());
                     }
-                    progress.show(annotated, rejected);
+                    progress.show(annotated, skipped, rejected);
                   });
         } catch (IOException e) {
           reject(err, file + ": cannot read: " + e);
@@ -98,7 +104,7 @@ public final class AnnotateCommand implements Callable<Integer> {
       }
       records.flush();
     }
-    progress.done(annotated, rejected);
+    progress.done(annotated, skipped, rejected);
     err.flush();
     return 0;
   }
@@ -129,7 +135,11 @@ public final class AnnotateCommand implements Callable<Integer> {
       if (article.body().isBlank()) {
         throw new IllegalArgumentException("article " + article.id() + " has an empty body");
       }
-      line = Json.MAPPER.writeValueAsString(enricher.enrich(article));
+      EnrichedArticle enriched = enricher.enrich(article);
+      if (enriched.enrichment().skipped() != null) {
+        skipped++;
+      }
+      line = Json.MAPPER.writeValueAsString(enriched);
     } catch (IOException | RuntimeException e) {
       reject(err, parsed.location() + ": " + e.getMessage());
       return;
@@ -160,22 +170,30 @@ public final class AnnotateCommand implements Callable<Integer> {
       this.terminal = terminal;
     }
 
-    void show(long annotated, long rejected) {
+    void show(long annotated, long skipped, long rejected) {
       long now = System.nanoTime();
       if (terminal && now - shown >= PROGRESS_EVERY_NANOS) {
         shown = now;
-        err.printf(
-            "\rannotated %d, rejected %d, %.0f/s", annotated, rejected, rate(annotated, now));
+        err.print("\r" + line(annotated, skipped, rejected, now));
         err.flush();
       }
     }
 
-    void done(long annotated, long rejected) {
+    void done(long annotated, long skipped, long rejected) {
       if (terminal) {
-        err.printf(
-            "\rannotated %d, rejected %d, %.0f/s%n",
-            annotated, rejected, rate(annotated, System.nanoTime()));
+        err.println("\r" + line(annotated, skipped, rejected, System.nanoTime()));
       }
+    }
+
+    /** Skipped articles are among the annotated: written with their language, not analysed. */
+    private String line(long annotated, long skipped, long rejected, long now) {
+      return String.format(
+          Locale.ROOT,
+          "annotated %d (not analysed, language without models: %d), rejected %d, %.0f/s",
+          annotated,
+          skipped,
+          rejected,
+          rate(annotated, now));
     }
 
     private double rate(long count, long now) {

@@ -61,6 +61,28 @@ class AnnotateCommandTest {
   }
 
   @Test
+  void shouldWriteAGermanArticleWithItsLanguageAndNoEntitiesAsEnrichDoes(@TempDir Path dir)
+      throws IOException {
+    Path input = dir.resolve("stories.jsonl");
+    Files.writeString(
+        input,
+        """
+        {"id":"d-1","source":"test","title":"Besuch","body":"Bundeskanzlerin Angela Merkel ist am Mittwoch in Moskau mit Präsident Wladimir Putin zusammengetroffen. Die beiden sprachen über die Lage in der Ukraine.","published":"2017-04-12","language":"en"}
+        """);
+
+    int code = run("annotate", input.toString());
+
+    assertThat(code).isZero();
+    EnrichedArticle record =
+        Json.MAPPER.readValue(
+            out.toString().lines().findFirst().orElseThrow(), EnrichedArticle.class);
+    assertThat(record.enrichment().language()).isEqualTo("de");
+    assertThat(record.enrichment().skipped()).isEqualTo("language de is not supported");
+    assertThat(record.entities()).isEmpty();
+    assertThat(record.dates()).isEmpty();
+  }
+
+  @Test
   void shouldWriteToTheOutFileAndReadSeedText(@TempDir Path dir) throws IOException {
     Path input = dir.resolve("seed.txt");
     Files.writeString(input, "date 2017-04-12\nAngela Merkel spoke in Berlin last week.\n");

@@ -15,15 +15,27 @@ import java.util.stream.Stream;
  * ({@code wirestream.enrich.latency}, with histogram buckets for quantiles across instances) and
  * the tokens it reads ({@code wirestream.enrich.tokens}; its rate is tokens per second). Shared by
  * all stream threads; Micrometer's meters are thread-safe.
+ *
+ * <p>Articles enriched but not analysed are counted as {@code wirestream.articles.skipped} with
+ * stage {@code enrich} and reason {@code language} (a language without models); they are also
+ * counted out, since their record is published. {@code wirestream.enrich.language.overruled} counts
+ * articles whose declared language the detector overruled.
  */
 public final class EnrichMeters {
 
   public static final String LATENCY = "wirestream.enrich.latency";
   public static final String TOKENS = "wirestream.enrich.tokens";
+  public static final String ARTICLES_SKIPPED = "wirestream.articles.skipped";
+  public static final String LANGUAGE_OVERRULED = "wirestream.enrich.language.overruled";
+
+  /** The reason label of articles skipped for their language. */
+  public static final String SKIPPED_LANGUAGE = "language";
 
   private final PipelineMeters pipeline;
   private final Timer latency;
   private final Counter tokens;
+  private final Counter skippedLanguage;
+  private final Counter overruled;
 
   public EnrichMeters(MeterRegistry registry) {
     this(
@@ -58,6 +70,15 @@ public final class EnrichMeters {
             .description("Tokens the NLP pipeline has read")
             .baseUnit("tokens")
             .register(registry);
+    this.skippedLanguage =
+        Counter.builder(ARTICLES_SKIPPED)
+            .description("Articles published without analysis, by why")
+            .tags("stage", pipeline.stage(), "reason", SKIPPED_LANGUAGE)
+            .register(registry);
+    this.overruled =
+        Counter.builder(LANGUAGE_OVERRULED)
+            .description("Articles whose declared language the detector overruled")
+            .register(registry);
   }
 
   /** Meters that go nowhere. */
@@ -75,6 +96,14 @@ public final class EnrichMeters {
 
   void deadLettered(Stage reason) {
     pipeline.deadLettered(reason.label());
+  }
+
+  void skippedForLanguage() {
+    skippedLanguage.increment();
+  }
+
+  void languageOverruled() {
+    overruled.increment();
   }
 
   void enriched(long nanos, int tokensRead) {

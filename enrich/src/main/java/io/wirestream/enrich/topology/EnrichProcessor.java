@@ -6,6 +6,7 @@ import io.wirestream.common.model.Article;
 import io.wirestream.common.model.EnrichedArticle;
 import io.wirestream.common.model.RecordHeaders;
 import io.wirestream.enrich.nlp.Enricher;
+import io.wirestream.enrich.nlp.lang.LanguageGate;
 import io.wirestream.enrich.topology.FailedSends.Failure;
 import io.wirestream.enrich.topology.Letters.Letter;
 import io.wirestream.enrich.topology.Letters.Source;
@@ -112,6 +113,8 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
     String id;
     byte[] value;
     int enrichmentVersion;
+    boolean skipped;
+    boolean overruled;
     try {
       Article article =
           articles.deserialize(source == null ? null : source.topic(), record.value());
@@ -129,6 +132,8 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
       EnrichedArticle enriched =
           enricher.enrich(article, tokens -> meters.enriched(System.nanoTime() - started, tokens));
       enrichmentVersion = enriched.enrichment().version();
+      skipped = enriched.enrichment().skipped() != null;
+      overruled = LanguageGate.overrules(article.language(), enriched.enrichment().language());
       stage = Stage.SERIALIZE;
       id = article.id();
       value = enrichedSerializer.serialize(enrichedTopic, enriched);
@@ -161,6 +166,12 @@ final class EnrichProcessor implements Processor<String, byte[], String, byte[]>
             .withHeaders(RecordHeaders.enriched(record.headers(), enrichmentVersion)),
         EnrichTopology.ENRICHED_SINK);
     meters.out();
+    if (skipped) {
+      meters.skippedForLanguage();
+    }
+    if (overruled) {
+      meters.languageOverruled();
+    }
   }
 
   private void deadLetter(

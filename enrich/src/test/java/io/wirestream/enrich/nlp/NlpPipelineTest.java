@@ -55,7 +55,14 @@ class NlpPipelineTest {
     EnrichedArticle enriched = pipeline.enricher().enrich(article("Moscow said on Monday."));
 
     assertThat(enriched.enrichment().models())
-        .isEqualTo(Map.of("ner", "moscow@1", "timex", new RuleBasedTemporalTagger().name()));
+        .isEqualTo(
+            Map.of(
+                "ner",
+                "moscow@1",
+                "timex",
+                new RuleBasedTemporalTagger().name(),
+                "language",
+                pipeline.languages().model()));
     assertThat(enriched.enrichment().version()).isEqualTo(3);
     assertThat(enriched.entities()).extracting(Entity::text).containsExactly("Moscow");
     assertThat(enriched.canonicalEntities()).hasSize(1);
@@ -94,7 +101,14 @@ class NlpPipelineTest {
     enricher.enrich(article("Nothing here."));
 
     assertThat(enriched.enrichment().models())
-        .isEqualTo(Map.of("ner", "moscow@1", "counter", "counter@2"));
+        .isEqualTo(
+            Map.of(
+                "ner",
+                "moscow@1",
+                "counter",
+                "counter@2",
+                "language",
+                pipeline.languages().model()));
     assertThat(mentionsSeen).containsExactly(2, 0);
     assertThat(workers).hasValue(1);
   }

@@ -121,8 +121,9 @@ class OversizeTopologyTest {
 
   @Test
   void shouldDeadLetterAnEnrichmentTooLargeToSendWithItsRawValueAndKeepGoing() {
-    // 3 KiB of raw text, but each "Moscow" becomes an entity of ~100 bytes of JSON.
-    byte[] dense = json("dense", "Moscow ".repeat(450));
+    // 3 KiB of raw text, but each "Moscow" becomes an entity of ~100 bytes of JSON. A sentence,
+    // not the bare word repeated, so that it reads as English.
+    byte[] dense = json("dense", "Moscow said. ".repeat(230));
     assertThat(dense.length).isLessThan(LIMIT.usableBytes());
 
     raw.pipeInput("dense", dense);

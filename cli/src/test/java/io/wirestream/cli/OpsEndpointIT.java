@@ -3,11 +3,15 @@ package io.wirestream.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import io.wirestream.broker.EmbeddedKafkaBroker;
 import io.wirestream.common.config.WirestreamConfig;
 import io.wirestream.common.serde.Json;
 import io.wirestream.common.topic.TopicAdmin;
 import io.wirestream.common.topic.Topics;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +30,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +49,33 @@ class OpsEndpointIT {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  /** A feed with no items next to the inbox: a fetch to count, no article to change the counts. */
+  private HttpServer feeds;
+
+  @BeforeEach
+  void serveAnEmptyFeed() throws Exception {
+    feeds = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    feeds.createContext(
+        "/",
+        exchange -> {
+          byte[] body =
+              (exchange.getRequestURI().getPath().equals("/robots.txt")
+                      ? "User-agent: *\nDisallow:\n"
+                      : "<rss version=\"2.0\"><channel><title>Wire</title></channel></rss>")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    feeds.start();
+  }
+
+  @AfterEach
+  void stopTheFeed() {
+    feeds.stop(0);
+  }
 
   @Test
   void shouldCountWhatWentThroughAndBeReadyOnlyWhileStreamsRunsAndTheStoreAnswers()
@@ -101,7 +134,20 @@ class OpsEndpointIT {
       }
       lines.append("{\"id\":\"bad\",\"body\":\"no date\",\"published\":\"2019-02-30\"}\n");
       Files.writeString(inbox.resolve("articles.jsonl"), lines, StandardCharsets.UTF_8);
-      services.start(bootstrap, List.of("ingest", "--follow", inbox.toString()), "ingest");
+      String feed = "http://127.0.0.1:" + feeds.getAddress().getPort() + "/rss";
+      services.start(
+          bootstrap,
+          List.of(
+              "ingest",
+              "--follow",
+              "--feed",
+              feed,
+              "-D",
+              "ingest.fetch.allow.private=true",
+              "-D",
+              "ingest.fetch.host.delay.ms=0",
+              inbox.toString()),
+          "ingest");
       services.await(() -> services.opsPort("ingest").isPresent(), TIMEOUT);
       int ingest = services.opsPort("ingest").getAsInt();
       try (KafkaProducer<String, byte[]> producer =
@@ -117,6 +163,9 @@ class OpsEndpointIT {
           () -> metric(enrich, "wirestream_articles_dead_lettered_total", "reason=\"parse\"") == 1,
           TIMEOUT);
 
+      services.await(
+          () -> metric(ingest, "wirestream_feed_fetches_total", "status=\"fetched\"") >= 1,
+          TIMEOUT);
       String ingestMetrics = scrape(ingest);
       assertThat(value(ingestMetrics, "wirestream_articles_out_total", "stage=\"ingest\""))
           .isEqualTo(ARTICLES);
@@ -159,7 +208,10 @@ class OpsEndpointIT {
       assertThat(value(sinkMetrics, "wirestream_articles_in_total", "stage=\"sink\""))
           .isEqualTo(ARTICLES);
       assertThat(value(sinkMetrics, "wirestream_sink_batch_size_records_sum")).isEqualTo(ARTICLES);
+      assertThat(value(sinkMetrics, "wirestream_sink_batch_latency_seconds_count"))
+          .isGreaterThanOrEqualTo(1);
       assertThat(value(sinkMetrics, "wirestream_sink_retries_total")).isZero();
+      assertThat(value(sinkMetrics, "wirestream_sink_stale_total")).isZero();
       assertThat(
               value(
                   sinkMetrics,

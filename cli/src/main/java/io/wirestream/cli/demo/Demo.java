@@ -4,7 +4,6 @@ import io.wirestream.broker.EmbeddedKafkaBroker;
 import io.wirestream.cli.OpsEndpoint;
 import io.wirestream.cli.logging.Logging;
 import io.wirestream.common.config.WirestreamConfig;
-import io.wirestream.common.model.EnrichedArticle;
 import io.wirestream.common.topic.TopicAdmin;
 import io.wirestream.common.topic.Topics;
 import io.wirestream.enrich.EnrichService;
@@ -201,10 +200,14 @@ public final class Demo implements AutoCloseable {
       TopicAdmin.ensureTopics(admin, topics.specs());
     }
 
-    TopicCounter<EnrichedArticle> enriched =
+    TopicCounter<EnrichedFigures> enriched =
         start(
             new TopicCounter<>(
-                    config, topics.enriched(), a -> a.entities().size(), a -> a.dates().size())
+                    config,
+                    topics.enriched().name(),
+                    EnrichedFigures.DESERIALIZER,
+                    EnrichedFigures::entities,
+                    EnrichedFigures::dates)
                 .keeping(WebPathReport::isShowcase));
     TopicCounter<byte[]> deadLetters = start(new TopicCounter<>(config, topics.deadLetter()));
     EnrichService enrich =
@@ -332,7 +335,7 @@ public final class Demo implements AutoCloseable {
       IngestService ingest,
       SinkService sink,
       TopicCounter<byte[]> deadLetters,
-      TopicCounter<EnrichedArticle> enriched,
+      TopicCounter<EnrichedFigures> enriched,
       long started) {
     return DemoSummary.of(
         stats.read(),

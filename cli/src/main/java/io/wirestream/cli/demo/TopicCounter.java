@@ -15,6 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Counts committed records on a topic, and a per-record figure over them. Offsets cannot be used
@@ -32,16 +34,21 @@ final class TopicCounter<V> implements Runnable, AutoCloseable {
 
   @SafeVarargs
   TopicCounter(WirestreamConfig config, Topic<String, V> topic, ToLongFunction<V>... figures) {
+    this(config, topic.name(), topic.valueSerde().deserializer(), figures);
+  }
+
+  /** Counts {@code topic}, its values read by {@code values} (which may read only the figures). */
+  @SafeVarargs
+  TopicCounter(
+      WirestreamConfig config, String topic, Deserializer<V> values, ToLongFunction<V>... figures) {
     Properties props = config.kafkaProperties();
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    this.consumer =
-        new KafkaConsumer<>(
-            props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), values);
     // Count only what arrives from now on: earlier runs against the same topics are done.
     List<TopicPartition> partitions =
-        consumer.partitionsFor(topic.name()).stream()
+        consumer.partitionsFor(topic).stream()
             .map(p -> new TopicPartition(p.topic(), p.partition()))
             .toList();
     consumer.assign(partitions);

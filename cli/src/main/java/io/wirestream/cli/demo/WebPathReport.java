@@ -26,8 +26,8 @@ final class WebPathReport {
     this.text = text;
   }
 
-  static boolean isShowcase(EnrichedArticle enriched) {
-    String finalUrl = enriched.article().finalUrl();
+  static boolean isShowcase(EnrichedFigures enriched) {
+    String finalUrl = enriched.finalUrl();
     return finalUrl != null && finalUrl.contains(DemoSite.SHOWCASE);
   }
 
@@ -35,7 +35,7 @@ final class WebPathReport {
    * The report once the showcase story reached the enriched topic; the counter that keeps it reads
    * on its own thread, so a moment is allowed for it to catch up with the store.
    */
-  static WebPathReport of(URI feed, IngestStats stats, TopicCounter<EnrichedArticle> enriched)
+  static WebPathReport of(URI feed, IngestStats stats, TopicCounter<EnrichedFigures> enriched)
       throws InterruptedException {
     long until = System.currentTimeMillis() + WAIT_MILLIS;
     while (enriched.kept() == null && System.currentTimeMillis() < until) {
@@ -49,10 +49,11 @@ final class WebPathReport {
             feed,
             stats.pages(),
             stats.pagesExtracted()));
-    EnrichedArticle story = enriched.kept();
-    if (story == null) {
+    EnrichedFigures kept = enriched.kept();
+    if (kept == null) {
       return new WebPathReport(out.append("  (the showcase story did not arrive)").toString());
     }
+    EnrichedArticle story = kept.article();
     Article a = story.article();
     line(out, "feed item", '"' + a.title() + "\" " + a.url());
     line(out, "teaser", a.summary());

@@ -10,12 +10,14 @@ import io.wirestream.common.topic.TopicAdmin;
 import io.wirestream.common.topic.Topics;
 import io.wirestream.enrich.nlp.NlpPipeline;
 import io.wirestream.enrich.topology.DeadLetterProductionHandler;
+import io.wirestream.enrich.topology.DedupOptions;
 import io.wirestream.enrich.topology.EnrichMeters;
 import io.wirestream.enrich.topology.EnrichTopology;
 import io.wirestream.enrich.topology.FailedSends;
 import io.wirestream.enrich.topology.ReplayFilter;
 import io.wirestream.enrich.topology.SendLimit;
 import io.wirestream.ops.ConsumerLag;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
@@ -92,7 +94,17 @@ public final class EnrichService implements AutoCloseable {
             failedSends,
             filter,
             pipeline.version(),
-            new EnrichMeters(registry));
+            new EnrichMeters(registry),
+            dedupOptions(config));
+  }
+
+  static DedupOptions dedupOptions(WirestreamConfig config) {
+    return new DedupOptions(
+        config.getBoolean(WirestreamConfig.ENRICH_DEDUP_ENABLED),
+        config.getInt(WirestreamConfig.ENRICH_DEDUP_SIMHASH_MAX_DISTANCE),
+        Duration.ofMillis(config.getLong(WirestreamConfig.ENRICH_DEDUP_TITLE_WINDOW_MS)),
+        Duration.ofMillis(config.getLong(WirestreamConfig.ENRICH_DEDUP_BODY_WINDOW_MS)),
+        Clock.systemUTC());
   }
 
   /** Creates missing topics and starts processing; returns at once. */

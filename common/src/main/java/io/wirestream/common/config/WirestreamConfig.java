@@ -83,6 +83,11 @@ public final class WirestreamConfig extends AbstractConfig {
   public static final int DEFAULT_MAX_BODY_CHARS = 100_000;
 
   public static final String ENRICH_TOKENS = "enrich.tokens";
+  public static final String ENRICH_DEDUP_ENABLED = "enrich.dedup.enabled";
+  public static final String ENRICH_DEDUP_SIMHASH_MAX_DISTANCE =
+      "enrich.dedup.simhash.max.distance";
+  public static final String ENRICH_DEDUP_TITLE_WINDOW_MS = "enrich.dedup.title.window.ms";
+  public static final String ENRICH_DEDUP_BODY_WINDOW_MS = "enrich.dedup.body.window.ms";
 
   public static final String SINK_STORE = "sink.store";
   public static final String SINK_GROUP_ID = "sink.group.id";
@@ -516,6 +521,43 @@ public final class WirestreamConfig extends AbstractConfig {
               "Whether enriched records give each sentence its tokens, as [start, end) offsets"
                   + " into the body (sentences[].tokens): the tokens the name finder saw. Off by"
                   + " default: they make a record several times larger.")
+          .define(
+              ENRICH_DEDUP_ENABLED,
+              Type.BOOLEAN,
+              true,
+              Importance.MEDIUM,
+              "Whether enrich detects duplicates (docs/duplicates.md): an article with the URL or"
+                  + " the body of one already seen, the same title from the same source within"
+                  + " enrich.dedup.title.window.ms, or a near-identical body, is not analysed"
+                  + " again; its record names the original in duplicateOf. Needs two repartition"
+                  + " topics and windowed state stores; false gives the stateless topology.")
+          .define(
+              ENRICH_DEDUP_SIMHASH_MAX_DISTANCE,
+              Type.INT,
+              6,
+              Range.between(0, 15),
+              Importance.LOW,
+              "Most bits in which the 64-bit SimHashes of two bodies may differ for the bodies to"
+                  + " count as near-identical. On labelled Reuters-21578 pairs, 6 took no pair that was"
+                  + " not a near-duplicate and 7 the first ones (docs/duplicates.md); 0 finds"
+                  + " only bodies identical in their word 3-shingles.")
+          .define(
+              ENRICH_DEDUP_TITLE_WINDOW_MS,
+              Type.LONG,
+              7L * 24 * 3_600_000,
+              Range.atLeast(0),
+              Importance.LOW,
+              "How far apart in publication time two articles of one source with the same"
+                  + " normalised title count as duplicates, in milliseconds (7 days).")
+          .define(
+              ENRICH_DEDUP_BODY_WINDOW_MS,
+              Type.LONG,
+              30L * 24 * 3_600_000,
+              Range.atLeast(0),
+              Importance.LOW,
+              "How far apart in publication time two articles with the same URL, the same body"
+                  + " or near-identical bodies count as duplicates, in milliseconds (30 days);"
+                  + " the stores keep each fingerprint this long plus a day.")
           .define(
               SINK_STORE,
               Type.STRING,

@@ -10,9 +10,11 @@ import org.apache.kafka.streams.Topology;
  * The enrich topology: {@code news.raw} → enrich → {@code news.enriched}, with records that cannot
  * be enriched routed to {@code news.dlq}.
  *
- * <p>Stateless and keyed by article id on both sides, so it needs no repartition topic and no
- * store; a replay of {@code news.raw} recomputes every record from scratch. The processor forwards
- * serialized values (it checks their size), so both sinks write bytes.
+ * <p>Without duplicate detection it is stateless and keyed by article id on both sides, so it needs
+ * no repartition topic and no store; a replay of {@code news.raw} recomputes every record from
+ * scratch. With it, {@link DedupTopology} puts fingerprint checks in front of the same enrich
+ * processor. The processor forwards serialized values (it checks their size), so both sinks write
+ * bytes.
  */
 public final class EnrichTopology {
 
@@ -20,6 +22,17 @@ public final class EnrichTopology {
   public static final String ENRICH_PROCESSOR = "enrich-article";
   public static final String ENRICHED_SINK = "news-enriched-sink";
   public static final String DEAD_LETTER_SINK = "news-dlq-sink";
+  public static final String DEDUP_FINGERPRINT = "dedup-fingerprint";
+  public static final String DEDUP_PROBES = "dedup-probes";
+  public static final String DEDUP_CHECK = "dedup-check";
+  public static final String DEDUP_VERDICTS = "dedup-verdicts";
+  public static final String DEDUP_VERDICT = "dedup-verdict";
+  public static final String DEDUP_DUPLICATES_SINK = "dedup-duplicates-sink";
+  public static final String DEDUP_PENDING_STORE = "dedup-pending";
+  public static final String DEDUP_URL_STORE = "dedup-urls";
+  public static final String DEDUP_BODY_STORE = "dedup-bodies";
+  public static final String DEDUP_TITLE_STORE = "dedup-titles";
+  public static final String DEDUP_SIMHASH_STORE = "dedup-simhash-bands";
 
   private EnrichTopology() {}
 
@@ -82,6 +95,54 @@ public final class EnrichTopology {
       ReplayFilter filter,
       int version,
       EnrichMeters meters) {
+    return build(
+        topics,
+        enrichers,
+        deadLetterOnError,
+        limit,
+        failedSends,
+        filter,
+        version,
+        meters,
+        DedupOptions.OFF);
+  }
+
+  /**
+   * @param dedup whether and how to detect duplicates; with it the topology holds state and two
+   *     repartition topics ({@link DedupTopology})
+   */
+  public static Topology build(
+      Topics topics,
+      Supplier<Enricher> enrichers,
+      boolean deadLetterOnError,
+      SendLimit limit,
+      FailedSends failedSends,
+      ReplayFilter filter,
+      int version,
+      EnrichMeters meters,
+      DedupOptions dedup) {
+    if (dedup.enabled()) {
+      return DedupTopology.build(
+          topics,
+          () ->
+              new EnrichProcessor(
+                  topics.raw().valueSerde().deserializer(),
+                  topics.enriched().valueSerde().serializer(),
+                  topics.enriched().name(),
+                  enrichers,
+                  deadLetterOnError,
+                  limit,
+                  failedSends,
+                  filter,
+                  version,
+                  meters),
+          failedSends,
+          limit,
+          filter,
+          version,
+          meters,
+          dedup);
+    }
     Topology topology = new Topology();
     topology.addSource(
         RAW_SOURCE,

@@ -65,6 +65,18 @@ public final class FailedSends {
     return Optional.ofNullable(failures.remove(key(topic, partition, recordKey)));
   }
 
+  /**
+   * Files a refusal remembered against one input under another, without counting it again: the
+   * producer learns of a refusal by the record being processed, which for a record held for
+   * duplicate detection is its verdict, while the processor knows it by its raw topic.
+   */
+  public synchronized void move(String fromTopic, String toTopic, int partition, String recordKey) {
+    Failure failure = failures.remove(key(fromTopic, partition, recordKey));
+    if (failure != null) {
+      failures.put(key(toTopic, partition, recordKey), failure);
+    }
+  }
+
   private static String key(String topic, int partition, String recordKey) {
     return topic + '\u0000' + partition + '\u0000' + recordKey;
   }

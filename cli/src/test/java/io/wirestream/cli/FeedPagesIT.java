@@ -17,6 +17,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -62,6 +65,16 @@ class FeedPagesIT {
       </channel></rss>
       """;
 
+  /** The feed of the store test: the first feed's items and a copy of one story at another URL. */
+  private static final String RSS_WITH_COPY =
+      RSS.replace(
+          "</channel>",
+          """
+            <item><guid>p-8</guid><link>/mirror/harbour</link><title>Harbour reopens</title>
+              <pubDate>Tue, 05 Mar 2024 11:00:00 GMT</pubDate>
+              <description>Teaser: the harbour reopens, on the mirror.</description></item>
+          </channel>""");
+
   @TempDir Path dir;
 
   private HttpServer server;
@@ -83,6 +96,9 @@ class FeedPagesIT {
       case "/robots.txt" ->
           send(exchange, 200, "text/plain", "User-agent: *\nDisallow: /private/\n");
       case "/rss" -> send(exchange, 200, "application/rss+xml", RSS);
+      case "/rss-with-copy" -> send(exchange, 200, "application/rss+xml", RSS_WITH_COPY);
+      case "/mirror/harbour" ->
+          send(exchange, 200, "text/html; charset=utf-8", page("en", "/mirror/harbour", HARBOUR));
       case "/news/harbour" ->
           send(exchange, 200, "text/html; charset=utf-8", page("en", "/news/harbour", HARBOUR));
       case "/news/busy" -> {
@@ -244,6 +260,97 @@ class FeedPagesIT {
       assertThat(hafen.body()).startsWith("Der Hafen von Kingsbridge");
       assertThat(hafen.summary()).isEqualTo("Teaser: der Hafen.");
       assertThat(requests.stream().filter(p -> p.equals("/robots.txt"))).hasSize(1);
+    }
+  }
+
+  @Test
+  void shouldStoreThePagesTextsOneCopyOfATrackingVariantTheGermanPageUnanalysedAndTheCopyLinked()
+      throws Exception {
+    CommandLine cli = Wirestream.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    Path data = dir.resolve("data");
+
+    int exit =
+        cli.execute(
+            "demo",
+            "--data-dir",
+            data.toString(),
+            "--timeout",
+            "180",
+            "-D",
+            "ingest.fetch.allow.private=true",
+            "-D",
+            "ingest.fetch.host.delay.ms=0",
+            "--feed",
+            url("/rss-with-copy"));
+
+    assertThat(exit).as(out + "\n" + err).isZero();
+    assertThat(requests).doesNotContain("/private/memo");
+    String source = "127.0.0.1";
+    String harbourId = ArticleIds.fromUrl(source, url("/news/harbour"));
+    String mirrorId = ArticleIds.fromUrl(source, url("/mirror/harbour"));
+    String hafenId = ArticleIds.fromUrl(source, url("/de/hafen"));
+    String bridgeId = ArticleIds.fromUrl(source, url("/news/bridge"));
+    try (Connection db =
+        DriverManager.getConnection("jdbc:sqlite:" + data.resolve("wirestream.db"))) {
+      Map<String, Map<String, String>> rows = new HashMap<>();
+      try (ResultSet r =
+          db.createStatement()
+              .executeQuery(
+                  "SELECT id, source_id, body, summary, final_url, page_problem,"
+                      + " detected_language, skipped_reason, duplicate_of,"
+                      + " (SELECT COUNT(*) FROM entities e WHERE e.article_id = a.id) AS mentions"
+                      + " FROM articles a")) {
+        while (r.next()) {
+          Map<String, String> row = new HashMap<>();
+          for (String c :
+              List.of(
+                  "source_id",
+                  "body",
+                  "summary",
+                  "final_url",
+                  "page_problem",
+                  "detected_language",
+                  "skipped_reason",
+                  "duplicate_of",
+                  "mentions")) {
+            row.put(c, r.getString(c));
+          }
+          rows.put(r.getString("id"), row);
+        }
+      }
+      // Seven items with text; the tracking variant shares its story's id, so six rows.
+      assertThat(rows).hasSize(6).containsKeys(harbourId, mirrorId, hafenId, bridgeId);
+      assertThat(rows.get(bridgeId).get("final_url")).isEqualTo(url("/news/bridge"));
+      assertThat(rows.get(bridgeId).get("body"))
+          .startsWith("Engineers closed the old swing bridge");
+
+      Map<String, String> hafen = rows.get(hafenId);
+      assertThat(hafen.get("detected_language")).isEqualTo("de");
+      assertThat(hafen.get("skipped_reason")).isEqualTo("language de is not supported");
+      assertThat(hafen.get("mentions")).isEqualTo("0");
+
+      Map<String, String> memo =
+          rows.values().stream().filter(r -> "p-2".equals(r.get("source_id"))).findFirst().get();
+      assertThat(memo.get("body")).isEqualTo("Teaser: a memo.");
+      assertThat(memo.get("page_problem")).isEqualTo("robots.txt disallows");
+
+      // The mirror holds the same body under another URL: one of the two names the other and is
+      // not analysed again.
+      Map<String, String> harbour = rows.get(harbourId);
+      Map<String, String> mirror = rows.get(mirrorId);
+      assertThat(harbour.get("body")).startsWith("The port authority of Kingsbridge");
+      assertThat(List.of(harbour.get("duplicate_of") + "", mirror.get("duplicate_of") + ""))
+          .containsExactlyInAnyOrder(
+              "null", harbour.get("duplicate_of") == null ? harbourId : mirrorId);
+      Map<String, String> copy = harbour.get("duplicate_of") == null ? mirror : harbour;
+      Map<String, String> original = copy == mirror ? harbour : mirror;
+      assertThat(copy.get("mentions")).isEqualTo("0");
+      assertThat(original.get("mentions")).isNotEqualTo("0");
+      assertThat(original.get("detected_language")).isEqualTo("en");
     }
   }
 }

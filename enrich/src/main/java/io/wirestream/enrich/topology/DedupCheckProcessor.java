@@ -15,7 +15,12 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * <p>The original is the matching article that comes first by (published, id): the one every copy
  * names, whatever order the copies arrive in, as long as it arrives before them. A probe of the
  * same article id (a replay, a revision) matches nothing: an article is never a copy of itself.
- * Entries are keyed in the window store by their publication time, so they expire by it.
+ *
+ * <p>Entries are kept in the window store at their record's timestamp (when the article was
+ * ingested), not at their publication time, and a match must also lie within the probe's window of
+ * publication time. A window store expires entries by the latest time it was given: keyed by
+ * publication time, one recent article would expire every older one, and a backfill that mixes
+ * years (or a demo of old samples and today's feed) would find no copies among the older ones.
  */
 final class DedupCheckProcessor implements Processor<String, DedupProbe, String, DedupVerdict> {
 
@@ -48,17 +53,15 @@ final class DedupCheckProcessor implements Processor<String, DedupProbe, String,
     DedupSeen original = null;
     if (store != null) {
       boolean known = false;
-      long from = Math.max(0L, probe.published() - probe.window());
-      long to =
-          probe.published() > Long.MAX_VALUE - probe.window()
-              ? Long.MAX_VALUE
-              : probe.published() + probe.window();
-      try (WindowStoreIterator<DedupSeen> seen = store.fetch(record.key(), from, to)) {
+      long at = Math.max(0L, record.timestamp());
+      long from = Math.max(0L, at - probe.window() - DedupTopology.LATE_MARGIN.toMillis());
+      try (WindowStoreIterator<DedupSeen> seen = store.fetch(record.key(), from, Long.MAX_VALUE)) {
         while (seen.hasNext()) {
           DedupSeen other = seen.next().value;
           if (other.id().equals(probe.id())) {
             known = true;
-          } else if (matches(probe, other)
+          } else if (Math.abs(other.published() - probe.published()) <= probe.window()
+              && matches(probe, other)
               && other.before(probe.id(), probe.published())
               && (original == null || other.before(original.id(), original.published()))) {
             original = other;
@@ -66,10 +69,7 @@ final class DedupCheckProcessor implements Processor<String, DedupProbe, String,
         }
       }
       if (!known) {
-        store.put(
-            record.key(),
-            new DedupSeen(probe.id(), probe.published(), probe.simhash()),
-            probe.published());
+        store.put(record.key(), new DedupSeen(probe.id(), probe.published(), probe.simhash()), at);
       }
     }
     context.forward(

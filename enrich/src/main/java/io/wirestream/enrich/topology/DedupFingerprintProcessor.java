@@ -169,8 +169,8 @@ final class DedupFingerprintProcessor implements Processor<String, byte[], Strin
 
   /**
    * Publication time in epoch milliseconds, a date standing for its UTC midnight. Never later than
-   * a day after the record's timestamp: a date in the future is a mistake of the source, and
-   * taken at its word it would put the article out of reach of every copy dated correctly.
+   * a day after the record's timestamp: a date in the future is a mistake of the source, and taken
+   * at its word it would put the article out of reach of every copy dated correctly.
    */
   static long publishedMillis(Article article, long recordTimestamp) {
     String text = article.published().trim();

@@ -109,6 +109,7 @@ final class DedupVerdictProcessor implements Processor<String, DedupVerdict, Str
                 held.key(), duplicate, held.timestamp(), RecordHeaders.enriched(headers, version)),
             EnrichTopology.DEDUP_DUPLICATES_SINK);
         meters.out();
+        meters.skippedAsDuplicate();
         return;
       }
     }

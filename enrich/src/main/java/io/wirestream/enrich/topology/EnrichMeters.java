@@ -31,10 +31,14 @@ public final class EnrichMeters {
   /** The reason label of articles skipped for their language. */
   public static final String SKIPPED_LANGUAGE = "language";
 
+  /** The reason label of articles skipped as copies of another (docs/duplicates.md). */
+  public static final String SKIPPED_DUPLICATE = "duplicate";
+
   private final PipelineMeters pipeline;
   private final Timer latency;
   private final Counter tokens;
   private final Counter skippedLanguage;
+  private final Counter skippedDuplicate;
   private final Counter overruled;
 
   public EnrichMeters(MeterRegistry registry) {
@@ -75,6 +79,11 @@ public final class EnrichMeters {
             .description("Articles published without analysis, by why")
             .tags("stage", pipeline.stage(), "reason", SKIPPED_LANGUAGE)
             .register(registry);
+    this.skippedDuplicate =
+        Counter.builder(ARTICLES_SKIPPED)
+            .description("Articles published without analysis, by why")
+            .tags("stage", pipeline.stage(), "reason", SKIPPED_DUPLICATE)
+            .register(registry);
     this.overruled =
         Counter.builder(LANGUAGE_OVERRULED)
             .description("Articles whose declared language the detector overruled")
@@ -100,6 +109,10 @@ public final class EnrichMeters {
 
   void skippedForLanguage() {
     skippedLanguage.increment();
+  }
+
+  void skippedAsDuplicate() {
+    skippedDuplicate.increment();
   }
 
   void languageOverruled() {

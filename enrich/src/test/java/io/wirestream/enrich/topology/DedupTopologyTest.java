@@ -73,6 +73,7 @@ class DedupTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dedup-topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+    REGISTRY.clear();
     driver = new TopologyTestDriver(topology(), props);
     raw =
         driver.createInputTopic(
@@ -105,9 +106,12 @@ class DedupTopologyTest {
         new FailedSends(),
         ReplayFilter.ALL,
         5,
-        EnrichMeters.none(),
+        new EnrichMeters(REGISTRY),
         DedupOptions.on(CLOCK));
   }
+
+  private static final io.micrometer.core.instrument.simple.SimpleMeterRegistry REGISTRY =
+      new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
 
   @AfterEach
   void close() {
@@ -145,6 +149,13 @@ class DedupTopologyTest {
     assertThat(copy.dates()).isEmpty();
     assertThat(copy.enrichment().skipped()).isEqualTo("duplicate of a1 (same body)");
     assertThat(copy.enrichment().version()).isEqualTo(5);
+    assertThat(
+            REGISTRY
+                .get(EnrichMeters.ARTICLES_SKIPPED)
+                .tag("reason", EnrichMeters.SKIPPED_DUPLICATE)
+                .counter()
+                .count())
+        .isEqualTo(1.0);
     assertThat(copy.article().id()).isEqualTo("a2");
   }
 

@@ -50,6 +50,7 @@ class DedupIT {
               Map.of(
                   "bootstrap.servers", broker.bootstrapServers(),
                   "enrich.state.dir", dir.resolve("streams").toString(),
+                  "enrich.dedup.enabled", "true",
                   "topic.partitions", Integer.toString(PARTITIONS)));
       Topics topics = new Topics(config);
       String original = "original-1";

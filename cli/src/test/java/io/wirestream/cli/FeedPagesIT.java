@@ -284,6 +284,8 @@ class FeedPagesIT {
             "ingest.fetch.allow.private=true",
             "-D",
             "ingest.fetch.host.delay.ms=0",
+            "-D",
+            "enrich.dedup.enabled=true",
             "--feed",
             url("/rss-with-copy"));
 

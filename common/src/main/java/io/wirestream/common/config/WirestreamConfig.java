@@ -524,13 +524,14 @@ public final class WirestreamConfig extends AbstractConfig {
           .define(
               ENRICH_DEDUP_ENABLED,
               Type.BOOLEAN,
-              true,
+              false,
               Importance.MEDIUM,
               "Whether enrich detects duplicates (docs/duplicates.md): an article with the URL or"
                   + " the body of one already seen, the same title from the same source within"
                   + " enrich.dedup.title.window.ms, or a near-identical body, is not analysed"
                   + " again; its record names the original in duplicateOf. Needs two repartition"
-                  + " topics and windowed state stores; false gives the stateless topology.")
+                  + " topics and windowed state stores, and costs throughput (docs/benchmarks.md), so it is"
+                  + " off by default; off gives the stateless topology.")
           .define(
               ENRICH_DEDUP_SIMHASH_MAX_DISTANCE,
               Type.INT,

@@ -37,9 +37,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EnrichPoisonIT {
 
-  /** Eight names in 71 bytes: the enriched JSON is many times the size of the text. */
+  /**
+   * Eight names in 77 bytes: the enriched JSON is many times the size of the text. ("met in" would
+   * make the language detector read it as Dutch, and enrich would skip it unanalysed.)
+   */
   private static final String DENSE =
-      "Merkel, Macron, Putin and Obama met in Paris, Berlin, London and Rome. ";
+      "Merkel, Macron, Putin and Obama were seen in Paris, Berlin, London and Rome. ";
 
   @TempDir Path dir;
 
@@ -48,7 +51,8 @@ class EnrichPoisonIT {
       throws Exception {
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"))) {
       WirestreamConfig config = config(broker, Map.of());
-      String body = DENSE.repeat(110_000 / DENSE.length());
+      // enrich analyses the first 100,000 characters; the record carries the whole body too
+      String body = DENSE.repeat(250_000 / DENSE.length());
 
       List<ConsumerRecord<String, byte[]>> letters = run(config, body);
 

@@ -121,6 +121,7 @@ final class DedupFingerprintProcessor implements Processor<String, byte[], Strin
             null,
             partition,
             offset));
+    Optional<Long> simhash = Fingerprints.simhash(article.body());
     Fingerprints.titleKey(article)
         .ifPresent(
             title ->
@@ -131,10 +132,9 @@ final class DedupFingerprintProcessor implements Processor<String, byte[], Strin
                         id,
                         published,
                         options.titleWindow().toMillis(),
-                        null,
+                        simhash.orElse(null),
                         partition,
                         offset)));
-    Optional<Long> simhash = Fingerprints.simhash(article.body());
     if (simhash.isPresent()) {
       for (String band : Fingerprints.bands(simhash.get(), options.maxDistance())) {
         probes.add(probe("simhash", band, id, published, body, simhash.get(), partition, offset));

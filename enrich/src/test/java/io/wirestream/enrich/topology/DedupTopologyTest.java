@@ -202,6 +202,26 @@ class DedupTopologyTest {
   }
 
   @Test
+  void shouldNotTakeTheSameTitleOverAWhollyDifferentBodyAsACopy() {
+    send(article("a1", "2026-03-01T10:00:00Z", STORY).build());
+    send(
+        article(
+                "a2",
+                "2026-03-02T10:00:00Z",
+                "The harbour authority of Odessa reported on Wednesday that twelve tankers had"
+                    + " waited more than a week for a berth, as inspectors checked every hull and"
+                    + " crews complained to the union about the heat, the food and the pay, which"
+                    + " the owners in Athens and Istanbul promised to raise before the next voyage"
+                    + " to the refineries of southern Italy, due to leave at the end of the month.")
+            .build());
+
+    List<TestRecord<String, EnrichedArticle>> out = enriched.readRecordsToList();
+    assertThat(out).hasSize(2);
+    assertThat(out.get(1).value().duplicateOf()).isNull();
+    assertThat(out.get(1).value().enrichment().skipped()).isNull();
+  }
+
+  @Test
   void shouldNotTakeTheSameTitleEightDaysLaterOrFromAnotherSourceAsACopy() {
     send(article("a1", "2026-03-01T10:00:00Z", STORY).build());
     send(article("a2", "2026-03-09T10:00:00Z", "Moscow changed its mind about the ports.").build());

@@ -38,6 +38,13 @@ import java.util.Set;
 public final class DuplicateEvaluation {
 
   static final int MAX_SAMPLED_DISTANCE = 12;
+
+  /** The topology's bound on the bodies of two articles with one title (DedupCheckProcessor). */
+  static final int TITLE_MAX_DISTANCE = 15;
+
+  /** Thresholds scored: beyond the sampled ones, for the title pairs. */
+  static final int MAX_SCORED_DISTANCE = 24;
+
   static final Duration BODY_WINDOW = Duration.ofDays(30);
   static final Duration TITLE_WINDOW = Duration.ofDays(7);
 
@@ -96,8 +103,28 @@ public final class DuplicateEvaluation {
     return stories;
   }
 
-  /** Copies of an earlier story's normalised body, and of its exact text, within the window. */
+  /**
+   * What the exact rules find: copies of an earlier story's exact text, of its normalised body (and
+   * how many within the body window), and pairs of one source and title within the title window
+   * whose bodies differ (and how many of those the topology takes, with bodies within {@link
+   * #TITLE_MAX_DISTANCE} SimHash bits).
+   */
+  record Exact(
+      int stories, int identical, int normalised, int withinWindow, int titles, int confirmed) {}
+
   static void exact(List<Story> stories, PrintStream out) {
+    Exact e = exactCounts(stories);
+    out.printf(
+        "stories %d, copies of an identical body %d, of a normalised body %d (%d of them within"
+            + " %d days of the first)%n",
+        e.stories(), e.identical(), e.normalised(), e.withinWindow(), BODY_WINDOW.toDays());
+    out.printf(
+        "same source and normalised title within %d days, bodies differing: %d, of them with"
+            + " bodies within %d SimHash bits (or too short for one): %d%n",
+        TITLE_WINDOW.toDays(), e.titles(), TITLE_MAX_DISTANCE, e.confirmed());
+  }
+
+  static Exact exactCounts(List<Story> stories) {
     Map<String, Story> byHash = new HashMap<>();
     Map<String, Story> byText = new HashMap<>();
     int hashCopies = 0;
@@ -116,13 +143,9 @@ public final class DuplicateEvaluation {
         textCopies++;
       }
     }
-    out.printf(
-        "stories %d, copies of an identical body %d, of a normalised body %d (%d of them within"
-            + " %d days of the first)%n",
-        stories.size(), textCopies, hashCopies + outsideWindow, hashCopies, BODY_WINDOW.toDays());
     int titles = 0;
+    int confirmed = 0;
     Map<String, Story> byTitle = new HashMap<>();
-    Set<String> bodies = new HashSet<>();
     for (Story story : stories) {
       String key = story.source() + '|' + Fingerprints.normalizeText(story.title());
       Story first = byTitle.get(key);
@@ -130,15 +153,23 @@ public final class DuplicateEvaluation {
           && story.published() - first.published() <= TITLE_WINDOW.toMillis()
           && !first.bodyHash().equals(story.bodyHash())) {
         titles++;
+        if (distance(first, story) <= TITLE_MAX_DISTANCE) {
+          confirmed++;
+        }
       }
       if (first == null || story.published() - first.published() > TITLE_WINDOW.toMillis()) {
         byTitle.put(key, story);
       }
-      bodies.add(story.bodyHash());
     }
-    out.printf(
-        "same source and normalised title within %d days, bodies differing: %d%n",
-        TITLE_WINDOW.toDays(), titles);
+    return new Exact(
+        stories.size(), textCopies, hashCopies + outsideWindow, hashCopies, titles, confirmed);
+  }
+
+  /** SimHash distance of two bodies, 0 when either is too short for a SimHash. */
+  static int distance(Story a, Story b) {
+    return a.simhash() == null || b.simhash() == null
+        ? 0
+        : Fingerprints.distance(a.simhash(), b.simhash());
   }
 
   /** Every pair within the body window whose SimHashes differ in at most {@code max} bits. */
@@ -159,7 +190,8 @@ public final class DuplicateEvaluation {
         }
         int distance = Fingerprints.distance(a.simhash(), b.simhash());
         if (distance <= max && !a.bodyHash().equals(b.bodyHash())) {
-          pairs.add(new Pair(a, b, distance, jaccard(a.body(), b.body())));
+          // The Jaccard similarity is for reading a sampled pair; scoring needs only distances.
+          pairs.add(new Pair(a, b, distance, Double.NaN));
         }
       }
     }
@@ -184,7 +216,7 @@ public final class DuplicateEvaluation {
             String.join(
                 "\t",
                 Integer.toString(pair.distance()),
-                String.format("%.2f", pair.jaccard()),
+                String.format("%.2f", jaccard(pair.a().body(), pair.b().body())),
                 pair.a().id(),
                 pair.b().id(),
                 Integer.toString(stratum.size()),
@@ -242,24 +274,46 @@ public final class DuplicateEvaluation {
   }
 
   /**
-   * Precision and recall of each threshold on the labelled pairs, and how many pairs of the corpus
-   * each threshold takes.
+   * One threshold on the labelled pairs: how many pairs of the corpus it takes, how many labelled
+   * pairs it takes and how many of those are near-duplicates, of {@code positives} in all.
    */
-  static void score(List<Story> stories, Path labels, PrintStream out) throws IOException {
-    List<Label> labelled = Label.read(labels);
+  record Threshold(int maxDistance, long corpusPairs, int taken, int right, int positives) {
+    double precision() {
+      return taken == 0 ? Double.NaN : right / (double) taken;
+    }
+
+    double recall() {
+      return right / (double) positives;
+    }
+
+    String line() {
+      return String.format(
+          "| %d | %d | %d | %s | %s |",
+          maxDistance,
+          corpusPairs,
+          taken,
+          taken == 0 ? "-" : String.format("%.3f (%d/%d)", precision(), right, taken),
+          String.format("%.3f (%d/%d)", recall(), right, positives));
+    }
+  }
+
+  /** Precision and recall of every SimHash threshold up to {@link #MAX_SCORED_DISTANCE}. */
+  static List<Threshold> thresholds(List<Story> stories, List<Label> labelled) {
     Map<String, Story> byId = new HashMap<>();
     stories.forEach(s -> byId.put(s.id(), s));
-    List<Pair> pairs = pairs(stories, MAX_SAMPLED_DISTANCE);
+    List<Pair> pairs = pairs(stories, MAX_SCORED_DISTANCE);
     int positives = (int) labelled.stream().filter(Label::duplicate).count();
-    out.printf("labelled pairs %d, near-duplicates among them %d%n", labelled.size(), positives);
-    out.println("| max distance | corpus pairs | labelled taken | precision | recall |");
-    out.println("|---|---|---|---|---|");
-    for (int k = 0; k <= MAX_SAMPLED_DISTANCE; k++) {
+    List<Threshold> rows = new ArrayList<>();
+    for (int k = 0; k <= MAX_SCORED_DISTANCE; k++) {
       int taken = 0;
       int right = 0;
       for (Label label : labelled) {
         Story a = byId.get(label.idA());
         Story b = byId.get(label.idB());
+        if (a == null || b == null) {
+          throw new IllegalArgumentException(
+              "labelled pair not in the corpus: " + label.idA() + " " + label.idB());
+        }
         int distance =
             a.simhash() == null || b.simhash() == null
                 ? 64
@@ -273,14 +327,45 @@ public final class DuplicateEvaluation {
       }
       int threshold = k;
       long corpus = pairs.stream().filter(p -> p.distance() <= threshold).count();
-      out.printf(
-          "| %d | %d | %d | %s | %s |%n",
-          k,
-          corpus,
-          taken,
-          taken == 0 ? "-" : String.format("%.3f (%d/%d)", right / (double) taken, right, taken),
-          String.format("%.3f (%d/%d)", right / (double) positives, right, positives));
+      rows.add(new Threshold(k, corpus, taken, right, positives));
     }
+    return rows;
+  }
+
+  /**
+   * The title rule as the topology applies it to pairs of one source and title: bodies within
+   * {@link #TITLE_MAX_DISTANCE} SimHash bits, or one too short for a SimHash.
+   */
+  static Threshold titleRule(List<Story> stories, List<Label> labelled) {
+    Map<String, Story> byId = new HashMap<>();
+    stories.forEach(s -> byId.put(s.id(), s));
+    int taken = 0;
+    int right = 0;
+    int positives = 0;
+    for (Label label : labelled) {
+      positives += label.duplicate() ? 1 : 0;
+      if (distance(byId.get(label.idA()), byId.get(label.idB())) <= TITLE_MAX_DISTANCE) {
+        taken++;
+        right += label.duplicate() ? 1 : 0;
+      }
+    }
+    return new Threshold(TITLE_MAX_DISTANCE, -1, taken, right, positives);
+  }
+
+  static void score(List<Story> stories, Path labels, PrintStream out) throws IOException {
+    List<Label> labelled = Label.read(labels);
+    List<Threshold> rows = thresholds(stories, labelled);
+    out.printf(
+        "labelled pairs %d, near-duplicates among them %d%n",
+        labelled.size(), rows.get(0).positives());
+    out.println("| max distance | corpus pairs | labelled taken | precision | recall |");
+    out.println("|---|---|---|---|---|");
+    rows.forEach(row -> out.println(row.line()));
+    Threshold title = titleRule(stories, labelled);
+    out.printf(
+        "as the title rule (within %d bits, or a body too short for a SimHash): taken %d,"
+            + " precision %.3f, recall %.3f%n",
+        TITLE_MAX_DISTANCE, title.taken(), title.precision(), title.recall());
   }
 
   /** Jaccard similarity of the two bodies' word 3-shingle sets. */

@@ -67,6 +67,7 @@ public final class WirestreamConfig extends AbstractConfig {
   public static final String INGEST_PAGE_MAX_BYTES = "ingest.page.max.bytes";
   public static final String INGEST_SITEMAP_MAX_DEPTH = "ingest.sitemap.max.depth";
   public static final String INGEST_FETCH_PAGES = "ingest.fetch.pages";
+  public static final String INGEST_FILES_FETCH_PAGES = "ingest.files.fetch.pages";
   public static final String INGEST_SITEMAP_MAX_SITEMAPS = "ingest.sitemap.max.sitemaps";
   public static final String ENRICH_APPLICATION_ID = "enrich.application.id";
   public static final String ENRICH_THREADS = "enrich.threads";
@@ -396,6 +397,16 @@ public final class WirestreamConfig extends AbstractConfig {
                   + " same robots.txt, per-host and size rules as feeds) and its extracted text"
                   + " published as the body, the feed's text kept as the summary. Off, the body"
                   + " is the feed's own text, as when a page cannot be fetched.")
+          .define(
+              INGEST_FILES_FETCH_PAGES,
+              Type.BOOLEAN,
+              false,
+              Importance.LOW,
+              "Whether a JSON-lines record with a url and no body (or no date) is completed from"
+                  + " its page, fetched and extracted as a feed item's is (robots.txt, per-host"
+                  + " politeness, size caps, ingest.fetch.*); the page's body, title, authors,"
+                  + " date and language fill what the record leaves out. Off, such a record is"
+                  + " rejected for its empty body. Files only, not standard input.")
           .define(
               INGEST_SITEMAP_MAX_DEPTH,
               Type.INT,

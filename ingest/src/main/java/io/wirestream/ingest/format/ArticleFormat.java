@@ -15,10 +15,19 @@ public interface ArticleFormat {
 
   /** Picks the format by file name: {@code .jsonl}/{@code .ndjson}/{@code .json} or seed text. */
   static ArticleFormat forFile(Path file, String source, InputLimits limits) {
+    return forFile(file, source, limits, false);
+  }
+
+  /**
+   * Like {@link #forFile(Path, String, InputLimits)}; with {@code bodiesFromPages}, JSON-lines
+   * records with a {@code url} and no body are passed on for their page to complete.
+   */
+  static ArticleFormat forFile(
+      Path file, String source, InputLimits limits, boolean bodiesFromPages) {
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     for (String suffix : List.of(".jsonl", ".ndjson", ".json")) {
       if (name.endsWith(suffix)) {
-        return new JsonLinesFormat(source, limits.maxLineBytes());
+        return new JsonLinesFormat(source, limits.maxLineBytes(), bodiesFromPages);
       }
     }
     return new SeedTextFormat(source, limits.maxFileBytes());

@@ -30,13 +30,23 @@ public final class JsonLinesFormat implements ArticleFormat {
 
   private final String defaultSource;
   private final int maxLineBytes;
+  private final boolean bodiesFromPages;
 
   /**
    * @param maxLineBytes a longer line is skipped to its newline without being held, and rejected
    */
   public JsonLinesFormat(String defaultSource, int maxLineBytes) {
+    this(defaultSource, maxLineBytes, false);
+  }
+
+  /**
+   * @param bodiesFromPages whether a record with a {@code url} and no body (or no date) is passed
+   *     on with an empty body (or date), for its page to complete; otherwise it is rejected
+   */
+  public JsonLinesFormat(String defaultSource, int maxLineBytes, boolean bodiesFromPages) {
     this.defaultSource = defaultSource;
     this.maxLineBytes = maxLineBytes;
+    this.bodiesFromPages = bodiesFromPages;
   }
 
   @Override
@@ -163,25 +173,38 @@ public final class JsonLinesFormat implements ArticleFormat {
     } catch (IllegalArgumentException e) {
       return new ParseResult.Rejected(location, e.getMessage());
     }
+    String url = text(node, "url");
+    boolean fromPage = bodiesFromPages && url != null && !url.isBlank();
     String body = text(node, "body");
     if (body == null || body.isBlank()) {
-      return new ParseResult.Rejected(location, "empty body");
+      if (!fromPage) {
+        return new ParseResult.Rejected(
+            location,
+            url == null || url.isBlank()
+                ? "empty body"
+                : "empty body (ingest.files.fetch.pages=true would fetch its url)");
+      }
+      body = "";
     }
     String published = text(node, "published");
     if (published == null || published.isBlank()) {
-      return new ParseResult.Rejected(location, "no 'published' date");
-    }
-    try {
-      Article.parsePublished(published);
-    } catch (IllegalArgumentException e) {
-      return new ParseResult.Rejected(location, "impossible or malformed date '" + published + "'");
+      if (!fromPage) {
+        return new ParseResult.Rejected(location, "no 'published' date");
+      }
+      published = "";
+    } else {
+      try {
+        Article.parsePublished(published);
+      } catch (IllegalArgumentException e) {
+        return new ParseResult.Rejected(
+            location, "impossible or malformed date '" + published + "'");
+      }
     }
     String source = text(node, "source");
     if (source == null || source.isBlank()) {
       source = defaultSource;
     }
     String nativeId = text(node, "id");
-    String url = text(node, "url");
     body = SeedTextFormat.normaliseBody(body);
     String id;
     if (nativeId != null && !nativeId.isBlank()) {

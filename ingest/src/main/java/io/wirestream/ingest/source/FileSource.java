@@ -4,6 +4,7 @@ import io.wirestream.ingest.ArticleSource;
 import io.wirestream.ingest.FileIngestor;
 import io.wirestream.ingest.IngestSink;
 import io.wirestream.ingest.format.InputLimits;
+import io.wirestream.ingest.page.PageFetcher;
 import io.wirestream.ingest.state.IngestState;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +36,22 @@ public final class FileSource implements ArticleSource {
       boolean follow,
       Duration interval,
       IngestState state) {
+    this(inputs, source, limits, follow, interval, state, null);
+  }
+
+  /**
+   * @param pages completes JSON-lines records that have a url and no body; null to reject them
+   */
+  public FileSource(
+      List<Path> inputs,
+      String source,
+      InputLimits limits,
+      boolean follow,
+      Duration interval,
+      IngestState state,
+      PageFetcher pages) {
     this.inputs = List.copyOf(inputs);
-    this.ingestor = new FileIngestor(inputs, source, limits, state);
+    this.ingestor = new FileIngestor(inputs, source, limits, state, pages);
     this.follow = follow;
     this.interval = interval;
   }

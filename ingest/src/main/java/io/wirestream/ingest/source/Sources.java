@@ -10,6 +10,8 @@ import io.wirestream.ingest.fetch.Fetcher;
 import io.wirestream.ingest.fetch.HostPoliteness;
 import io.wirestream.ingest.format.InputLimits;
 import io.wirestream.ingest.format.ParseResult;
+import io.wirestream.ingest.page.PageExtractor;
+import io.wirestream.ingest.page.PageFetcher;
 import io.wirestream.ingest.registry.RegisteredFeedSource;
 import io.wirestream.ingest.sitemap.SitemapSource;
 import io.wirestream.ingest.state.IngestState;
@@ -130,7 +132,10 @@ public final class Sources {
               limits,
               request.follow(),
               Duration.ofMillis(config.getLong(WirestreamConfig.INGEST_POLL_INTERVAL_MS)),
-              state));
+              state,
+              config.getBoolean(WirestreamConfig.INGEST_FILES_FETCH_PAGES)
+                  ? new PageFetcher(fetcher, PageExtractor.from(config))
+                  : null));
     }
     if (stdinNamed) {
       sources.add(

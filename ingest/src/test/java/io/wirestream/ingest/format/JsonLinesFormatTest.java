@@ -31,6 +31,27 @@ class JsonLinesFormatTest {
   }
 
   @Test
+  void shouldPassOnARecordWithAUrlAndNoBodyOrDateOnlyWhenItsPageIsToBeFetched() throws IOException {
+    Path file = dir.resolve("links.jsonl");
+    Files.writeString(
+        file,
+        "{\"id\":\"l-1\",\"url\":\"https://example.org/a\"}\n"
+            + "{\"id\":\"l-2\",\"published\":\"2026-11-30\"}\n"
+            + "{\"id\":\"l-3\",\"url\":\"https://example.org/c\",\"published\":\"30 Nov\"}\n");
+    List<ParseResult> results = new ArrayList<>();
+    new JsonLinesFormat("jsonl", 1 << 20, true).read(file, results::add);
+
+    assertThat(results).hasSize(3);
+    Article pending = ((ParseResult.Parsed) results.get(0)).article();
+    assertThat(pending.body()).isEmpty();
+    assertThat(pending.published()).isEmpty();
+    assertThat(pending.url()).isEqualTo("https://example.org/a");
+    assertThat(results.subList(1, 3))
+        .extracting(r -> ((ParseResult.Rejected) r).reason())
+        .containsExactly("empty body", "impossible or malformed date '30 Nov'");
+  }
+
+  @Test
   void shouldReadReutersShapedLines() throws IOException {
     List<ParseResult> results =
         read(

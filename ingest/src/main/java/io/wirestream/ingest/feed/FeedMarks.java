@@ -4,6 +4,7 @@ import io.wirestream.common.model.Article;
 import io.wirestream.ingest.fetch.Validators;
 import io.wirestream.ingest.state.ContentHash;
 import io.wirestream.ingest.state.FeedMark;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -28,7 +29,8 @@ final class FeedMarks {
         s.nextDue.equals(Instant.MIN) ? null : s.nextDue,
         s.disabledReason,
         feed.itemsSeen,
-        feed.published);
+        feed.published,
+        s.interval == null ? null : s.interval.toMillis());
   }
 
   static void restore(FeedState feed, FeedMark mark) {
@@ -45,6 +47,10 @@ final class FeedMarks {
     s.disabledReason = mark.disabled();
     if (mark.nextDue() != null) {
       s.nextDue = mark.nextDue();
+    }
+    if (mark.intervalMillis() != null && mark.intervalMillis() > 0) {
+      // What the feed's hints and its pace taught the schedule; the next fetch adjusts it again.
+      s.interval = Duration.ofMillis(mark.intervalMillis());
     }
   }
 

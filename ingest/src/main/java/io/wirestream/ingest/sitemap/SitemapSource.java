@@ -376,7 +376,8 @@ public final class SitemapSource implements ArticleSource {
               null,
               null,
               items.size(),
-              new LinkedHashMap<>(items)));
+              new LinkedHashMap<>(items),
+              null));
     }
   }
 

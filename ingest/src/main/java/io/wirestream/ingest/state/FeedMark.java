@@ -21,6 +21,8 @@ import java.util.Map;
  * @param itemsSeen items delivered from the feed over its life
  * @param items each delivered item the feed still lists, by id: a hash of its content and its
  *     revision
+ * @param intervalMillis the poll interval the schedule had learned (from the feed's hints and its
+ *     rate of new items), or null in marks written before it was kept
  */
 public record FeedMark(
     String url,
@@ -35,7 +37,8 @@ public record FeedMark(
     Instant nextDue,
     String disabled,
     long itemsSeen,
-    Map<String, ItemMark> items) {
+    Map<String, ItemMark> items,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long intervalMillis) {
 
   /**
    * A delivered item: the hash of its content, how many times it changed before, and the article id

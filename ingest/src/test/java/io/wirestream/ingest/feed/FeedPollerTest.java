@@ -713,6 +713,26 @@ class FeedPollerTest {
             });
   }
 
+  @Test
+  void shouldKeepTheIntervalLearnedFromTheFeedAcrossARestart() throws Exception {
+    IngestState state = IngestState.inMemory();
+    FeedPoller first = statefulPoller(url("/rss"), state);
+    first.pollAll(publisher, stats, rejections::add);
+    // Nothing new the second time: a quiet feed is asked half as often again.
+    first.pollAll(publisher, stats, rejections::add);
+    Duration learned = first.state(url("/rss")).interval();
+    first.close();
+
+    FeedPoller second = statefulPoller(url("/rss"), state);
+
+    assertThat(learned).isEqualTo(INTERVAL.multipliedBy(3).dividedBy(2));
+    assertThat(state.feed(url("/rss").toString()))
+        .hasValueSatisfying(
+            mark -> assertThat(mark.intervalMillis()).isEqualTo(learned.toMillis()));
+    assertThat(second.state(url("/rss")).interval()).isEqualTo(learned);
+    second.close();
+  }
+
   private FeedPoller pagesPoller(URI feed) {
     FetchSettings settings = TestFetch.settings();
     Fetcher fetcher = TestFetch.fetcher(settings);

@@ -25,7 +25,8 @@ class MarksTest {
             Instant.parse("2024-01-02T10:05:00Z"),
             null,
             12,
-            Map.of("g-1", new FeedMark.ItemMark("h1", 0), "g-2", new FeedMark.ItemMark("h2", 3)));
+            Map.of("g-1", new FeedMark.ItemMark("h1", 0), "g-2", new FeedMark.ItemMark("h2", 3)),
+            3_600_000L);
     byte[] json = Json.MAPPER.writeValueAsBytes(mark);
     assertThat(Json.MAPPER.readValue(json, FeedMark.class)).isEqualTo(mark);
   }

@@ -12,8 +12,10 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * Checks each probe against the articles its fingerprint store holds within the probe's window of
  * publication time, adds the probe's article, and answers with the original found, if any.
  *
- * <p>The original is the matching article that comes first by (published, id): the one every copy
- * names, whatever order the copies arrive in, as long as it arrives before them. A probe of the
+ * <p>The original is the first article of a fingerprint that enrich saw, the one it analysed: of
+ * the matching articles that were not copies themselves when they came, the first by (published,
+ * id). So of copies that arrive in any order exactly one is analysed, and every later one names it;
+ * a copy published earlier than the original but arriving after it names it too. A probe of the
  * same article id (a replay, a revision) matches nothing: an article is never a copy of itself.
  *
  * <p>Entries are kept in the window store at their record's timestamp (when the article was
@@ -58,6 +60,7 @@ final class DedupCheckProcessor implements Processor<String, DedupProbe, String,
     DedupSeen original = null;
     if (store != null) {
       boolean known = false;
+      DedupSeen firstCopy = null;
       long at = Math.max(0L, record.timestamp());
       long from = Math.max(0L, at - probe.window() - DedupTopology.LATE_MARGIN.toMillis());
       try (WindowStoreIterator<DedupSeen> seen = store.fetch(record.key(), from, Long.MAX_VALUE)) {
@@ -66,15 +69,24 @@ final class DedupCheckProcessor implements Processor<String, DedupProbe, String,
           if (other.id().equals(probe.id())) {
             known = true;
           } else if (Math.abs(other.published() - probe.published()) <= probe.window()
-              && matches(probe, other)
-              && other.before(probe.id(), probe.published())
-              && (original == null || other.before(original.id(), original.published()))) {
-            original = other;
+              && matches(probe, other)) {
+            if (!other.isCopy()) {
+              original = first(original, other);
+            } else {
+              firstCopy = first(firstCopy, other);
+            }
           }
         }
       }
+      if (original == null) {
+        // Every match was itself a copy (its original has left the window): name the first.
+        original = firstCopy;
+      }
       if (!known) {
-        store.put(record.key(), new DedupSeen(probe.id(), probe.published(), probe.simhash()), at);
+        store.put(
+            record.key(),
+            new DedupSeen(probe.id(), probe.published(), probe.simhash(), original != null),
+            at);
       }
     }
     context.forward(
@@ -87,6 +99,10 @@ final class DedupCheckProcessor implements Processor<String, DedupProbe, String,
                 original == null ? null : original.id(),
                 original == null ? 0L : original.published()),
             record.timestamp()));
+  }
+
+  private static DedupSeen first(DedupSeen best, DedupSeen other) {
+    return best == null || other.before(best.id(), best.published()) ? other : best;
   }
 
   /**

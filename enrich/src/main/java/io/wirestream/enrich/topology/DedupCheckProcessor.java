@@ -59,30 +59,26 @@ final class DedupCheckProcessor implements Processor<String, DedupProbe, String,
     WindowStore<String, DedupSeen> store = stores.get(probe.kind());
     DedupSeen original = null;
     if (store != null) {
-      boolean known = false;
-      DedupSeen firstCopy = null;
+      DedupSeen self = null;
       long at = Math.max(0L, record.timestamp());
       long from = Math.max(0L, at - probe.window() - DedupTopology.LATE_MARGIN.toMillis());
       try (WindowStoreIterator<DedupSeen> seen = store.fetch(record.key(), from, Long.MAX_VALUE)) {
         while (seen.hasNext()) {
           DedupSeen other = seen.next().value;
           if (other.id().equals(probe.id())) {
-            known = true;
+            self = other;
           } else if (Math.abs(other.published() - probe.published()) <= probe.window()
+              && !other.isCopy()
               && matches(probe, other)) {
-            if (!other.isCopy()) {
-              original = first(original, other);
-            } else {
-              firstCopy = first(firstCopy, other);
-            }
+            original = first(original, other);
           }
         }
       }
-      if (original == null) {
-        // Every match was itself a copy (its original has left the window): name the first.
-        original = firstCopy;
+      if (self != null && !self.isCopy()) {
+        // Seen before as an original (a replay, a revision): it stays one.
+        original = null;
       }
-      if (!known) {
+      if (self == null) {
         store.put(
             record.key(),
             new DedupSeen(probe.id(), probe.published(), probe.simhash(), original != null),

@@ -255,6 +255,20 @@ class DedupTopologyTest {
   }
 
   @Test
+  void shouldAnalyseAnOriginalSentAgainAfterItsCopyAsTheOriginal() {
+    send(article("a1", "2026-03-01T10:00:00Z", STORY).title("One").build());
+    send(article("a2", "2026-03-01T11:00:00Z", STORY).title("Two").build());
+    send(article("a1", "2026-03-01T10:00:00Z", STORY).title("One").build());
+
+    assertThat(enriched.readRecordsToList())
+        .extracting(r -> r.key(), r -> r.value().duplicateOf())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("a1", null),
+            org.assertj.core.groups.Tuple.tuple("a2", "a1"),
+            org.assertj.core.groups.Tuple.tuple("a1", null));
+  }
+
+  @Test
   void shouldAnalyseOnlyTheFirstCopySeenEvenWhenAnEarlierPublishedOneArrivesAfterIt() {
     // Copies on different partitions arrive in any order: the first one seen is analysed, and
     // every later one names it, whatever their publication times.

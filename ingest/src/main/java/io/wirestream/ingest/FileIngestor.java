@@ -1,19 +1,15 @@
 package io.wirestream.ingest;
 
-import io.wirestream.common.model.Article;
 import io.wirestream.ingest.format.ArticleFormat;
 import io.wirestream.ingest.format.InputLimits;
 import io.wirestream.ingest.format.ParseResult;
-import io.wirestream.ingest.page.PageArticles;
-import io.wirestream.ingest.page.PageFetch;
+import io.wirestream.ingest.page.PageCompletion;
 import io.wirestream.ingest.page.PageFetcher;
 import io.wirestream.ingest.source.InputFiles;
 import io.wirestream.ingest.state.ContentHash;
 import io.wirestream.ingest.state.FileMark;
 import io.wirestream.ingest.state.IngestState;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -160,13 +156,14 @@ public final class FileIngestor {
           delivery.countRejected();
           rejections.accept(rejected);
         };
+    PageCompletion completion = pages == null ? null : new PageCompletion(pages, stats::countPage);
     boolean interrupted = false;
     try {
       ArticleFormat.forFile(file, source, limits, pages != null)
           .read(
               file,
               read -> {
-                ParseResult result = completeFromPage(read, stats);
+                ParseResult result = completion == null ? read : completion.complete(read);
                 if (result instanceof ParseResult.Parsed parsed) {
                   String refused = publisher.publish(delivery, parsed.article(), parsed.location());
                   if (refused != null) {
@@ -179,7 +176,7 @@ public final class FileIngestor {
     } catch (IOException e) {
       // Reported once; the file is read again when it changes.
       reject.accept(new ParseResult.Rejected(file.toString(), "cannot read: " + e));
-    } catch (PageWaitInterrupted e) {
+    } catch (PageCompletion.Interrupted e) {
       // Stopping while a page was fetched: the file stays unsealed, so it is not marked done and
       // a following ingest reads it again rather than lose the records after this one.
       interrupted = true;
@@ -188,45 +185,6 @@ public final class FileIngestor {
       if (!interrupted) {
         delivery.seal();
       }
-    }
-  }
-
-  /**
-   * A record with no body yet, from a JSON-lines file with pages fetched: the record with its
-   * page's text, or a rejection saying why there is none.
-   */
-  private ParseResult completeFromPage(ParseResult result, IngestStats stats) {
-    if (pages == null
-        || !(result instanceof ParseResult.Parsed parsed)
-        || !parsed.article().body().isEmpty()) {
-      return result;
-    }
-    Article listed = parsed.article();
-    PageFetch page;
-    try {
-      page = pages.fetch(new URI(listed.url().strip()));
-    } catch (URISyntaxException e) {
-      page = PageFetch.none("unusable url");
-    } catch (InterruptedException e) {
-      throw new PageWaitInterrupted();
-    }
-    stats.countPage(page.outcome().label());
-    Article article = PageArticles.merge(listed, page);
-    if (article.body().isEmpty()) {
-      return new ParseResult.Rejected(
-          parsed.location(), "empty body, and the page gave none: " + page.problem());
-    }
-    if (article.published().isEmpty()) {
-      return new ParseResult.Rejected(
-          parsed.location(), "no date: neither the record nor its page has one");
-    }
-    return new ParseResult.Parsed(article, parsed.location());
-  }
-
-  /** Unwinds the format's reading loop when the thread is interrupted during a page fetch. */
-  private static final class PageWaitInterrupted extends RuntimeException {
-    PageWaitInterrupted() {
-      super("interrupted while fetching a page", null, false, false);
     }
   }
 

@@ -406,7 +406,7 @@ public final class WirestreamConfig extends AbstractConfig {
                   + " its page, fetched and extracted as a feed item's is (robots.txt, per-host"
                   + " politeness, size caps, ingest.fetch.*); the page's body, title, authors,"
                   + " date and language fill what the record leaves out. Off, such a record is"
-                  + " rejected for its empty body. Files only, not standard input.")
+                  + " rejected for its empty body. Files and standard input.")
           .define(
               INGEST_SITEMAP_MAX_DEPTH,
               Type.INT,

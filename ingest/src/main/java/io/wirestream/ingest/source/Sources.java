@@ -124,6 +124,10 @@ public final class Sources {
         files.add(input);
       }
     }
+    PageFetcher recordPages =
+        config.getBoolean(WirestreamConfig.INGEST_FILES_FETCH_PAGES)
+            ? new PageFetcher(fetcher, PageExtractor.from(config))
+            : null;
     if (!files.isEmpty()) {
       sources.add(
           new FileSource(
@@ -133,14 +137,15 @@ public final class Sources {
               request.follow(),
               Duration.ofMillis(config.getLong(WirestreamConfig.INGEST_POLL_INTERVAL_MS)),
               state,
-              config.getBoolean(WirestreamConfig.INGEST_FILES_FETCH_PAGES)
-                  ? new PageFetcher(fetcher, PageExtractor.from(config))
-                  : null));
+              recordPages));
     }
     if (stdinNamed) {
       sources.add(
           new StdinSource(
-              stdin, request.source() == null ? "stdin" : request.source(), limits.maxLineBytes()));
+              stdin,
+              request.source() == null ? "stdin" : request.source(),
+              limits.maxLineBytes(),
+              recordPages));
     }
     FeedList.Contents feeds = feeds(request);
     if (!feeds.problems().isEmpty()) {

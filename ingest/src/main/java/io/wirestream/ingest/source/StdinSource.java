@@ -5,6 +5,8 @@ import io.wirestream.ingest.Delivery;
 import io.wirestream.ingest.IngestSink;
 import io.wirestream.ingest.format.JsonLinesFormat;
 import io.wirestream.ingest.format.ParseResult;
+import io.wirestream.ingest.page.PageCompletion;
+import io.wirestream.ingest.page.PageFetcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -25,12 +27,21 @@ public final class StdinSource implements ArticleSource {
 
   private final InputStream in;
   private final JsonLinesFormat format;
+  private final PageFetcher pages;
   private Thread reader;
   private volatile boolean finished;
 
   public StdinSource(InputStream in, String source, int maxLineBytes) {
+    this(in, source, maxLineBytes, null);
+  }
+
+  /**
+   * @param pages completes records that have a url and no body; null to reject them
+   */
+  public StdinSource(InputStream in, String source, int maxLineBytes, PageFetcher pages) {
     this.in = in;
-    this.format = new JsonLinesFormat(source, maxLineBytes);
+    this.format = new JsonLinesFormat(source, maxLineBytes, pages != null);
+    this.pages = pages;
   }
 
   @Override
@@ -50,11 +61,14 @@ public final class StdinSource implements ArticleSource {
 
   private void read(IngestSink sink) {
     Delivery delivery = sink.open(NAME, d -> {});
+    PageCompletion completion =
+        pages == null ? null : new PageCompletion(pages, sink.stats()::countPage);
     try {
       format.read(
           in,
           NAME,
-          result -> {
+          read -> {
+            ParseResult result = completion == null ? read : completion.complete(read);
             if (result instanceof ParseResult.Parsed parsed) {
               sink.publish(delivery, parsed.article(), parsed.location());
             } else if (result instanceof ParseResult.Rejected rejected) {
@@ -64,6 +78,9 @@ public final class StdinSource implements ArticleSource {
     } catch (IOException e) {
       LOG.warn("standard input: {}", e.toString());
       sink.reject(delivery, new ParseResult.Rejected(NAME, "cannot read: " + e));
+    } catch (PageCompletion.Interrupted e) {
+      // Stopping: what has not been read is not lost, it is still in the pipe's writer's hands.
+      Thread.currentThread().interrupt();
     } finally {
       delivery.seal();
       finished = true;

@@ -36,6 +36,15 @@ public final class LanguageGate {
    */
   public static final double MIN_CONFIDENCE = 0.5;
 
+  /**
+   * A text whose letters and digits are more than this share digits is a table (an earnings report,
+   * a price list) more than prose: its few words read as any language ("Shr 42 cts vs 39 cts Net
+   * 12.3 mln" as Nynorsk), so it is not given to the detector. Counted over the detector's sample.
+   * On the Reuters-21578 stories, all English, this keeps 44 of the 55 it misnamed English; prose
+   * has a few percent of digits.
+   */
+  public static final double MAX_DIGIT_SHARE = 0.15;
+
   /** The language assumed when neither detector nor source can tell. */
   public static final String DEFAULT_LANGUAGE = "en";
 
@@ -110,7 +119,8 @@ public final class LanguageGate {
    */
   public Decision decide(String id, CharSequence text, String declared) {
     String source = Languages.normalise(declared);
-    if (letters(text, MIN_LETTERS) >= MIN_LETTERS) {
+    if (letters(text, MIN_LETTERS) >= MIN_LETTERS
+        && digitShare(text, LanguageDetectors.SAMPLE_CHARS) <= MAX_DIGIT_SHARE) {
       Detection found = detector().detect(text);
       if (found.known() && found.confidence() >= MIN_CONFIDENCE) {
         Decision decision = decision(found.language(), Basis.DETECTED, source);
@@ -150,6 +160,22 @@ public final class LanguageGate {
       }
     }
     return d;
+  }
+
+  /** How much of the detector's sample a text's digits are: over the letters and digits. */
+  static double digitShare(CharSequence text, int sample) {
+    int digits = 0;
+    int alphanumerics = 0;
+    for (int i = 0; i < text.length() && i < sample; i++) {
+      char c = text.charAt(i);
+      if (Character.isDigit(c)) {
+        digits++;
+        alphanumerics++;
+      } else if (Character.isLetter(c)) {
+        alphanumerics++;
+      }
+    }
+    return alphanumerics == 0 ? 0.0 : digits / (double) alphanumerics;
   }
 
   /** Letters in {@code text}, counted up to {@code enough}. */

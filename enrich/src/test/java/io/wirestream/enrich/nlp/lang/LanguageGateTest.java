@@ -69,6 +69,21 @@ class LanguageGateTest {
   }
 
   @Test
+  void shouldNotDetectTheLanguageOfATableOfFigures() {
+    String earnings =
+        "Shr 42 cts vs 39 cts  Net 12.3 mln vs 9,382,000  Sales 172.0 mln vs 146.00 mln  Avg shrs"
+            + " 29.5 mln vs 24.3 mln  Year  Shr 1.63 dlrs vs 1.35 dlrs  Net 47.1 mln vs 36.5 mln"
+            + "  Sales 640.2 mln vs 571.9 mln  Avg shrs 28.9 mln vs 27.0 mln";
+    assertThat(LanguageGate.digitShare(earnings, 1000)).isGreaterThan(LanguageGate.MAX_DIGIT_SHARE);
+
+    Decision decision = GATE.decide("table", earnings, null);
+
+    assertThat(decision.language()).isEqualTo("en");
+    assertThat(decision.basis()).isEqualTo(LanguageGate.Basis.DEFAULT);
+    assertThat(LanguageGate.digitShare(GERMAN, 1000)).isLessThan(0.05);
+  }
+
+  @Test
   void shouldFallBackToTheDeclaredLanguageOnAShortText() {
     Decision decision = GATE.decide("short", "Merkel in Paris", "de");
 

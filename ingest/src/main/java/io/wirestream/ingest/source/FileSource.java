@@ -25,21 +25,11 @@ public final class FileSource implements ArticleSource {
 
   public FileSource(
       List<Path> inputs, String source, InputLimits limits, boolean follow, Duration interval) {
-    this(inputs, source, limits, follow, interval, IngestState.inMemory());
-  }
-
-  /** Files that count as read when {@code state} has them delivered as they are. */
-  public FileSource(
-      List<Path> inputs,
-      String source,
-      InputLimits limits,
-      boolean follow,
-      Duration interval,
-      IngestState state) {
-    this(inputs, source, limits, follow, interval, state, null);
+    this(inputs, source, limits, follow, interval, IngestState.inMemory(), null);
   }
 
   /**
+   * @param state files count as read when it has them delivered as they are
    * @param pages completes JSON-lines records that have a url and no body; null to reject them
    */
   public FileSource(

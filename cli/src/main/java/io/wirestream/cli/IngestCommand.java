@@ -173,7 +173,9 @@ public final class IngestCommand implements Callable<Integer> {
         topics.raw().name(),
         settings.getString(WirestreamConfig.BOOTSTRAP_SERVERS));
     long pending;
-    ArticlePublisher publisher = new ArticlePublisher(settings, topics, stats, Clock.systemUTC());
+    ArticlePublisher publisher =
+        new ArticlePublisher(settings, topics, stats, Clock.systemUTC(), request.instanceName());
+    publisher.carry(state);
     ops.watch(publisher);
     try (state;
         IngestService service =

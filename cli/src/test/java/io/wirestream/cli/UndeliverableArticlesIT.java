@@ -30,6 +30,10 @@ import picocli.CommandLine;
  * {@code max.message.bytes} smaller than any article make the broker answer every write with
  * RECORD_TOO_LARGE. Refused on the raw topic, an article is dead-lettered; refused on the
  * dead-letter topic too, it is undelivered, counted, and the exit code is 1.
+ *
+ * <p>The limit is 200 bytes: below any article or dead letter, above the 78 bytes of the marker
+ * that ends a transaction. Below that, the broker could never write the marker that aborts ingest's
+ * transaction, and the partition would stay locked.
  */
 class UndeliverableArticlesIT {
 
@@ -62,13 +66,13 @@ class UndeliverableArticlesIT {
             "topic.dlq", prefix + ".dlq"));
   }
 
-  /** Creates the topics of {@code prefix}, those named with a broker limit of 64 bytes a record. */
+  /** Creates the topics of {@code prefix}, those named with a broker limit of 200 bytes a batch. */
   private static void createTopics(String prefix, String... tiny) throws Exception {
     List<String> small = List.of(tiny);
     List<NewTopic> topics = new ArrayList<>();
     for (String name : List.of(prefix + ".raw", prefix + ".enriched", prefix + ".dlq")) {
       NewTopic topic = new NewTopic(name, 1, (short) 1);
-      topics.add(small.contains(name) ? topic.configs(Map.of("max.message.bytes", "64")) : topic);
+      topics.add(small.contains(name) ? topic.configs(Map.of("max.message.bytes", "200")) : topic);
     }
     try (Admin admin = Admin.create(config(prefix).kafkaProperties())) {
       admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);

@@ -7,11 +7,13 @@ import io.wirestream.common.dlq.Stage;
 import io.wirestream.common.model.Article;
 import io.wirestream.common.topic.Topics;
 import io.wirestream.ingest.format.ParseResult;
+import io.wirestream.ingest.state.KafkaIngestState;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,6 +44,11 @@ import org.slf4j.LoggerFactory;
  * reason and its file and line. Re-sending after a timeout can duplicate a record the broker did
  * write, which downstream stages treat as the same article (same key and id): delivery is at least
  * once.
+ *
+ * <p>With {@code ingest.exactly.once} (the default) the producer is transactional instead: records
+ * and the state marks that describe them are committed together every commit interval (see {@link
+ * Transactions}), a record counts as delivered once its transaction is committed, and a restarted
+ * ingest publishes nothing twice.
  *
  * <p>Records are grouped in {@link Delivery deliveries}, one per file or feed fetch, so callers
  * learn when all of an input's records are safe. Memory is bounded: {@link #publish} blocks while
@@ -76,18 +83,33 @@ public final class ArticlePublisher implements AutoCloseable {
   private long outstandingRecords;
   private long outstandingBytes;
   private final KafkaClientMetrics producerMetrics;
+  private final Transactions transactions;
   private volatile boolean closed;
 
   public ArticlePublisher(WirestreamConfig config, Topics topics, IngestStats stats, Clock clock) {
+    this(config, topics, stats, clock, null);
+  }
+
+  /**
+   * @param instance the name of this ingest when {@code ingest.instance.id} is empty (see {@link
+   *     io.wirestream.ingest.source.Sources.Request#instanceName}); null for a random one
+   */
+  public ArticlePublisher(
+      WirestreamConfig config, Topics topics, IngestStats stats, Clock clock, String instance) {
     this(
         new KafkaProducer<>(
-            producerProperties(config), new StringSerializer(), new ByteArraySerializer()),
+            producerProperties(config, instance),
+            new StringSerializer(),
+            new ByteArraySerializer()),
         topics,
         maxRequestSize(producerProperties(config)),
         RetryPolicy.givingUpAfter(
             Duration.ofMillis(config.getLong(WirestreamConfig.INGEST_SEND_GIVE_UP_MS))),
         stats,
-        clock);
+        clock,
+        config.getBoolean(WirestreamConfig.INGEST_EXACTLY_ONCE)
+            ? Duration.ofMillis(config.getLong(WirestreamConfig.INGEST_COMMIT_INTERVAL_MS))
+            : null);
   }
 
   ArticlePublisher(
@@ -97,6 +119,21 @@ public final class ArticlePublisher implements AutoCloseable {
       RetryPolicy retry,
       IngestStats stats,
       Clock clock) {
+    this(producer, topics, maxRecordBytes, retry, stats, clock, null);
+  }
+
+  /**
+   * @param commitInterval how often to commit the transaction; null for a producer that is not
+   *     transactional (at least once)
+   */
+  ArticlePublisher(
+      Producer<String, byte[]> producer,
+      Topics topics,
+      int maxRecordBytes,
+      RetryPolicy retry,
+      IngestStats stats,
+      Clock clock,
+      Duration commitInterval) {
     this.producer = producer;
     this.topic = topics.raw().name();
     this.deadLetterTopic = topics.deadLetter().name();
@@ -108,6 +145,11 @@ public final class ArticlePublisher implements AutoCloseable {
     this.contact = new BrokerContact(topic);
     this.producerMetrics = new KafkaClientMetrics(producer);
     producerMetrics.bindTo(stats.registry());
+    this.transactions =
+        commitInterval == null
+            ? null
+            : new Transactions(
+                producer, retry, commitInterval, MAX_OUTSTANDING_BYTES, new TransactionOutcomes());
     this.retrier =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -118,6 +160,10 @@ public final class ArticlePublisher implements AutoCloseable {
   }
 
   static Properties producerProperties(WirestreamConfig config) {
+    return producerProperties(config, null);
+  }
+
+  static Properties producerProperties(WirestreamConfig config, String defaultInstance) {
     Properties props = config.kafkaProperties();
     props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "wirestream-ingest");
     props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -125,6 +171,16 @@ public final class ArticlePublisher implements AutoCloseable {
     props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "20");
     props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+    if (config.getBoolean(WirestreamConfig.INGEST_EXACTLY_ONCE)) {
+      String instance = config.getString(WirestreamConfig.INGEST_INSTANCE_ID).strip();
+      if (instance.isEmpty()) {
+        instance = defaultInstance == null ? UUID.randomUUID().toString() : defaultInstance;
+      }
+      props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "wirestream-ingest-" + instance);
+      // Kafka's default. Without an instance id, a killed instance's open transaction holds up
+      // readers of news.raw this long; shorter, a page fetch that holds the loop up can outlast it.
+      props.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "60000");
+    }
     // Short enough that an outage shows in the log within a minute; the publisher, not the
     // producer, decides how long to keep trying. Kafka requires it to cover linger plus request.
     long floor =
@@ -177,7 +233,7 @@ public final class ArticlePublisher implements AutoCloseable {
     stats.countRead();
     delivery.added();
     reserve(size);
-    attempt(new Send(delivery, location, stamped.id(), value, size));
+    attempt(new Send(Send.Kind.ARTICLE, delivery, location, stamped.id(), value, size));
     return null;
   }
 
@@ -191,10 +247,10 @@ public final class ArticlePublisher implements AutoCloseable {
     delivery.added();
     delivery.seal();
     // No key: the key of a letter is an article id, and a record that is no article has none.
-    Send send = new Send(delivery, rejected.location(), null, null, RECORD_OVERHEAD_BYTES);
+    Send send =
+        new Send(
+            Send.Kind.REJECTION, delivery, rejected.location(), null, null, RECORD_OVERHEAD_BYTES);
     send.topic = deadLetterTopic;
-    send.deadLetter = true;
-    send.rejection = true;
     send.headers =
         DeadLetterStamp.reasons(
             Stage.INGEST,
@@ -219,6 +275,9 @@ public final class ArticlePublisher implements AutoCloseable {
    */
   public boolean awaitIdle(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
+    if (transactions != null) {
+      transactions.commitNow();
+    }
     synchronized (lock) {
       while (outstandingRecords > 0) {
         long left = deadline - System.nanoTime();
@@ -236,31 +295,13 @@ public final class ArticlePublisher implements AutoCloseable {
     return contact.lost();
   }
 
-  private static final class Send {
-    final Delivery delivery;
-    final String location;
-    final String key;
-    final long bytes;
-    final long firstAttemptNanos = System.nanoTime();
-    String topic;
-    byte[] value;
-    Headers headers;
-    boolean deadLetter;
-    boolean rejection;
-    int failures;
-
-    Send(Delivery delivery, String location, String key, byte[] value, long bytes) {
-      this.delivery = delivery;
-      this.location = location;
-      this.key = key;
-      this.value = value;
-      this.bytes = bytes;
-    }
-  }
-
   private void attempt(Send send) {
     if (send.topic == null) {
       send.topic = topic;
+    }
+    if (transactions != null) {
+      transactions.send(send);
+      return;
     }
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(send.topic, null, send.key, send.value, send.headers);
@@ -275,10 +316,10 @@ public final class ArticlePublisher implements AutoCloseable {
   private void resolved(Send send, Throwable error) {
     if (error == null) {
       contact.succeeded();
-      if (send.rejection) {
+      if (send.kind == Send.Kind.REJECTION) {
         stats.countRejectionDeadLettered();
         send.delivery.markDeadLettered();
-      } else if (send.deadLetter) {
+      } else if (send.kind == Send.Kind.DEAD_LETTER) {
         stats.countDeadLettered();
         send.delivery.markDeadLettered();
       } else {
@@ -300,7 +341,7 @@ public final class ArticlePublisher implements AutoCloseable {
       } catch (RejectedExecutionException e) {
         giveUp(send, error);
       }
-    } else if (!send.deadLetter) {
+    } else if (!send.deadLetter()) {
       deadLetter(send, error);
     } else {
       giveUp(send, error);
@@ -309,6 +350,18 @@ public final class ArticlePublisher implements AutoCloseable {
 
   /** Re-routes a record the raw topic refused for good to the dead-letter topic, with why. */
   private void deadLetter(Send send, Throwable error) {
+    readdress(send, error);
+    try {
+      // Not from this callback: on the producer's I/O thread a send waiting for the dead-letter
+      // topic's metadata would wait for the very thread that fetches it.
+      retrier.execute(() -> attempt(send));
+    } catch (RejectedExecutionException e) {
+      giveUp(send, error);
+    }
+  }
+
+  /** Addresses a refused article to the dead-letter topic, with why in its headers. */
+  private void readdress(Send send, Throwable error) {
     String reason = "ingest: " + SendErrors.describe(error);
     boolean tooLarge =
         error instanceof RecordTooLargeException || error instanceof RecordBatchTooLargeException;
@@ -326,19 +379,17 @@ public final class ArticlePublisher implements AutoCloseable {
                 topic, send.delivery.origin(), lineOf(send.delivery.origin(), send.location)));
     send.headers = headers;
     send.topic = deadLetterTopic;
-    send.deadLetter = true;
+    send.kind = Send.Kind.DEAD_LETTER;
     LOG.warn("dead-lettering {}: {}", send.location, reason);
-    try {
-      // Not from this callback: on the producer's I/O thread a send waiting for the dead-letter
-      // topic's metadata would wait for the very thread that fetches it.
-      retrier.execute(() -> attempt(send));
-    } catch (RejectedExecutionException e) {
-      giveUp(send, error);
-    }
   }
 
   private void giveUp(Send send, Throwable error) {
-    if (send.rejection) {
+    if (send.kind == Send.Kind.STATE) {
+      // Only the memory of it is lost: the source is read again after a restart.
+      LOG.warn("ingest state of {} not saved: {}", send.key, SendErrors.describe(error));
+      return;
+    }
+    if (send.kind == Send.Kind.REJECTION) {
       // The record was lost at reading already; only its report did not reach the topic.
       LOG.warn("could not dead-letter the rejection at {}: {}", send.location, error.toString());
       send.delivery.markUndelivered();
@@ -373,7 +424,10 @@ public final class ArticlePublisher implements AutoCloseable {
 
   private void reserve(long bytes) {
     synchronized (lock) {
-      while (outstandingRecords > 0 && outstandingBytes + bytes > MAX_OUTSTANDING_BYTES) {
+      // With transactions the open transaction is the bound: it commits when it is full.
+      while (transactions == null
+          && outstandingRecords > 0
+          && outstandingBytes + bytes > MAX_OUTSTANDING_BYTES) {
         try {
           lock.wait(1_000);
         } catch (InterruptedException e) {
@@ -395,6 +449,141 @@ public final class ArticlePublisher implements AutoCloseable {
     }
   }
 
+  /** True if records are published in transactions (exactly once). */
+  public boolean transactional() {
+    return transactions != null;
+  }
+
+  /**
+   * With transactions, makes {@code thread} the one that commits (the ingest loop), waking it with
+   * {@code wake} when a record waits for room; null lets any caller commit.
+   */
+  public void commitOn(Thread thread, Runnable wake) {
+    if (transactions != null) {
+      transactions.owner(thread, wake);
+    }
+  }
+
+  /**
+   * With transactions, has {@code writeMarks} run before every commit, on the committing thread: it
+   * puts the state marks of everything its source handed over so far, so that they are committed
+   * with those records. Registering under the same key again changes nothing.
+   */
+  public void beforeCommit(Object key, Runnable writeMarks) {
+    if (transactions != null) {
+      transactions.checkpoint(key, writeMarks);
+    }
+  }
+
+  /**
+   * Runs a hand-over and the bookkeeping that goes with it with no commit in between, for sources
+   * that hand over from threads of their own.
+   */
+  public void atomically(Runnable section) {
+    if (transactions == null) {
+      section.run();
+    } else {
+      transactions.atomically(section);
+    }
+  }
+
+  /** Sends a state mark in the open transaction. Only with transactions. */
+  public void sendState(String stateTopic, String key, byte[] value) {
+    if (transactions == null) {
+      throw new IllegalStateException("state marks go through the publisher only in transactions");
+    }
+    Send send = new Send(Send.Kind.STATE, null, key, key, value, RECORD_OVERHEAD_BYTES);
+    send.topic = stateTopic;
+    transactions.send(send);
+  }
+
+  /** With transactions, has {@code state} put its marks in them, committed with the articles. */
+  public void carry(KafkaIngestState state) {
+    if (transactions == null) {
+      return;
+    }
+    state.through(
+        new KafkaIngestState.Transaction() {
+          @Override
+          public void send(String stateTopic, String key, byte[] value) {
+            sendState(stateTopic, key, value);
+          }
+
+          @Override
+          public void commitNow() {
+            ArticlePublisher.this.commitNow();
+          }
+        });
+  }
+
+  /** With transactions, commits if the commit interval has passed; on the committing thread. */
+  public void commitIfDue() {
+    if (transactions != null) {
+      transactions.commitIfDue();
+    }
+  }
+
+  /** With transactions, commits what waits now; on the committing thread. */
+  public void commitNow() {
+    if (transactions != null) {
+      transactions.commitNow();
+    }
+  }
+
+  /** How long until {@link #commitIfDue} has work. */
+  public Duration untilCommitDue() {
+    return transactions == null ? Duration.ofDays(1) : transactions.untilDue();
+  }
+
+  /** Gives up retrying failed commits, for a stop while the broker is away. */
+  public void stopRetrying() {
+    if (transactions != null) {
+      transactions.stopRetrying();
+    }
+  }
+
+  /** Why this publisher cannot publish any more (another instance took its id, say), or null. */
+  public RuntimeException fatal() {
+    return transactions == null ? null : transactions.fatal();
+  }
+
+  /** Transactions committed so far; 0 without transactions. */
+  public long commits() {
+    return transactions == null ? 0 : transactions.commits();
+  }
+
+  /** How transactions resolve records: the same bookkeeping as acknowledgements without them. */
+  private final class TransactionOutcomes implements Transactions.Outcomes {
+    @Override
+    public void committed(Send send) {
+      if (send.kind != Send.Kind.STATE) {
+        resolved(send, null);
+      }
+    }
+
+    @Override
+    public boolean reroute(Send send, Throwable error) {
+      readdress(send, error);
+      return true;
+    }
+
+    @Override
+    public void gaveUp(Send send, Throwable error) {
+      giveUp(send, error);
+    }
+
+    @Override
+    public void retrying(Throwable error) {
+      contact.failed(error);
+      stats.countRetried();
+    }
+
+    @Override
+    public void succeeded() {
+      contact.succeeded();
+    }
+  }
+
   /**
    * Stops re-sending and closes the producer; records still pending are not delivered (callers wait
    * with {@link #awaitIdle} first and report what is left).
@@ -402,6 +591,9 @@ public final class ArticlePublisher implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    if (transactions != null) {
+      transactions.abandon();
+    }
     retrier.shutdownNow();
     producerMetrics.close();
     producer.close(CLOSE_TIMEOUT);
@@ -411,6 +603,10 @@ public final class ArticlePublisher implements AutoCloseable {
   public Optional<String> problem() {
     if (closed) {
       return Optional.of("publisher closed");
+    }
+    RuntimeException fatal = fatal();
+    if (fatal != null) {
+      return Optional.of("cannot publish: " + SendErrors.describe(fatal));
     }
     return contact.lost()
         ? Optional.of("sends to " + topic + " failing: broker unreachable")

@@ -85,6 +85,11 @@ public final class Delivery {
     onComplete.accept(this);
   }
 
+  /** True once no more records come. */
+  public synchronized boolean isSealed() {
+    return sealed;
+  }
+
   public synchronized boolean isComplete() {
     return completed;
   }

@@ -16,6 +16,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -30,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * re-reads only files that are new or changed, or whose articles were not all delivered. Reading a
  * file again republishes its articles under the same ids, which downstream stages treat as the same
  * articles.
+ *
+ * <p>With a transactional publisher, every commit carries a mark of each file being read with the
+ * number of its records handed over so far, so an ingest killed in the middle of a file and started
+ * again goes on after the last committed record instead of publishing the file again.
  */
 public final class FileIngestor {
 
@@ -47,7 +52,10 @@ public final class FileIngestor {
 
   private record Stamp(long size, FileTime modified) {}
 
-  private record InFlight(Stamp stamp, String sha256, Delivery delivery) {}
+  private record InFlight(Stamp stamp, String sha256, Delivery delivery, AtomicLong handled) {}
+
+  /** What to read of a file: its content hash, and how many of its records are published. */
+  private record Resume(String sha256, long skip) {}
 
   public FileIngestor(List<Path> inputs, String source, InputLimits limits) {
     this(inputs, source, limits, IngestState.inMemory());
@@ -77,6 +85,7 @@ public final class FileIngestor {
    */
   public int pass(
       ArticlePublisher publisher, IngestStats stats, Consumer<ParseResult.Rejected> rejections) {
+    publisher.beforeCommit(this, this::checkpoint);
     int read = 0;
     for (Path file : InputFiles.expand(inputs)) {
       Stamp stamp;
@@ -90,44 +99,75 @@ public final class FileIngestor {
       if (stamp.equals(done.get(file)) || (pending != null && pending.stamp().equals(stamp))) {
         continue;
       }
-      String sha256;
+      Resume resume;
       try {
-        sha256 = unchangedSince(file, stamp);
+        resume = unchangedSince(file, stamp);
       } catch (IOException e) {
         // Unknown content: read it anyway, and the read reports why it cannot be.
-        sha256 = "";
+        resume = new Resume("", 0);
       }
-      if (sha256 == null) {
+      if (resume == null) {
         continue;
       }
       read++;
       stats.countFile();
-      read(file, stamp, sha256, publisher, stats, rejections);
+      read(file, stamp, resume, publisher, stats, rejections);
     }
     return read;
   }
 
   /**
    * Checks a file against its mark from an earlier run: null if it was delivered as it is now (and
-   * is then counted done), else the SHA-256 of its content.
+   * is then counted done), else its content hash and how many of its records an interrupted earlier
+   * run committed.
    */
-  private String unchangedSince(Path file, Stamp stamp) throws IOException {
+  private Resume unchangedSince(Path file, Stamp stamp) throws IOException {
     String key = key(file);
     FileMark mark = state.file(key).orElse(null);
-    if (mark != null
-        && mark.size() == stamp.size()
-        && mark.modifiedMillis() == stamp.modified().toMillis()) {
+    boolean sameStamp =
+        mark != null
+            && mark.size() == stamp.size()
+            && mark.modifiedMillis() == stamp.modified().toMillis();
+    if (sameStamp && mark.done()) {
       done.put(file, stamp);
       return null;
     }
     String sha256 = ContentHash.of(file);
-    if (mark != null && mark.size() == stamp.size() && mark.sha256().equals(sha256)) {
+    boolean sameContent =
+        mark != null && mark.size() == stamp.size() && mark.sha256().equals(sha256);
+    if (sameContent && mark.done()) {
       // Touched, not changed: remember the new time so the file is not hashed on every pass.
       done.put(file, stamp);
       state.put(new FileMark(key, stamp.size(), stamp.modified().toMillis(), sha256));
       return null;
     }
-    return sha256;
+    if (sameContent) {
+      LOG.info("{}: resuming after the {} records committed before", file, mark.records());
+      return new Resume(sha256, mark.records());
+    }
+    return new Resume(sha256, 0);
+  }
+
+  /**
+   * Before a commit: the mark of every file being read, with the records handed over so far (or
+   * done, once the file is read to its end), so the commit carries them with those records.
+   */
+  private void checkpoint() {
+    for (Map.Entry<Path, InFlight> entry : inFlight.entrySet()) {
+      InFlight file = entry.getValue();
+      Delivery delivery = file.delivery();
+      long handled = file.handled().get();
+      if (delivery.undelivered() > 0 || (handled == 0 && !delivery.isSealed())) {
+        continue; // records lost: the file is read again from its last committed mark
+      }
+      state.put(
+          new FileMark(
+              key(entry.getKey()),
+              file.stamp().size(),
+              file.stamp().modified().toMillis(),
+              file.sha256(),
+              delivery.isSealed() ? null : handled));
+    }
   }
 
   private static String key(Path file) {
@@ -142,13 +182,15 @@ public final class FileIngestor {
   private void read(
       Path file,
       Stamp stamp,
-      String sha256,
+      Resume resume,
       ArticlePublisher publisher,
       IngestStats stats,
       Consumer<ParseResult.Rejected> rejections) {
     AtomicReference<InFlight> entry = new AtomicReference<>();
     Delivery delivery = publisher.open(file.toString(), d -> completed(file, entry.get(), d));
-    entry.set(new InFlight(stamp, sha256, delivery));
+    AtomicLong handled = new AtomicLong(resume.skip());
+    AtomicLong seen = new AtomicLong();
+    entry.set(new InFlight(stamp, resume.sha256(), delivery, handled));
     inFlight.put(file, entry.get());
     Consumer<ParseResult.Rejected> reject =
         rejected -> {
@@ -163,6 +205,9 @@ public final class FileIngestor {
           .read(
               file,
               read -> {
+                if (seen.getAndIncrement() < resume.skip()) {
+                  return; // committed by an earlier run
+                }
                 ParseResult result = completion == null ? read : completion.complete(read);
                 if (result instanceof ParseResult.Parsed parsed) {
                   String refused = publisher.publish(delivery, parsed.article(), parsed.location());
@@ -172,6 +217,8 @@ public final class FileIngestor {
                 } else if (result instanceof ParseResult.Rejected rejected) {
                   reject.accept(rejected);
                 }
+                // After the hand-over, on this thread: a commit never separates the two.
+                handled.incrementAndGet();
               });
     } catch (IOException e) {
       // Reported once; the file is read again when it changes.

@@ -55,6 +55,8 @@ public final class IngestService implements AutoCloseable {
    */
   public void run() throws InterruptedException {
     running = true;
+    // Checkpoints read what the sources keep on this thread, so commits are made here.
+    publisher.commitOn(Thread.currentThread(), wakeups::release);
     LOG.info(
         "ingest started over {}{}",
         sources.stream().map(ArticleSource::describe).toList(),
@@ -67,11 +69,20 @@ public final class IngestService implements AutoCloseable {
           }
           source.poll(sink);
         }
+        publisher.commitIfDue();
+        RuntimeException fatal = publisher.fatal();
+        if (fatal != null) {
+          throw new IllegalStateException(
+              "ingest stopped: cannot publish to the broker: " + fatal.getMessage(), fatal);
+        }
         progress.tick(System.nanoTime());
         if (!follow && sources.stream().allMatch(ArticleSource::finished)) {
           break;
         }
-        Duration wait = MAX_SLEEP;
+        Duration wait = publisher.untilCommitDue();
+        if (MAX_SLEEP.compareTo(wait) < 0) {
+          wait = MAX_SLEEP;
+        }
         for (ArticleSource source : sources) {
           Duration due = source.untilDue();
           if (due.compareTo(wait) < 0) {
@@ -83,6 +94,9 @@ public final class IngestService implements AutoCloseable {
         }
       }
     } finally {
+      // What the last pass handed over is committed here, on the thread that owns the commits.
+      publisher.commitNow();
+      publisher.commitOn(null, null);
       running = false;
     }
   }
@@ -90,6 +104,7 @@ public final class IngestService implements AutoCloseable {
   /** Makes {@link #run} return after the source it is polling; from any thread. */
   public void stop() {
     stopped = true;
+    publisher.stopRetrying();
     wakeups.release();
   }
 

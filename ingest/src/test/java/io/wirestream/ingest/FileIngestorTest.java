@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.ingest.format.InputLimits;
 import io.wirestream.ingest.format.ParseResult;
+import io.wirestream.ingest.state.ContentHash;
+import io.wirestream.ingest.state.FeedMark;
+import io.wirestream.ingest.state.FileMark;
 import io.wirestream.ingest.state.IngestState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -207,5 +210,104 @@ class FileIngestorTest {
     assertThat(TestPublishers.raw(producer))
         .extracting(r -> r.value().body())
         .containsExactly("First article.", "Second article.", "Second article, corrected.");
+  }
+
+  private void useTransactions(Duration commitInterval) {
+    publisher.close();
+    producer = TestPublishers.acknowledging();
+    publisher = TestPublishers.transactional(producer, stats, CLOCK, commitInterval);
+  }
+
+  private static String lines(int n) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i <= n; i++) {
+      text.append("{\"id\":\"").append(i).append("\",\"published\":\"2017-04-12\",");
+      text.append("\"body\":\"Story ").append(i).append(".\"}\n");
+    }
+    return text.toString();
+  }
+
+  /** Every mark put, in order, over an in-memory state. */
+  private static final class RecordingState implements IngestState {
+    final IngestState inner = IngestState.inMemory();
+    final List<FileMark> files = new ArrayList<>();
+
+    @Override
+    public java.util.Optional<FileMark> file(String path) {
+      return inner.file(path);
+    }
+
+    @Override
+    public void put(FileMark mark) {
+      files.add(mark);
+      inner.put(mark);
+    }
+
+    @Override
+    public java.util.Optional<FeedMark> feed(String url) {
+      return inner.feed(url);
+    }
+
+    @Override
+    public void put(FeedMark mark) {
+      inner.put(mark);
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void shouldGoOnAfterTheRecordsAnInterruptedRunCommittedWhenTheFileIsUnchanged()
+      throws IOException {
+    Path file = Files.writeString(dir.resolve("a.jsonl"), lines(3));
+    IngestState state = IngestState.inMemory();
+    String key = file.toAbsolutePath().normalize().toString();
+    state.put(
+        new FileMark(
+            key,
+            Files.size(file),
+            Files.getLastModifiedTime(file).toMillis(),
+            ContentHash.of(file),
+            2L));
+    useTransactions(Duration.ofDays(1));
+
+    new FileIngestor(List.of(file), "files", LIMITS, state).pass(publisher, stats, rejections::add);
+    publisher.commitNow();
+
+    assertThat(TestPublishers.raw(producer))
+        .extracting(r -> r.value().body())
+        .containsExactly("Story 3.");
+    assertThat(state.file(key)).hasValueSatisfying(mark -> assertThat(mark.done()).isTrue());
+  }
+
+  @Test
+  void shouldReadAWholeFileAgainWhenItChangedSinceTheInterruptedRun() throws IOException {
+    Path file = Files.writeString(dir.resolve("a.jsonl"), lines(3));
+    IngestState state = IngestState.inMemory();
+    String key = file.toAbsolutePath().normalize().toString();
+    state.put(new FileMark(key, Files.size(file), 0, "0".repeat(64), 2L));
+    useTransactions(Duration.ofDays(1));
+
+    new FileIngestor(List.of(file), "files", LIMITS, state).pass(publisher, stats, rejections::add);
+    publisher.commitNow();
+
+    assertThat(TestPublishers.raw(producer)).hasSize(3);
+  }
+
+  @Test
+  void shouldCommitWithEachTransactionHowManyRecordsOfTheFileAreHandedOver() throws IOException {
+    Path file = Files.writeString(dir.resolve("a.jsonl"), lines(3));
+    RecordingState state = new RecordingState();
+    // Every send commits what came before it.
+    useTransactions(Duration.ZERO);
+
+    new FileIngestor(List.of(file), "files", LIMITS, state).pass(publisher, stats, rejections::add);
+    publisher.commitNow();
+
+    assertThat(state.files).extracting(FileMark::records).startsWith(1L, 2L, null);
+    // Each commit holds the articles before it and the mark that counts them, nothing else.
+    assertThat(producer.commitCount()).isEqualTo(3);
+    assertThat(TestPublishers.raw(producer)).hasSize(3);
   }
 }

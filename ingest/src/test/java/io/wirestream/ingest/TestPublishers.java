@@ -48,6 +48,20 @@ public final class TestPublishers {
     return new ArticlePublisher(producer, TOPICS, maxRecordBytes, retry, stats, clock);
   }
 
+  /**
+   * A publisher whose records go out in transactions over {@code producer}, committed on demand.
+   */
+  public static ArticlePublisher transactional(
+      Producer<String, byte[]> producer, IngestStats stats, Clock clock) {
+    return transactional(producer, stats, clock, Duration.ofDays(1));
+  }
+
+  /** A transactional publisher that commits once {@code interval} has passed, at the next send. */
+  public static ArticlePublisher transactional(
+      Producer<String, byte[]> producer, IngestStats stats, Clock clock, Duration interval) {
+    return new ArticlePublisher(producer, TOPICS, 1 << 20, FAST_RETRY, stats, clock, interval);
+  }
+
   /** The records sent to the raw topic so far, re-sends included, with their values decoded. */
   public static List<ProducerRecord<String, Article>> raw(MockProducer<String, byte[]> producer) {
     Deserializer<Article> articles = TOPICS.raw().valueSerde().deserializer();

@@ -64,6 +64,9 @@ public final class WirestreamConfig extends AbstractConfig {
   public static final String INGEST_MAX_LINE_BYTES = "ingest.max.line.bytes";
   public static final String INGEST_MAX_FILE_BYTES = "ingest.max.file.bytes";
   public static final String INGEST_SEND_GIVE_UP_MS = "ingest.send.give.up.ms";
+  public static final String INGEST_EXACTLY_ONCE = "ingest.exactly.once";
+  public static final String INGEST_COMMIT_INTERVAL_MS = "ingest.commit.interval.ms";
+  public static final String INGEST_INSTANCE_ID = "ingest.instance.id";
   public static final String INGEST_PAGE_MAX_BYTES = "ingest.page.max.bytes";
   public static final String INGEST_SITEMAP_MAX_DEPTH = "ingest.sitemap.max.depth";
   public static final String INGEST_FETCH_PAGES = "ingest.fetch.pages";
@@ -436,6 +439,38 @@ public final class WirestreamConfig extends AbstractConfig {
                   + " A file or feed fetch is done only when all its articles are acknowledged:"
                   + " a following ingest reads it again on a later pass; a one-shot ingest exits"
                   + " 1 and says how many articles it could not deliver.")
+          .define(
+              INGEST_EXACTLY_ONCE,
+              Type.BOOLEAN,
+              true,
+              Importance.MEDIUM,
+              "Whether ingest publishes in Kafka transactions: the articles, dead letters and"
+                  + " state marks of each commit interval become visible together or not at all,"
+                  + " so an ingest killed at any point and started again publishes each article"
+                  + " once. Readers of news.raw must read committed records (enrich and the sink"
+                  + " do). Off, a kill between the broker's acknowledgement and the state mark"
+                  + " publishes those articles again, under the same ids.")
+          .define(
+              INGEST_COMMIT_INTERVAL_MS,
+              Type.LONG,
+              1_000L,
+              Range.between(10, 60_000),
+              Importance.LOW,
+              "With ingest.exactly.once, how often ingest commits its transaction, in"
+                  + " milliseconds: the longest an article waits before readers of news.raw see"
+                  + " it. A commit also comes whenever 32 MiB of records are waiting.")
+          .define(
+              INGEST_INSTANCE_ID,
+              Type.STRING,
+              "",
+              Importance.LOW,
+              "With ingest.exactly.once, a name for this ingest instance that stays the same over"
+                  + " its restarts; its transactional id is wirestream-ingest-NAME. A restarted"
+                  + " instance aborts its predecessor's open transaction at once, and fences it if"
+                  + " it still runs (the older one stops with an error). Empty: the host name and"
+                  + " a hash of the sources given, so the same command on the same host is the"
+                  + " same instance. Two instances that run at once on one host over the same"
+                  + " sources (registered feeds shared by the group) each need their own name.")
           .define(
               ENRICH_APPLICATION_ID,
               Type.STRING,

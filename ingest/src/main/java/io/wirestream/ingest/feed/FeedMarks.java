@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 
 /** Between a poller's {@link FeedState} and the {@link FeedMark} that outlives it. */
 final class FeedMarks {
@@ -15,6 +16,16 @@ final class FeedMarks {
   private FeedMarks() {}
 
   static FeedMark of(FeedState feed) {
+    return of(feed, Map.of());
+  }
+
+  /** The mark of a feed, counting {@code handedOver} items as published too. */
+  static FeedMark of(FeedState feed, Map<String, FeedMark.ItemMark> handedOver) {
+    Map<String, FeedMark.ItemMark> items = feed.published;
+    if (!handedOver.isEmpty()) {
+      items = new HashMap<>(feed.published);
+      items.putAll(handedOver);
+    }
     FeedSchedule.State s = feed.schedule;
     return new FeedMark(
         feed.uri.toString(),
@@ -28,8 +39,8 @@ final class FeedMarks {
         s.failures,
         s.nextDue.equals(Instant.MIN) ? null : s.nextDue,
         s.disabledReason,
-        feed.itemsSeen,
-        feed.published,
+        feed.itemsSeen + handedOver.size(),
+        items,
         s.interval == null ? null : s.interval.toMillis());
   }
 

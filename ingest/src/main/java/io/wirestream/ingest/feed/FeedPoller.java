@@ -265,6 +265,7 @@ public final class FeedPoller implements AutoCloseable {
   public List<Outcome> pollAll(
       ArticlePublisher publisher, IngestStats stats, Consumer<ParseResult.Rejected> rejections)
       throws InterruptedException {
+    publisher.beforeCommit(this, this::checkpoint);
     settleDeliveries();
     Instant start = clock.instant();
     Instant limit = start.plus(maxWait);
@@ -319,6 +320,7 @@ public final class FeedPoller implements AutoCloseable {
    */
   public List<Outcome> pollDue(
       ArticlePublisher publisher, IngestStats stats, Consumer<ParseResult.Rejected> rejections) {
+    publisher.beforeCommit(this, this::checkpoint);
     settleDeliveries();
     List<Outcome> outcomes = new ArrayList<>();
     for (Map.Entry<FeedState, Outcome> done : takeFinished(publisher, stats, rejections)) {
@@ -460,7 +462,7 @@ public final class FeedPoller implements AutoCloseable {
     var validators = feed.validators;
     byte[] lastHash = feed.lastHash;
     Map<String, FeedMark.ItemMark> known = pages == null ? Map.of() : new HashMap<>(feed.published);
-    Set<String> inFlightIds = pages == null ? Set.of() : Set.copyOf(feed.inFlightIds);
+    Set<String> inFlightIds = pages == null ? Set.of() : Set.copyOf(feed.inFlightItems.keySet());
     pool.execute(
         () -> {
           finished.add(
@@ -507,11 +509,11 @@ public final class FeedPoller implements AutoCloseable {
   private void settleDeliveries() {
     for (Completed done = completed.poll(); done != null; done = completed.poll()) {
       FeedState feed = done.feed();
-      done.items().keySet().forEach(feed.inFlightIds::remove);
+      done.items().keySet().forEach(feed.inFlightItems::remove);
       if (done.succeeded()) {
         feed.published.putAll(done.items());
         feed.itemsSeen += done.items().size();
-        if (feed.inFlightIds.isEmpty()) {
+        if (feed.inFlightItems.isEmpty()) {
           save(feed);
         }
       } else {
@@ -535,7 +537,7 @@ public final class FeedPoller implements AutoCloseable {
     Outcome outcome = settleFetch(done, publisher, stats, rejections);
     // With items on their way, the mark waits for their delivery: saved now, with the new
     // validators, a crash before the items are safe would make the next run skip them as seen.
-    if (feed.inFlightIds.isEmpty()) {
+    if (feed.inFlightItems.isEmpty()) {
       save(feed);
     }
     return outcome;
@@ -543,6 +545,27 @@ public final class FeedPoller implements AutoCloseable {
 
   private void save(FeedState feed) {
     state.put(FeedMarks.of(feed));
+  }
+
+  /**
+   * Before a commit: the mark of every feed with items on their way, those items counted as
+   * published, for the commit carries them. Validators stay those of the last body whose items were
+   * all handed over, so a restart after a commit in the middle of a feed fetches it again.
+   */
+  private void checkpoint() {
+    for (FeedState feed : feeds) {
+      if (feed.inFlightItems.isEmpty()) {
+        continue;
+      }
+      Map<String, FeedMark.ItemMark> handedOver = new HashMap<>();
+      feed.inFlightItems.forEach(
+          (id, item) -> {
+            if (item.delivery().undelivered() == 0) {
+              handedOver.put(id, item.mark());
+            }
+          });
+      state.put(FeedMarks.of(feed, handedOver));
+    }
   }
 
   private Outcome settleFetch(
@@ -586,10 +609,9 @@ public final class FeedPoller implements AutoCloseable {
       }
       return failed(feed, "HTTP " + code, code == 410, retryAt);
     }
-    // A usable document: remember how to recognise it next time.
-    feed.validators = response.validators();
-    feed.lastHash = done.hash();
     if (done.unchanged()) {
+      feed.validators = response.validators();
+      feed.lastHash = done.hash();
       schedule.afterSuccess(feed.schedule, hint(feed.lastHints, response, now), 0);
       return new Outcome(feed.uri, Status.NOT_MODIFIED, 0, "same body as last time");
     }
@@ -597,6 +619,10 @@ public final class FeedPoller implements AutoCloseable {
     done.pages().values().forEach(page -> stats.countPage(page.outcome().label()));
     Outcome outcome =
         publish(feed, done.parsed().items(), done.pages(), publisher, stats, rejections);
+    // A usable document: remember how to recognise it next time. Only now: a commit in the middle
+    // of the items must not save validators that would make a restart skip the rest of them.
+    feed.validators = response.validators();
+    feed.lastHash = done.hash();
     schedule.afterSuccess(feed.schedule, hint(feed.lastHints, response, now), outcome.published());
     return outcome;
   }
@@ -662,7 +688,7 @@ public final class FeedPoller implements AutoCloseable {
         String hash = FeedMarks.contentHash(parsed.article());
         FeedMark.ItemMark seen = feed.published.get(id);
         boolean changed = seen == null || !seen.sha256().equals(hash);
-        if (changed && !feed.inFlightIds.contains(id)) {
+        if (changed && !feed.inFlightItems.containsKey(id)) {
           // Same GUID, new content: a correction, published again under the id it first had.
           int revision = seen == null ? 0 : seen.revision() + 1;
           ParseResult article =
@@ -674,8 +700,9 @@ public final class FeedPoller implements AutoCloseable {
           if (article instanceof ParseResult.Parsed ready) {
             String refused = publisher.publish(delivery, ready.article(), ready.location());
             if (refused == null) {
-              feed.inFlightIds.add(id);
-              items.put(id, new FeedMark.ItemMark(hash, revision, ready.article().id()));
+              FeedMark.ItemMark mark = new FeedMark.ItemMark(hash, revision, ready.article().id());
+              feed.inFlightItems.put(id, new FeedState.HandedOver(mark, delivery));
+              items.put(id, mark);
               published++;
             } else {
               rejection = new ParseResult.Rejected(parsed.location(), refused);

@@ -1,12 +1,12 @@
 package io.wirestream.ingest.feed;
 
+import io.wirestream.ingest.Delivery;
 import io.wirestream.ingest.fetch.Validators;
 import io.wirestream.ingest.format.ParseResult;
 import io.wirestream.ingest.state.FeedMark;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,8 +43,14 @@ final class FeedState {
   int lastStatus;
   long itemsSeen;
 
-  /** Ids handed to the publisher whose delivery has not completed: not repeated meanwhile. */
-  final Set<String> inFlightIds = new HashSet<>();
+  /** An item handed to the publisher: its mark once delivered, and the delivery it is part of. */
+  record HandedOver(FeedMark.ItemMark mark, Delivery delivery) {}
+
+  /**
+   * Items handed to the publisher whose delivery has not completed, by id: not repeated meanwhile,
+   * and (with transactions) counted in the feed's mark when their records are committed.
+   */
+  final Map<String, HandedOver> inFlightItems = new HashMap<>();
 
   FeedState(URI uri, String hostKey, FeedSchedule.State schedule) {
     this.uri = uri;

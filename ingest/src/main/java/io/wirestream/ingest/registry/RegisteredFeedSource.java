@@ -58,6 +58,7 @@ public final class RegisteredFeedSource implements ArticleSource {
   private boolean assigned;
   private boolean caughtUp;
   private boolean listening;
+  private IngestSink sink;
 
   public RegisteredFeedSource(
       WirestreamConfig config,
@@ -105,6 +106,10 @@ public final class RegisteredFeedSource implements ArticleSource {
   }
 
   private void drop(Collection<TopicPartition> partitions) {
+    if (sink != null) {
+      // The next owner reads committed marks: this instance's must be committed before it lets go.
+      sink.publisher().commitNow();
+    }
     for (TopicPartition partition : partitions) {
       Set<URI> feeds = byPartition.remove(partition);
       if (feeds != null) {
@@ -126,6 +131,7 @@ public final class RegisteredFeedSource implements ArticleSource {
     if (!listening) {
       poller.onFetchFinished(sink::wake);
       listening = true;
+      this.sink = sink;
     }
     for (ConsumerRecord<String, byte[]> record : consumer.poll(CONSUMER_POLL)) {
       take(record, sink);

@@ -69,6 +69,11 @@ public final class SitemapSource implements ArticleSource {
 
   private final Map<URI, Map<String, FeedMark.ItemMark>> seen = new ConcurrentHashMap<>();
   private final Map<URI, AtomicBoolean> dirty = new ConcurrentHashMap<>();
+
+  /** A page handed to the publisher and not yet delivered: its mark, and its delivery. */
+  private record HandedOver(FeedMark.ItemMark mark, Delivery delivery) {}
+
+  private final Map<URI, Map<String, HandedOver>> handedOver = new ConcurrentHashMap<>();
   private final Map<URI, AtomicLong> lastFlush = new ConcurrentHashMap<>();
   private final AtomicLong pagesFetched = new AtomicLong();
   private final AtomicLong pagesRejected = new AtomicLong();
@@ -104,6 +109,7 @@ public final class SitemapSource implements ArticleSource {
       state.feed(markKey(sitemap)).ifPresent(mark -> items.putAll(mark.items()));
       seen.put(sitemap, items);
       dirty.put(sitemap, new AtomicBoolean());
+      handedOver.put(sitemap, new ConcurrentHashMap<>());
       lastFlush.put(sitemap, new AtomicLong(System.nanoTime()));
     }
     this.worker =
@@ -147,6 +153,7 @@ public final class SitemapSource implements ArticleSource {
       return;
     }
     running = true;
+    sink.publisher().beforeCommit(this, this::checkpoint);
     worker.execute(
         () -> {
           try {
@@ -315,15 +322,24 @@ public final class SitemapSource implements ArticleSource {
       Article article = parsed.article();
       String hash =
           ContentHash.ofParts(article.title(), article.body(), article.url(), article.published());
+      Map<String, HandedOver> onTheirWay = handedOver.get(root);
       Delivery delivery =
           sink.open(
               root.toString(),
               done -> {
+                onTheirWay.remove(key);
                 if (done.succeeded()) {
                   markSeen(root, key, hash);
                 }
               });
-      sink.publish(delivery, article, parsed.location());
+      // This thread is not the one that commits: hand-over and bookkeeping must not be split.
+      sink.publisher()
+          .atomically(
+              () -> {
+                if (sink.publish(delivery, article, parsed.location())) {
+                  onTheirWay.put(key, new HandedOver(new FeedMark.ItemMark(hash, 0), delivery));
+                }
+              });
       delivery.seal();
     } else if (result instanceof ParseResult.Rejected rejected) {
       pagesRejected.incrementAndGet();
@@ -354,14 +370,41 @@ public final class SitemapSource implements ArticleSource {
     }
   }
 
+  /**
+   * Before a commit: the mark of every sitemap with pages on their way, those pages counted as
+   * seen, for the commit carries them.
+   */
+  private void checkpoint() {
+    for (URI root : sitemaps) {
+      Map<String, FeedMark.ItemMark> pending = new LinkedHashMap<>();
+      handedOver
+          .get(root)
+          .forEach(
+              (page, item) -> {
+                if (item.delivery().undelivered() == 0) {
+                  pending.put(page, item.mark());
+                }
+              });
+      if (!pending.isEmpty()) {
+        write(root, pending);
+      }
+    }
+  }
+
   private void flush(URI root) {
-    Map<String, FeedMark.ItemMark> items = seen.get(root);
     if (!dirty.get(root).getAndSet(false)) {
       return;
     }
     lastFlush.get(root).set(System.nanoTime());
+    write(root, Map.of());
+  }
+
+  private void write(URI root, Map<String, FeedMark.ItemMark> pending) {
+    Map<String, FeedMark.ItemMark> items = seen.get(root);
     Instant now = clock.instant();
     synchronized (items) {
+      Map<String, FeedMark.ItemMark> all = new LinkedHashMap<>(items);
+      all.putAll(pending);
       state.put(
           new FeedMark(
               markKey(root),
@@ -375,8 +418,8 @@ public final class SitemapSource implements ArticleSource {
               0,
               null,
               null,
-              items.size(),
-              new LinkedHashMap<>(items),
+              all.size(),
+              all,
               null));
     }
   }

@@ -14,10 +14,12 @@ import io.wirestream.ingest.page.PageExtractor;
 import io.wirestream.ingest.page.PageFetcher;
 import io.wirestream.ingest.registry.RegisteredFeedSource;
 import io.wirestream.ingest.sitemap.SitemapSource;
+import io.wirestream.ingest.state.ContentHash;
 import io.wirestream.ingest.state.IngestState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +50,30 @@ public final class Sources {
 
     public Request {
       sitemaps = sitemaps == null ? List.of() : List.copyOf(sitemaps);
+    }
+
+    /**
+     * A name for the ingest that reads these sources on this host, the same on every restart: the
+     * default of {@code ingest.instance.id}, so that a restarted ingest aborts the open transaction
+     * of the one it replaces at once.
+     */
+    public String instanceName() {
+      StringBuilder what = new StringBuilder();
+      inputs.forEach(p -> what.append("in ").append(p.toAbsolutePath().normalize()).append('\n'));
+      feeds.forEach(u -> what.append("feed ").append(u).append('\n'));
+      feedLists.forEach(
+          p -> what.append("list ").append(p.toAbsolutePath().normalize()).append('\n'));
+      sitemaps.forEach(u -> what.append("sitemap ").append(u).append('\n'));
+      what.append(registered ? "registered\n" : "");
+      String host;
+      try {
+        host = InetAddress.getLocalHost().getHostName();
+      } catch (IOException e) {
+        host = "localhost";
+      }
+      return host.replaceAll("[^A-Za-z0-9._-]", "_")
+          + "-"
+          + ContentHash.ofParts(what.toString()).substring(0, 12);
     }
 
     /** A request without sitemaps. */

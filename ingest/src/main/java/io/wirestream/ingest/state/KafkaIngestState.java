@@ -30,8 +30,12 @@ import org.slf4j.LoggerFactory;
  * Ingest's state on a compacted topic, keyed {@code file:PATH} and {@code feed:URL}, each value the
  * latest mark as JSON. On start the whole topic is read into memory (one mark per file and feed);
  * every mark put is kept there and sent, so a restarted ingest reads back where its predecessor
- * stopped. A mark is put only once what it describes is delivered, so a crash between the two costs
- * a re-publication (at least once), never a loss.
+ * stopped. The topic is read committed.
+ *
+ * <p>Written {@link #through through a transaction}, marks are committed together with the articles
+ * they describe, and a restart publishes nothing twice. Otherwise a mark is sent on a producer of
+ * its own once what it describes is delivered, so a crash between the two costs a re-publication
+ * (at least once), never a loss.
  */
 public final class KafkaIngestState implements IngestState {
 
@@ -45,6 +49,7 @@ public final class KafkaIngestState implements IngestState {
   private final String topic;
   private WirestreamConfig config;
   private Duration timeout;
+  private volatile Transaction transaction;
 
   private KafkaIngestState(Producer<String, byte[]> producer, String topic) {
     this.producer = producer;
@@ -137,9 +142,32 @@ public final class KafkaIngestState implements IngestState {
     }
   }
 
+  /** Where marks go when they are committed with what they describe. */
+  public interface Transaction {
+    /** Adds a mark to the open transaction. */
+    void send(String topic, String key, byte[] value);
+
+    /** Commits the open transaction. */
+    void commitNow();
+  }
+
+  /**
+   * Sends marks from now on in {@code transaction} (a transactional publisher's), so that they are
+   * committed with the articles they describe.
+   */
+  public KafkaIngestState through(Transaction transaction) {
+    this.transaction = transaction;
+    return this;
+  }
+
   /** Reads the topic again; marks this instance put and sent are among what it reads back. */
   @Override
   public void refresh() {
+    Transaction open = transaction;
+    if (open != null) {
+      // Only committed marks are read back: this instance's own must be committed first.
+      open.commitNow();
+    }
     producer.flush();
     load(config, timeout);
   }
@@ -172,6 +200,11 @@ public final class KafkaIngestState implements IngestState {
       value = MAPPER.writeValueAsBytes(mark);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write the ingest state of " + key, e);
+    }
+    Transaction open = transaction;
+    if (open != null) {
+      open.send(topic, key, value);
+      return;
     }
     producer.send(
         new ProducerRecord<>(topic, key, value),

@@ -157,6 +157,9 @@ public final class KafkaIngestState implements IngestState {
    */
   public KafkaIngestState through(Transaction transaction) {
     this.transaction = transaction;
+    // Idle from now on: closed, so that it does not hold a connection (and log its loss) for
+    // nothing.
+    producer.close(CLOSE_TIMEOUT);
     return this;
   }
 
@@ -167,8 +170,9 @@ public final class KafkaIngestState implements IngestState {
     if (open != null) {
       // Only committed marks are read back: this instance's own must be committed first.
       open.commitNow();
+    } else {
+      producer.flush();
     }
-    producer.flush();
     load(config, timeout);
   }
 
@@ -218,7 +222,9 @@ public final class KafkaIngestState implements IngestState {
 
   @Override
   public void close() {
-    producer.flush();
-    producer.close(CLOSE_TIMEOUT);
+    if (transaction == null) {
+      producer.flush();
+      producer.close(CLOSE_TIMEOUT);
+    }
   }
 }

@@ -439,6 +439,9 @@ final class Transactions {
       // Aborted for no record's fault (the commit itself failed): wait before retrying.
       passing = true;
     }
+    // Settled: an error left on a record would be judged again, wrongly, if the abort has to be
+    // retried before the records are sent again.
+    kept.forEach(send -> send.error = null);
     buffer = kept;
     bufferBytes = kept.stream().mapToLong(s -> s.bytes).sum();
     room.signalAll();

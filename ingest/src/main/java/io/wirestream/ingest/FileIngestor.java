@@ -138,14 +138,35 @@ public final class FileIngestor {
     if (sameContent && mark.done()) {
       // Touched, not changed: remember the new time so the file is not hashed on every pass.
       done.put(file, stamp);
-      state.put(new FileMark(key, stamp.size(), stamp.modified().toMillis(), sha256));
+      state.put(
+          new FileMark(
+              key, stamp.size(), stamp.modified().toMillis(), sha256, mark.records(), null));
       return null;
     }
-    if (sameContent) {
+    if (sameContent && mark.records() != null) {
       LOG.info("{}: resuming after the {} records committed before", file, mark.records());
       return new Resume(sha256, mark.records());
     }
+    if (grew(file, mark, stamp)) {
+      LOG.info("{}: grew; reading the lines after its {} records", file, mark.records());
+      return new Resume(sha256, mark.records());
+    }
     return new Resume(sha256, 0);
+  }
+
+  /**
+   * True if a JSON-lines file that was done now holds what it held then, whole lines, and more:
+   * lines appended, which are the only records to read.
+   */
+  private static boolean grew(Path file, FileMark mark, Stamp stamp) throws IOException {
+    if (mark == null
+        || !mark.done()
+        || mark.records() == null
+        || stamp.size() <= mark.size()
+        || !ArticleFormat.isJsonLines(file)) {
+      return false;
+    }
+    return mark.sha256().equals(ContentHash.ofLeadingLines(file, mark.size()));
   }
 
   /**
@@ -166,7 +187,8 @@ public final class FileIngestor {
               file.stamp().size(),
               file.stamp().modified().toMillis(),
               file.sha256(),
-              delivery.isSealed() ? null : handled));
+              handled,
+              delivery.isSealed() ? null : true));
     }
   }
 
@@ -243,7 +265,9 @@ public final class FileIngestor {
               key(file),
               entry.stamp().size(),
               entry.stamp().modified().toMillis(),
-              entry.sha256()));
+              entry.sha256(),
+              entry.handled().get(),
+              null));
       LOG.info(
           "{} done: {} articles published, {} dead-lettered, {} rejected",
           file,

@@ -269,7 +269,8 @@ class FileIngestorTest {
             Files.size(file),
             Files.getLastModifiedTime(file).toMillis(),
             ContentHash.of(file),
-            2L));
+            2L,
+            true));
     useTransactions(Duration.ofDays(1));
 
     new FileIngestor(List.of(file), "files", LIMITS, state).pass(publisher, stats, rejections::add);
@@ -286,7 +287,7 @@ class FileIngestorTest {
     Path file = Files.writeString(dir.resolve("a.jsonl"), lines(3));
     IngestState state = IngestState.inMemory();
     String key = file.toAbsolutePath().normalize().toString();
-    state.put(new FileMark(key, Files.size(file), 0, "0".repeat(64), 2L));
+    state.put(new FileMark(key, Files.size(file), 0, "0".repeat(64), 2L, true));
     useTransactions(Duration.ofDays(1));
 
     new FileIngestor(List.of(file), "files", LIMITS, state).pass(publisher, stats, rejections::add);
@@ -305,9 +306,45 @@ class FileIngestorTest {
     new FileIngestor(List.of(file), "files", LIMITS, state).pass(publisher, stats, rejections::add);
     publisher.commitNow();
 
-    assertThat(state.files).extracting(FileMark::records).startsWith(1L, 2L, null);
+    assertThat(state.files).extracting(FileMark::records).startsWith(1L, 2L, 3L);
+    assertThat(state.files).extracting(FileMark::reading).startsWith(true, true, null);
     // Each commit holds the articles before it and the mark that counts them, nothing else.
     assertThat(producer.commitCount()).isEqualTo(3);
     assertThat(TestPublishers.raw(producer)).hasSize(3);
+  }
+
+  @Test
+  void shouldReadOnlyTheLinesAppendedToAJsonLinesFileThatWasDone() throws IOException {
+    Path file = Files.writeString(dir.resolve("a.jsonl"), lines(2));
+    IngestState state = IngestState.inMemory();
+    useTransactions(Duration.ofDays(1));
+    FileIngestor ingestor = new FileIngestor(List.of(file), "files", LIMITS, state);
+    ingestor.pass(publisher, stats, rejections::add);
+    publisher.commitNow();
+
+    Files.writeString(file, lines(3));
+    Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
+    new FileIngestor(List.of(file), "files", LIMITS, state).pass(publisher, stats, rejections::add);
+    publisher.commitNow();
+
+    assertThat(TestPublishers.raw(producer))
+        .extracting(r -> r.value().body())
+        .containsExactly("Story 1.", "Story 2.", "Story 3.");
+  }
+
+  @Test
+  void shouldReadAWholeFileAgainWhenItsEarlierLinesChanged() throws IOException {
+    Path file = Files.writeString(dir.resolve("a.jsonl"), lines(2));
+    IngestState state = IngestState.inMemory();
+    useTransactions(Duration.ofDays(1));
+    new FileIngestor(List.of(file), "files", LIMITS, state).pass(publisher, stats, rejections::add);
+    publisher.commitNow();
+
+    Files.writeString(file, lines(3).replace("Story 1.", "Story one."));
+    Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
+    new FileIngestor(List.of(file), "files", LIMITS, state).pass(publisher, stats, rejections::add);
+    publisher.commitNow();
+
+    assertThat(TestPublishers.raw(producer)).hasSize(5);
   }
 }

@@ -24,12 +24,15 @@ public interface ArticleFormat {
    */
   static ArticleFormat forFile(
       Path file, String source, InputLimits limits, boolean bodiesFromPages) {
-    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    for (String suffix : List.of(".jsonl", ".ndjson", ".json")) {
-      if (name.endsWith(suffix)) {
-        return new JsonLinesFormat(source, limits.maxLineBytes(), bodiesFromPages);
-      }
+    if (isJsonLines(file)) {
+      return new JsonLinesFormat(source, limits.maxLineBytes(), bodiesFromPages);
     }
     return new SeedTextFormat(source, limits.maxFileBytes());
+  }
+
+  /** True for a file read as JSON lines, one record a line: by name, as {@link #forFile} picks. */
+  static boolean isJsonLines(Path file) {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return List.of(".jsonl", ".ndjson", ".json").stream().anyMatch(name::endsWith);
   }
 }

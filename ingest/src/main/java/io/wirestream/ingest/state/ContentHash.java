@@ -26,6 +26,29 @@ public final class ContentHash {
     return HexFormat.of().formatHex(digest.digest());
   }
 
+  /**
+   * The hash of the first {@code length} bytes of a file, if they end with a line break (so they
+   * are whole lines); null if they do not or the file is shorter.
+   */
+  public static String ofLeadingLines(Path file, long length) throws IOException {
+    MessageDigest digest = sha256();
+    byte[] buffer = new byte[1 << 16];
+    long left = length;
+    byte last = 0;
+    try (InputStream in = Files.newInputStream(file)) {
+      while (left > 0) {
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (n == -1) {
+          return null;
+        }
+        digest.update(buffer, 0, n);
+        last = buffer[n - 1];
+        left -= n;
+      }
+    }
+    return length > 0 && last == '\n' ? HexFormat.of().formatHex(digest.digest()) : null;
+  }
+
   public static String of(byte[] bytes) {
     return HexFormat.of().formatHex(sha256().digest(bytes));
   }

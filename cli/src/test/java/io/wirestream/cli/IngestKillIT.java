@@ -128,6 +128,11 @@ class IngestKillIT {
     return args;
   }
 
+  private static WirestreamConfig config(EmbeddedKafkaBroker broker) {
+    return WirestreamConfig.load(
+        null, Map.of(), Map.of("bootstrap.servers", broker.bootstrapServers()));
+  }
+
   /** Committed records of news.raw, per key. */
   private static Map<String, Long> rawKeys(WirestreamConfig config) {
     Properties props = config.kafkaProperties();
@@ -178,9 +183,7 @@ class IngestKillIT {
     Path file = Files.writeString(dir.resolve("urls.jsonl"), lines.toString());
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"));
         ServiceProcesses services = new ServiceProcesses(dir)) {
-      WirestreamConfig config =
-          WirestreamConfig.load(
-              null, Map.of(), Map.of("bootstrap.servers", broker.bootstrapServers()));
+      WirestreamConfig config = config(broker);
       String bootstrap = broker.bootstrapServers();
 
       Process first = services.start(bootstrap, ingest(bootstrap, file.toString()), "ingest-1");
@@ -213,9 +216,7 @@ class IngestKillIT {
   void shouldNotPublishAFeedsItemsAgainAfterAnIngestKilledAsTheyBecameVisible() throws Exception {
     try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"));
         ServiceProcesses services = new ServiceProcesses(dir)) {
-      WirestreamConfig config =
-          WirestreamConfig.load(
-              null, Map.of(), Map.of("bootstrap.servers", broker.bootstrapServers()));
+      WirestreamConfig config = config(broker);
       String bootstrap = broker.bootstrapServers();
       List<String> args = new ArrayList<>(ingest(bootstrap, "--feed", url("/feed")));
       args.remove("--once");

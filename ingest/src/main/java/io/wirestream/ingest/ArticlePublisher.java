@@ -547,11 +547,6 @@ public final class ArticlePublisher implements AutoCloseable {
     return transactions == null ? null : transactions.fatal();
   }
 
-  /** Transactions committed so far; 0 without transactions. */
-  public long commits() {
-    return transactions == null ? 0 : transactions.commits();
-  }
-
   /** How transactions resolve records: the same bookkeeping as acknowledgements without them. */
   private final class TransactionOutcomes implements Transactions.Outcomes {
     @Override

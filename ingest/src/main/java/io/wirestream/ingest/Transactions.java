@@ -81,7 +81,6 @@ final class Transactions {
   private boolean open;
   private boolean inCheckpoint;
   private long lastCommitNanos = System.nanoTime();
-  private long commits;
   private volatile Thread owner;
   private volatile boolean stopRetrying;
   private volatile RuntimeException fatal;
@@ -284,10 +283,6 @@ final class Transactions {
     return fatal;
   }
 
-  long commits() {
-    return commits;
-  }
-
   private void commit() {
     if (buffer.isEmpty() || fatal != null) {
       return;
@@ -298,7 +293,6 @@ final class Transactions {
     while (true) {
       Throwable error = attempt();
       if (error == null) {
-        commits++;
         lastCommitNanos = System.nanoTime();
         outcomes.succeeded();
         List<Send> done = buffer;

@@ -45,19 +45,21 @@ public final class KafkaIngestState implements IngestState {
 
   private final Map<String, FileMark> files = new ConcurrentHashMap<>();
   private final Map<String, FeedMark> feeds = new ConcurrentHashMap<>();
-  private final Producer<String, byte[]> producer;
+  private final Properties producerProps;
   private final String topic;
+  // Opened at the first mark it sends: not at all when marks go through a transaction.
+  private Producer<String, byte[]> producer;
   private WirestreamConfig config;
   private Duration timeout;
   private volatile Transaction transaction;
 
-  private KafkaIngestState(Producer<String, byte[]> producer, String topic) {
-    this.producer = producer;
+  private KafkaIngestState(Properties producerProps, String topic) {
+    this.producerProps = producerProps;
     this.topic = topic;
   }
 
   /**
-   * Reads the state topic to its end and opens a producer for the marks to come.
+   * Reads the state topic to its end.
    *
    * @throws IllegalStateException if the topic cannot be read to its end within {@code timeout}
    */
@@ -67,16 +69,8 @@ public final class KafkaIngestState implements IngestState {
     producerProps.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "wirestream-ingest-state");
     producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
     producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    KafkaIngestState state =
-        new KafkaIngestState(
-            new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer()),
-            topic.name());
-    try {
-      state.load(config, timeout);
-    } catch (RuntimeException e) {
-      state.producer.close(Duration.ZERO);
-      throw e;
-    }
+    KafkaIngestState state = new KafkaIngestState(producerProps, topic.name());
+    state.load(config, timeout);
     return state;
   }
 
@@ -157,9 +151,6 @@ public final class KafkaIngestState implements IngestState {
    */
   public KafkaIngestState through(Transaction transaction) {
     this.transaction = transaction;
-    // Idle from now on: closed, so that it does not hold a connection (and log its loss) for
-    // nothing.
-    producer.close(CLOSE_TIMEOUT);
     return this;
   }
 
@@ -171,7 +162,7 @@ public final class KafkaIngestState implements IngestState {
       // Only committed marks are read back: this instance's own must be committed first.
       open.commitNow();
     } else {
-      producer.flush();
+      flush();
     }
     load(config, timeout);
   }
@@ -210,19 +201,34 @@ public final class KafkaIngestState implements IngestState {
       open.send(topic, key, value);
       return;
     }
-    producer.send(
-        new ProducerRecord<>(topic, key, value),
-        (metadata, error) -> {
-          if (error != null) {
-            // Only the memory of it is lost: the source is read again after a restart.
-            LOG.warn("ingest state of {} not saved: {}", key, error.toString());
-          }
-        });
+    producer()
+        .send(
+            new ProducerRecord<>(topic, key, value),
+            (metadata, error) -> {
+              if (error != null) {
+                // Only the memory of it is lost: the source is read again after a restart.
+                LOG.warn("ingest state of {} not saved: {}", key, error.toString());
+              }
+            });
+  }
+
+  private synchronized Producer<String, byte[]> producer() {
+    if (producer == null) {
+      producer =
+          new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
+    }
+    return producer;
+  }
+
+  private synchronized void flush() {
+    if (producer != null) {
+      producer.flush();
+    }
   }
 
   @Override
-  public void close() {
-    if (transaction == null) {
+  public synchronized void close() {
+    if (producer != null) {
       producer.flush();
       producer.close(CLOSE_TIMEOUT);
     }
